@@ -1,0 +1,30 @@
+import { notFound } from "next/navigation";
+import { signOutEverywhereAction } from "@/app/actions";
+import { SignOutButtons } from "@/components/shell/sign-out-buttons";
+import { requireActor } from "@/lib/auth/session";
+
+/** What a client viewer sees. MSP staff use the app itself. */
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  if (actor.role !== "CLIENT_VIEWER") notFound();
+  return (
+    <div className="min-h-screen">
+      <header className="flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
+        <div>
+          <p className="text-lg font-semibold text-brand-900">Vetta</p>
+          <p className="text-xs text-slate-500">Shared by {actor.organizationName}</p>
+        </div>
+        <div className="flex items-center gap-4">
+          <div className="text-right">
+            <p className="text-sm font-medium" data-testid="user-name">{actor.name}</p>
+            <p className="text-xs text-slate-500">{actor.email}</p>
+          </div>
+          <SignOutButtons signOutEverywhere={signOutEverywhereAction} />
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-4xl px-6 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { can, type Action } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/domain/vocabulary";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  permission: Action;
+}
+
+/** The MSP's navigation; each entry shows only to roles the server would let in. */
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/dashboard", label: "Dashboard", permission: "dashboard:view" },
+  { href: "/settings/users", label: "Users", permission: "user:manage" },
+];
+
+export function navFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => can(role, item.permission));
+}

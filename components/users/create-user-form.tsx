@@ -1,0 +1,88 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import type { z } from "zod";
+import { applyFieldErrors } from "@/components/forms/apply-field-errors";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { FormError, SelectField, TextField } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/auth/guarded-action";
+import { ROLE_LABELS, ROLES } from "@/lib/domain/vocabulary";
+import { createUserInput } from "@/lib/validation/users";
+
+type Input = z.input<typeof createUserInput>;
+type Output = z.output<typeof createUserInput>;
+
+export function CreateUserForm({
+  clients,
+  createUser,
+}: {
+  clients: Array<{ id: string; name: string }>;
+  createUser: (raw: unknown) => Promise<ActionResult<{ id: string }>>;
+}) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const [created, setCreated] = useState<string | null>(null);
+  const { register, handleSubmit, control, reset, setError, formState } = useForm<Input, unknown, Output>({
+    resolver: zodResolver(createUserInput),
+    defaultValues: { email: "", name: "", role: "ACCOUNT_MANAGER", clientId: "", password: "" },
+  });
+  const role = useWatch({ control, name: "role" });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    setCreated(null);
+    const result = await createUser(values);
+    if (!result.ok) {
+      setFormError(result.error);
+      applyFieldErrors(setError, result.fieldErrors);
+      return;
+    }
+    setCreated(values.email);
+    reset();
+  });
+
+  return (
+    <Card title="Add a user">
+      <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Add a user">
+        <FormError message={formError} />
+        {created ? (
+          <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+            {created} can now sign in.
+          </p>
+        ) : null}
+        <TextField label="Name" autoComplete="off" error={formState.errors.name?.message} {...register("name")} />
+        <TextField label="Email" type="email" autoComplete="off" error={formState.errors.email?.message} {...register("email")} />
+        <SelectField label="Role" error={formState.errors.role?.message} {...register("role")}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </SelectField>
+        {role === "CLIENT_VIEWER" ? (
+          <SelectField label="Client" error={formState.errors.clientId?.message} {...register("clientId")}>
+            <option value="">Choose a client…</option>
+            {clients.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        <TextField
+          label="Initial password"
+          type="password"
+          autoComplete="new-password"
+          hint="At least 12 characters. Share it with the person securely."
+          error={formState.errors.password?.message}
+          {...register("password")}
+        />
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Adding…" : "Add user"}
+        </Button>
+      </form>
+    </Card>
+  );
+}

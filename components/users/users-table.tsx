@@ -1,0 +1,125 @@
+"use client";
+
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import { Badge } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/auth/guarded-action";
+import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/vocabulary";
+
+export interface MemberRow {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  client: string | null;
+  clientId: string | null;
+  active: boolean;
+  lastSignInAt: string | null;
+}
+
+type Act = (raw: unknown) => Promise<ActionResult<unknown>>;
+
+function MemberRowView({ member, clients, isSelf, changeRole, setActive }: { member: MemberRow; clients: Array<{ id: string; name: string }>; isSelf: boolean; changeRole: Act; setActive: Act }) {
+  const [role, setRole] = useState<Role>(member.role);
+  const [clientId, setClientId] = useState(member.clientId ?? "");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const dirty = role !== member.role || (role === "CLIENT_VIEWER" && clientId !== (member.clientId ?? ""));
+
+  const run = (action: Act, input: unknown) =>
+    start(async () => {
+      setError(null);
+      const result = await action(input);
+      if (!result.ok) setError(Object.values(result.fieldErrors ?? {})[0] ?? result.error);
+    });
+
+  return (
+    <tr className="border-t border-slate-100 align-top" data-testid={`user-row-${member.email}`}>
+      <td className="px-3 py-2">
+        <Link href={`/settings/users/${member.userId}`} className="block font-medium text-slate-800 hover:underline">{member.name}</Link>
+        <p className="text-xs text-slate-500">{member.email}</p>
+      </td>
+      <td className="px-3 py-2">
+        <label className="sr-only" htmlFor={`role-${member.userId}`}>
+          Role of {member.email}
+        </label>
+        <div className="flex flex-wrap items-center gap-2">
+          <select id={`role-${member.userId}`} value={role} onChange={(e) => setRole(e.target.value as Role)} className="rounded-md border border-slate-300 px-2 py-1 text-sm" disabled={pending || !member.active}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+          {role === "CLIENT_VIEWER" ? (
+            <select aria-label={`Client of ${member.email}`} value={clientId} onChange={(e) => setClientId(e.target.value)} className="rounded-md border border-slate-300 px-2 py-1 text-sm" disabled={pending}>
+              <option value="">Choose a client…</option>
+              {clients.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          ) : null}
+          {dirty ? (
+            <Button variant="secondary" className="px-2 py-1" disabled={pending} onClick={() => run(changeRole, { userId: member.userId, role, clientId: clientId || null })}>
+              Save role
+            </Button>
+          ) : null}
+        </div>
+        {error ? (
+          <p role="alert" className="mt-1 text-xs text-red-600">
+            {error}
+          </p>
+        ) : null}
+      </td>
+      <td className="px-3 py-2">{member.active ? <Badge tone="green">Active</Badge> : <Badge tone="red">Deactivated</Badge>}</td>
+      <td className="px-3 py-2 text-xs text-slate-500">{member.lastSignInAt ? new Date(member.lastSignInAt).toLocaleString() : "Never"}</td>
+      <td className="px-3 py-2 text-right">
+        {isSelf ? (
+          <span className="text-xs text-slate-400">You</span>
+        ) : member.active ? (
+          <Button
+            variant="secondary"
+            className="px-2 py-1 text-red-700"
+            disabled={pending}
+            onClick={() => {
+              if (window.confirm(`Deactivate ${member.email}? They are signed out at once and cannot sign in until reactivated.`)) run(setActive, { userId: member.userId, active: false });
+            }}
+          >
+            Deactivate
+          </Button>
+        ) : (
+          <Button variant="secondary" className="px-2 py-1" disabled={pending} onClick={() => run(setActive, { userId: member.userId, active: true })}>
+            Reactivate
+          </Button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+export function UsersTable({ members, clients, currentUserId, changeRole, setActive }: { members: MemberRow[]; clients: Array<{ id: string; name: string }>; currentUserId: string; changeRole: Act; setActive: Act }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Users of your organisation</caption>
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-3 py-2">User</th>
+            <th scope="col" className="px-3 py-2">Role</th>
+            <th scope="col" className="px-3 py-2">Status</th>
+            <th scope="col" className="px-3 py-2">Last sign-in</th>
+            <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <MemberRowView key={m.userId} member={m} clients={clients} isSelf={m.userId === currentUserId} changeRole={changeRole} setActive={setActive} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import "server-only";
+
+/**
+ * Runtime settings read from the environment. scripts/start.ts fills in DATABASE_URL (embedded
+ * PostgreSQL) and the secrets (generated once into .data/) before the app starts, so inside the
+ * app these are always present.
+ */
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: start Vetta with \`npm start\`, or set it in the environment.`);
+  return value;
+}
+
+function positiveNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}".`);
+  return value;
+}
+
+export const serverEnv = {
+  databaseUrl: () => required("DATABASE_URL"),
+  authSecret: () => required("NEXTAUTH_SECRET"),
+  /** How long a sign-in lasts, in hours (default 12). */
+  sessionMaxAgeSeconds: () => Math.round(positiveNumber("VETTA_SESSION_HOURS", 12) * 3600),
+};

@@ -1,0 +1,28 @@
+import "server-only";
+import { prisma } from "./client";
+import type { TenantContext } from "./tenant";
+
+/**
+ * SECURITY-CRITICAL. The reports shared with the viewer's own client: live (not revoked, not
+ * expired) share links of that client, in the viewer's organisation. Nothing else.
+ */
+export async function listReportsSharedWithMyClient(ctx: TenantContext, now = new Date()) {
+  if (!ctx.clientId) return [];
+  const links = await prisma.shareLink.findMany({
+    where: { organizationId: ctx.organizationId, clientId: ctx.clientId, revokedAt: null, expiresAt: { gt: now } },
+    select: {
+      id: true,
+      expiresAt: true,
+      createdAt: true,
+      report: { select: { id: true, kind: true, createdAt: true, product: { select: { name: true, vendor: { select: { name: true } } } } } },
+    },
+    orderBy: { createdAt: "desc" },
+  });
+  return links;
+}
+
+export async function getClientName(ctx: TenantContext) {
+  if (!ctx.clientId) return null;
+  const client = await prisma.client.findFirst({ where: { organizationId: ctx.organizationId, id: ctx.clientId }, select: { name: true } });
+  return client?.name ?? null;
+}

@@ -1,0 +1,37 @@
+/**
+ * First-run seed: a demo organisation with one user per role, so a new install can be explored
+ * at once. Never reseeds: it does nothing when any organisation exists.
+ */
+import { randomBytes } from "node:crypto";
+import { hashPassword } from "../lib/auth/password";
+import { countOrganizations, createOrganization } from "../lib/db/organizations";
+import type { Role } from "../lib/domain/vocabulary";
+
+export const DEMO_USERS: Array<{ email: string; name: string; role: Role; clientName?: string }> = [
+  { email: "admin@northbridge.example", name: "Alex Admin", role: "ADMIN" },
+  { email: "am@northbridge.example", name: "Morgan Account", role: "ACCOUNT_MANAGER" },
+  { email: "compliance@northbridge.example", name: "Casey Compliance", role: "COMPLIANCE_OFFICER" },
+  { email: "viewer@harborhealth.example", name: "Vic Viewer", role: "CLIENT_VIEWER", clientName: "Harbor Health Clinics" },
+];
+
+export async function seedDemoOrganization(password: string) {
+  const passwordHash = await hashPassword(password);
+  return createOrganization({
+    name: "Northbridge IT (demo)",
+    slug: "northbridge-demo",
+    clients: [
+      { name: "Harbor Health Clinics", dataClasses: ["PII", "PHI"], residency: "US", frameworks: ["HIPAA"] },
+      { name: "Lumen Retail EU", dataClasses: ["PII", "PCI"], residency: "EU", frameworks: ["GDPR"] },
+      { name: "Atlas Engineering", dataClasses: ["CONFIDENTIAL"], residency: "ANY", frameworks: [] },
+    ],
+    users: DEMO_USERS.map((u) => ({ ...u, passwordHash })),
+  });
+}
+
+/** Seeds when the database is empty; returns the password used, or null when nothing was seeded. */
+export async function seedIfEmpty(): Promise<string | null> {
+  if ((await countOrganizations()) > 0) return null;
+  const password = process.env.VETTA_DEMO_PASSWORD || randomBytes(12).toString("base64url");
+  await seedDemoOrganization(password);
+  return password;
+}

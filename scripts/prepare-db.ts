@@ -1,0 +1,27 @@
+/**
+ * Run by `npm start` before the server: applies pending migrations, then seeds the demo
+ * organisation into an empty database and prints its sign-ins (also kept in .data/).
+ */
+import { writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { applyMigrations } from "./lib/schema-engine";
+import { DEMO_USERS, seedIfEmpty } from "../prisma/seed";
+
+const url = process.env.DATABASE_URL;
+if (!url) throw new Error("DATABASE_URL is not set");
+
+const { applied } = await applyMigrations(url);
+if (applied.length > 0) console.log(`[vetta] applied ${applied.length} migration(s): ${applied.join(", ")}`);
+
+const password = await seedIfEmpty();
+if (password) {
+  const lines = [
+    "Demo organisation: Northbridge IT (demo). Sign in with:",
+    ...DEMO_USERS.map((u) => `  ${u.role.padEnd(18)} ${u.email.padEnd(34)} ${password}`),
+  ];
+  console.log(`[vetta] first run: seeded the demo organisation.\n${lines.join("\n")}`);
+  const dataDir = path.resolve(process.env.VETTA_DATA_DIR ?? ".data");
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  writeFileSync(path.join(dataDir, "demo-sign-ins.txt"), `${lines.join("\n")}\n`, { mode: 0o600 });
+}
+process.exit(0);
