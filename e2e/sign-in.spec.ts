@@ -28,7 +28,7 @@ test("CLIENT_VIEWER signs in and lands on the portal", async ({ page }) => {
 
 test("a wrong password fails with a clear message and no session", async ({ page }) => {
   await signIn(page, DEMO.ACCOUNT_MANAGER, "not the password");
-  await expect(page.getByRole("alert")).toHaveText("That email and password do not match an active account.");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("That email and password do not match an active account.");
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/sign-in$/);
@@ -46,12 +46,12 @@ test("repeated failures lock the account with HTTP 429 and a clear message", asy
   const { throttledEmail, password } = e2eState().other;
   for (let i = 0; i < 5; i++) {
     await signIn(page, throttledEmail, `wrong ${i}`);
-    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.locator("form").getByRole("alert")).toBeVisible();
   }
   const locked = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
   await signIn(page, throttledEmail, password);
   expect((await locked).status()).toBe(429);
-  await expect(page.getByRole("alert")).toHaveText("Too many failed sign-ins. Wait 15 minutes and try again.");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("Too many failed sign-ins. Wait 15 minutes and try again.");
 });
 
 test("signed-out visitors are sent to sign in", async ({ page }) => {

@@ -59,7 +59,7 @@ test("an admin adds a user; role changes and deactivation bite on that user's ne
   await user.getByLabel("Email").fill(email);
   await user.getByLabel("Password").fill(password);
   await user.getByRole("button", { name: "Sign in" }).click();
-  await expect(user.getByRole("alert")).toHaveText("That email and password do not match an active account.");
+  await expect(user.locator("form").getByRole("alert")).toHaveText("That email and password do not match an active account.");
 
   await adminContext.close();
   await userContext.close();

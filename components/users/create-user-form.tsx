@@ -24,13 +24,15 @@ export function CreateUserForm({
 }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
-  const { register, handleSubmit, control, reset, setError, formState } = useForm<Input, unknown, Output>({
+  const { register, handleSubmit, getValues, control, reset, setError, formState } = useForm<Input, unknown, Output>({
     resolver: zodResolver(createUserInput),
     defaultValues: { email: "", name: "", role: "ACCOUNT_MANAGER", clientId: "", password: "" },
   });
   const role = useWatch({ control, name: "role" });
 
-  const onSubmit = handleSubmit(async (values) => {
+  // The server parses the raw form values with the same schema, so send those, not the parsed output.
+  const onSubmit = handleSubmit(async () => {
+    const values = getValues();
     setFormError(null);
     setCreated(null);
     const result = await createUser(values);

@@ -1,27 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
 import { getMember } from "@/lib/db/users";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
-import { isAppError } from "@/lib/errors/app-error";
+import { loadOr404 } from "@/lib/http/load-or-404";
 
 export const metadata: Metadata = { title: "User" };
-
-async function loadMember(actor: Parameters<typeof getMember>[0], userId: string) {
-  try {
-    return await getMember(actor, userId);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
 
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   const actor = await requirePermission("user:manage");
   const { userId } = await params;
-  const member = await loadMember(actor, userId);
+  const member = await loadOr404(getMember(actor, userId));
   return (
     <>
       <p className="mb-2 text-sm">

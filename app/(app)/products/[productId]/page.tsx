@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CertificationSection, DpaSection, FactSources, ProductFacts, SubProcessorSection } from "@/components/products/product-evidence";
+import { buttonClass } from "@/components/ui/button";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ActivityList } from "@/components/vendors/activity-list";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { getProductOverview } from "@/lib/db/products";
+import { loadOr404 } from "@/lib/http/load-or-404";
+import { archiveProductAction } from "../actions";
+
+export const metadata: Metadata = { title: "Product" };
+
+export default async function ProductPage({ params }: { params: Promise<{ productId: string }> }) {
+  const actor = await requirePermission("vendor:read");
+  const { productId } = await params;
+  const { product, activity } = await loadOr404(getProductOverview(actor, productId));
+  const canEdit = can(actor.role, "vendor:write") && !product.archivedAt;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/vendors/${product.vendor.id}`} className="text-brand-700 hover:underline">
+          ← {product.vendor.name}
+        </Link>
+      </p>
+      <PageHeader
+        title={product.name}
+        description={
+          <>
+            {product.vendor.name} {product.isSample ? <Badge tone="amber">Sample data — verify</Badge> : null} {product.archivedAt ? <Badge>Archived</Badge> : null}
+          </>
+        }
+        actions={
+          can(actor.role, "vendor:write") ? (
+            <>
+              {canEdit ? (
+                <Link href={`/products/${product.id}/edit`} className={buttonClass("secondary")}>
+                  Edit
+                </Link>
+              ) : null}
+              <ConfirmButton
+                label={product.archivedAt ? "Restore" : "Archive"}
+                confirm={product.archivedAt ? `Restore ${product.name}?` : `Archive ${product.name}? It leaves the lists but its evidence and history are kept.`}
+                action={archiveProductAction}
+                input={{ id: product.id, archived: !product.archivedAt }}
+              />
+            </>
+          ) : null
+        }
+      />
+      <div className="space-y-6">
+        <Card title="Facts">
+          <ProductFacts product={product} />
+          {product.description ? <p className="mt-3 text-sm text-slate-700">{product.description}</p> : null}
+          <div className="mt-3">
+            <FactSources product={product} />
+          </div>
+        </Card>
+        <DpaSection product={product} canEdit={canEdit} />
+        <CertificationSection product={product} canEdit={canEdit} />
+        <SubProcessorSection product={product} canEdit={canEdit} />
+        <ActivityList events={activity} />
+      </div>
+    </>
+  );
+}

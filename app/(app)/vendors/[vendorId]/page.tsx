@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CertificationSection, DpaSection, FactSources, ProductFacts, SubProcessorSection } from "@/components/products/product-evidence";
+import { buttonClass } from "@/components/ui/button";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ActivityList } from "@/components/vendors/activity-list";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { getVendorOverview } from "@/lib/db/vendors";
+import { loadOr404 } from "@/lib/http/load-or-404";
+import { archiveVendorAction } from "../actions";
+
+export const metadata: Metadata = { title: "Vendor" };
+
+export default async function VendorPage({ params }: { params: Promise<{ vendorId: string }> }) {
+  const actor = await requirePermission("vendor:read");
+  const { vendorId } = await params;
+  const { vendor, activity } = await loadOr404(getVendorOverview(actor, vendorId));
+  const canWrite = can(actor.role, "vendor:write");
+  const canEdit = canWrite && !vendor.archivedAt;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/vendors" className="text-brand-700 hover:underline">
+          ← Vendors
+        </Link>
+      </p>
+      <PageHeader
+        title={vendor.name}
+        description={
+          <>
+            {vendor.website ? (
+              <a href={vendor.website} className="text-brand-700 hover:underline" rel="noreferrer noopener" target="_blank">
+                {vendor.website}
+              </a>
+            ) : null}{" "}
+            {vendor.isSample ? <Badge tone="amber">Sample data — verify</Badge> : null} {vendor.archivedAt ? <Badge>Archived</Badge> : null}
+          </>
+        }
+        actions={
+          canWrite ? (
+            <>
+              {canEdit ? (
+                <>
+                  <Link href={`/products/new?vendorId=${vendor.id}`} className={buttonClass("primary")}>
+                    Add product
+                  </Link>
+                  <Link href={`/vendors/${vendor.id}/edit`} className={buttonClass("secondary")}>
+                    Edit
+                  </Link>
+                </>
+              ) : null}
+              <ConfirmButton
+                label={vendor.archivedAt ? "Restore" : "Archive"}
+                confirm={
+                  vendor.archivedAt
+                    ? `Restore ${vendor.name} and its products?`
+                    : `Archive ${vendor.name} and its ${vendor.products.length} product(s)? They leave the lists; evidence and history are kept.`
+                }
+                action={archiveVendorAction}
+                input={{ id: vendor.id, archived: !vendor.archivedAt }}
+              />
+            </>
+          ) : null
+        }
+      />
+      {vendor.description ? <p className="mb-6 max-w-3xl text-sm text-slate-700">{vendor.description}</p> : null}
+      {vendor.products.length === 0 ? (
+        <EmptyState title="No products yet">Add the AI services of this vendor that your clients use or plan to use.</EmptyState>
+      ) : (
+        <div className="space-y-10">
+          {vendor.products.map((product) => (
+            <section key={product.id} aria-labelledby={`product-${product.id}`} className="space-y-4">
+              <h2 id={`product-${product.id}`} className="flex items-center gap-2 text-lg font-semibold">
+                <Link href={`/products/${product.id}`} className="hover:underline">
+                  {product.name}
+                </Link>
+                {product.archivedAt ? <Badge>Archived</Badge> : null}
+              </h2>
+              <Card>
+                <ProductFacts product={product} />
+                <div className="mt-3">
+                  <FactSources product={product} />
+                </div>
+              </Card>
+              <DpaSection product={product} canEdit={canEdit && !product.archivedAt} />
+              <CertificationSection product={product} canEdit={canEdit && !product.archivedAt} />
+              <SubProcessorSection product={product} canEdit={canEdit && !product.archivedAt} />
+            </section>
+          ))}
+        </div>
+      )}
+      <div className="mt-10">
+        <ActivityList events={activity} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { applyFieldErrors } from "@/components/forms/apply-field-errors";
+import { Button } from "@/components/ui/button";
+import { FormError, SelectField, TextField } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/auth/guarded-action";
+import { CERTIFICATION_TYPES, enumLabel } from "@/lib/domain/vocabulary";
+import { certificationInput, type CertificationFormValues, type CertificationInput } from "@/lib/validation/evidence";
+import { FileUpload, type UploadedFile } from "./file-upload";
+
+export function CertificationForm({
+  initial,
+  initialFile,
+  submitLabel,
+  save,
+  doneHref,
+}: {
+  initial: CertificationFormValues;
+  initialFile: UploadedFile | null;
+  submitLabel: string;
+  save: (raw: CertificationFormValues) => Promise<ActionResult<{ id: string }>>;
+  doneHref: string;
+}) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [file, setFile] = useState<UploadedFile | null>(initialFile);
+  const { register, handleSubmit, getValues, setValue, setError, control, formState } = useForm<CertificationFormValues, unknown, CertificationInput>({
+    resolver: zodResolver(certificationInput),
+    defaultValues: initial,
+  });
+  const type = useWatch({ control, name: "type" });
+  const errors = formState.errors;
+
+  const onSubmit = handleSubmit(async () => {
+    setFormError(null);
+    const result = await save(getValues());
+    if (!result.ok) {
+      setFormError(result.error);
+      applyFieldErrors(setError, result.fieldErrors);
+      return;
+    }
+    router.push(doneHref);
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-4 sm:grid-cols-2" aria-label="Certification">
+      <div className="sm:col-span-2">
+        <FormError message={formError} />
+      </div>
+      <SelectField label="Certification" error={errors.type?.message} {...register("type")}>
+        {CERTIFICATION_TYPES.map((t) => (
+          <option key={t} value={t}>
+            {enumLabel(t)}
+          </option>
+        ))}
+      </SelectField>
+      {type === "OTHER" ? <TextField label="Name" error={errors.name?.message} {...register("name")} /> : <div />}
+      <TextField label="Issuer (auditor)" error={errors.issuer?.message} {...register("issuer")} />
+      <TextField label="Scope" error={errors.scope?.message} {...register("scope")} />
+      <TextField label="Issued on" type="date" error={errors.issuedAt?.message} {...register("issuedAt")} />
+      <TextField label="Expires on" type="date" error={errors.expiresAt?.message} {...register("expiresAt")} />
+      <div className="sm:col-span-2">
+        <FileUpload
+          label="Report or certificate"
+          value={file}
+          error={errors.fileId?.message}
+          onChange={(f) => {
+            setFile(f);
+            setValue("fileId", f?.id ?? "");
+          }}
+        />
+      </div>
+      <div className="flex gap-2 sm:col-span-2">
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : submitLabel}
+        </Button>
+        <Button variant="secondary" onClick={() => router.back()}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

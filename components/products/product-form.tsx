@@ -1,0 +1,137 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { applyFieldErrors } from "@/components/forms/apply-field-errors";
+import { Button } from "@/components/ui/button";
+import { FormError, SelectField, TextField } from "@/components/ui/field";
+import { TextAreaField } from "@/components/ui/textarea";
+import type { ActionResult } from "@/lib/auth/guarded-action";
+import { DEPLOYMENT_MODELS, enumLabel, PRODUCT_TIERS, RETENTION_KINDS, TRAINING_POLICIES } from "@/lib/domain/vocabulary";
+import { productInput, TRI_STATES, type ProductFormValues, type ProductInput } from "@/lib/validation/product";
+
+const RETENTION_LABELS = { DAYS: "A set number of days", UNLIMITED: "Unlimited", UNKNOWN: "Unknown" } as const;
+const TRI_LABELS = { YES: "Yes", NO: "No", UNKNOWN: "Unknown" } as const;
+
+export function ProductForm({
+  vendors,
+  initial,
+  submitLabel,
+  save,
+}: {
+  vendors: Array<{ id: string; name: string }>;
+  initial: ProductFormValues;
+  submitLabel: string;
+  save: (raw: ProductFormValues) => Promise<ActionResult<{ id: string }>>;
+}) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, getValues, setError, control, formState } = useForm<ProductFormValues, unknown, ProductInput>({
+    resolver: zodResolver(productInput),
+    defaultValues: initial,
+  });
+  const retentionKind = useWatch({ control, name: "retentionKind" });
+  const errors = formState.errors;
+
+  const onSubmit = handleSubmit(async () => {
+    setFormError(null);
+    const result = await save(getValues());
+    if (!result.ok) {
+      setFormError(result.error);
+      applyFieldErrors(setError, result.fieldErrors);
+      return;
+    }
+    router.push(`/products/${result.data.id}`);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-6" aria-label="Product">
+      <FormError message={formError} />
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-sm font-semibold text-slate-800">The product as bought</legend>
+        <SelectField label="Vendor" error={errors.vendorId?.message} {...register("vendorId")}>
+          <option value="">Choose a vendor…</option>
+          {vendors.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label="Product name" error={errors.name?.message} {...register("name")} />
+        <SelectField label="Tier" error={errors.tier?.message} {...register("tier")}>
+          {PRODUCT_TIERS.map((t) => (
+            <option key={t} value={t}>
+              {enumLabel(t)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Deployment model" error={errors.deploymentModel?.message} {...register("deploymentModel")}>
+          {DEPLOYMENT_MODELS.map((t) => (
+            <option key={t} value={t}>
+              {enumLabel(t)}
+            </option>
+          ))}
+        </SelectField>
+        <TextAreaField className="sm:col-span-2" label="Description" error={errors.description?.message} {...register("description")} />
+      </fieldset>
+
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-sm font-semibold text-slate-800">Data handling</legend>
+        <TextField
+          label="Processing regions"
+          hint="Region codes, comma-separated: EU, US, UK, APAC… Leave empty if unknown."
+          error={errors.processingRegions?.message}
+          {...register("processingRegions")}
+        />
+        <SelectField label="Training on customer data" error={errors.trainingPolicy?.message} {...register("trainingPolicy")}>
+          {TRAINING_POLICIES.map((t) => (
+            <option key={t} value={t}>
+              {enumLabel(t)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Retention" error={errors.retentionKind?.message} {...register("retentionKind")}>
+          {RETENTION_KINDS.map((t) => (
+            <option key={t} value={t}>
+              {RETENTION_LABELS[t]}
+            </option>
+          ))}
+        </SelectField>
+        {retentionKind === "DAYS" ? (
+          <TextField label="Retention (days)" type="number" min={0} inputMode="numeric" error={errors.retentionDays?.message} {...register("retentionDays")} />
+        ) : (
+          <div />
+        )}
+        <SelectField label="Encryption in transit" error={errors.encryptionInTransit?.message} {...register("encryptionInTransit")}>
+          {TRI_STATES.map((t) => (
+            <option key={t} value={t}>
+              {TRI_LABELS[t]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Encryption at rest" error={errors.encryptionAtRest?.message} {...register("encryptionAtRest")}>
+          {TRI_STATES.map((t) => (
+            <option key={t} value={t}>
+              {TRI_LABELS[t]}
+            </option>
+          ))}
+        </SelectField>
+        <label className="flex items-center gap-2 text-sm text-slate-700 sm:col-span-2">
+          <input type="checkbox" className="h-4 w-4 rounded border-slate-300" {...register("zeroRetentionAvailable")} />
+          Zero data retention is available
+        </label>
+      </fieldset>
+
+      <div className="flex gap-2">
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : submitLabel}
+        </Button>
+        <Button variant="secondary" onClick={() => router.back()}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

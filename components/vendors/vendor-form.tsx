@@ -1,0 +1,58 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { applyFieldErrors } from "@/components/forms/apply-field-errors";
+import { Button } from "@/components/ui/button";
+import { FormError, TextField } from "@/components/ui/field";
+import { TextAreaField } from "@/components/ui/textarea";
+import type { ActionResult } from "@/lib/auth/guarded-action";
+import { vendorInput, type VendorFormValues, type VendorInput } from "@/lib/validation/vendor";
+
+export function VendorForm({
+  initial,
+  submitLabel,
+  save,
+}: {
+  initial?: VendorFormValues;
+  submitLabel: string;
+  save: (raw: VendorFormValues) => Promise<ActionResult<{ id: string }>>;
+}) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, getValues, setError, formState } = useForm<VendorFormValues, unknown, VendorInput>({
+    resolver: zodResolver(vendorInput),
+    defaultValues: initial ?? { name: "", website: "", description: "" },
+  });
+
+  // The server parses the raw form values with the same schema, so send those, not the parsed output.
+  const onSubmit = handleSubmit(async () => {
+    setFormError(null);
+    const result = await save(getValues());
+    if (!result.ok) {
+      setFormError(result.error);
+      applyFieldErrors(setError, result.fieldErrors);
+      return;
+    }
+    router.push(`/vendors/${result.data.id}`);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4" aria-label="Vendor">
+      <FormError message={formError} />
+      <TextField label="Name" error={formState.errors.name?.message} {...register("name")} />
+      <TextField label="Website" type="url" placeholder="https://" error={formState.errors.website?.message} {...register("website")} />
+      <TextAreaField label="Description" error={formState.errors.description?.message} {...register("description")} />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : submitLabel}
+        </Button>
+        <Button variant="secondary" onClick={() => router.back()}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
