@@ -148,6 +148,7 @@ export function CertificationSection({ product, canEdit }: { product: Product; c
 
 type Entry = { name: string; country?: string | null };
 const names = (json: unknown) => (Array.isArray(json) ? (json as Entry[]).map((e) => e.name) : []);
+const changedNames = (json: unknown) => (Array.isArray(json) ? (json as Array<{ after: Entry }>).map((e) => e.after.name) : []);
 
 export function SubProcessorSection({ product, canEdit }: { product: Product; canEdit: boolean }) {
   return (
@@ -198,6 +199,11 @@ export function SubProcessorSection({ product, canEdit }: { product: Product; ca
                   {names(change.removed).map((n) => (
                     <li key={`-${n}`} className="text-red-700">
                       − {n}
+                    </li>
+                  ))}
+                  {changedNames(change.changed).map((n) => (
+                    <li key={`~${n}`} className="text-amber-700">
+                      ~ {n} (details changed)
                     </li>
                   ))}
                 </ul>

@@ -10,6 +10,8 @@ export interface NavItem {
 /** The MSP's navigation; each entry shows only to roles the server would let in. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", permission: "dashboard:view" },
+  { href: "/vendors", label: "Vendors", permission: "vendor:read" },
+  { href: "/products", label: "Products", permission: "vendor:read" },
   { href: "/settings/users", label: "Users", permission: "user:manage" },
 ];
 

@@ -26,6 +26,7 @@ export async function replaceSubProcessors(ctx: TenantContext, input: SubProcess
           productId: input.productId,
           added: diff.added.map((a) => ({ ...a })),
           removed: diff.removed.map((r) => ({ ...r })),
+          changed: diff.changed.map((c) => ({ before: { ...c.before }, after: { ...c.after } })),
           changedById: ctx.userId,
         },
       });

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/card";
+import { VendorsTable } from "@/components/vendors/vendors-table";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { listVendors, VENDOR_LIST } from "@/lib/db/register-lists";
+import { parseListQuery } from "@/lib/validation/list-query";
+
+export const metadata: Metadata = { title: "Vendors" };
+
+export default async function VendorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePermission("vendor:read");
+  const query = parseListQuery(await searchParams, VENDOR_LIST);
+  const { rows, total } = await listVendors(actor, query);
+  return (
+    <>
+      <PageHeader
+        title="Vendors"
+        description="AI vendors your clients use or plan to use, with their products and evidence."
+        actions={
+          <>
+            <a href="/api/vendors/export" className={buttonClass("secondary")}>
+              Export CSV
+            </a>
+            {can(actor.role, "vendor:write") ? (
+              <>
+                <Link href="/vendors/import" className={buttonClass("secondary")}>
+                  Import CSV
+                </Link>
+                <Link href="/vendors/new" className={buttonClass("primary")}>
+                  New vendor
+                </Link>
+              </>
+            ) : null}
+          </>
+        }
+      />
+      <VendorsTable
+        rows={rows.map((v) => ({ id: v.id, name: v.name, website: v.website, products: v.products, isSample: v.isSample, archived: v.archivedAt !== null, updatedAt: v.updatedAt.toISOString() }))}
+        total={total}
+        state={query}
+      />
+    </>
+  );
+}
