@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["lib/domain/**/*.test.ts", "lib/validation/**/*.test.ts", "lib/pdf/**/*.test.ts", "lib/files/**/*.test.ts", "lib/auth/**/*.test.ts", "components/**/*.test.ts"],
+          include: ["prisma/catalogue/**/*.test.ts", "lib/domain/**/*.test.ts", "lib/validation/**/*.test.ts", "lib/pdf/**/*.test.ts", "lib/files/**/*.test.ts", "lib/auth/**/*.test.ts", "components/**/*.test.ts"],
         },
       },
       {
@@ -24,7 +24,7 @@ export default defineConfig({
         test: {
           name: "integration",
           environment: "node",
-          include: ["lib/db/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts", "app/**/*.test.ts"],
+          include: ["lib/db/**/*.test.ts", "scripts/**/*.test.ts", "prisma/migrations.test.ts", "app/**/*.test.ts"],
           globalSetup: ["lib/testing/integration-global-setup.ts"],
           setupFiles: ["lib/testing/integration-setup.ts"],
           testTimeout: 60_000,

@@ -4,7 +4,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "../lib/auth/password";
+import { seedCatalogue } from "../lib/db/catalogue";
 import { countOrganizations, createOrganization } from "../lib/db/organizations";
+import { AI_PRODUCT_CATALOGUE } from "./catalogue/ai-products";
 import type { Role } from "../lib/domain/vocabulary";
 
 export const DEMO_USERS: Array<{ email: string; name: string; role: Role; clientName?: string }> = [
@@ -16,7 +18,7 @@ export const DEMO_USERS: Array<{ email: string; name: string; role: Role; client
 
 export async function seedDemoOrganization(password: string) {
   const passwordHash = await hashPassword(password);
-  return createOrganization({
+  const created = await createOrganization({
     name: "Northbridge IT (demo)",
     slug: "northbridge-demo",
     clients: [
@@ -26,6 +28,12 @@ export async function seedDemoOrganization(password: string) {
     ],
     users: DEMO_USERS.map((u) => ({ ...u, passwordHash })),
   });
+  const admin = created.users.find((u) => u.role === "ADMIN")!;
+  await seedCatalogue(
+    { organizationId: created.organization.id, userId: admin.id, role: "ADMIN", clientId: null, actorLabel: "system: demo catalogue", ip: null },
+    AI_PRODUCT_CATALOGUE,
+  );
+  return created;
 }
 
 /** Seeds when the database is empty; returns the password used, or null when nothing was seeded. */

@@ -4,6 +4,7 @@
  */
 import { hashPassword } from "../../lib/auth/password";
 import { createOrganization } from "../../lib/db/organizations";
+import { createVendor } from "../../lib/db/vendors";
 
 const password = "other org password 2026";
 const passwordHash = await hashPassword(password);
@@ -17,7 +18,11 @@ const created = await createOrganization({
   ],
 });
 const admin = created.users.find((u) => u.role === "ADMIN")!;
+const vendor = await createVendor(
+  { organizationId: created.organization.id, userId: admin.id, role: "ADMIN", clientId: null, actorLabel: admin.email, ip: null },
+  { name: "Rival's Secret Vendor", website: null, description: null },
+);
 process.stdout.write(
-  JSON.stringify({ organizationId: created.organization.id, adminEmail: admin.email, adminUserId: admin.id, throttledEmail: "throttled@rival.example", password }),
+  JSON.stringify({ organizationId: created.organization.id, adminEmail: admin.email, adminUserId: admin.id, throttledEmail: "throttled@rival.example", password, vendorId: vendor.id }),
 );
 process.exit(0);

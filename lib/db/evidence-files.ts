@@ -20,7 +20,18 @@ export async function recordEvidenceFile(ctx: TenantContext, meta: StoredEvidenc
     ctx,
     (tx) =>
       tx.evidenceFile.create({
-        data: { ...meta, organizationId: ctx.organizationId, uploadedById: ctx.userId },
+        data: {
+          storageKey: meta.storageKey,
+          originalName: meta.originalName,
+          mimeType: meta.mimeType,
+          sizeBytes: meta.sizeBytes,
+          sha256: meta.sha256,
+          wrappedKey: meta.wrappedKey,
+          iv: meta.iv,
+          authTag: meta.authTag,
+          organizationId: ctx.organizationId,
+          uploadedById: ctx.userId,
+        },
         select: { id: true, originalName: true, mimeType: true, sizeBytes: true, sha256: true },
       }),
     (file) => ({

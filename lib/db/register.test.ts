@@ -185,3 +185,11 @@ describe("register import and export", () => {
     expect(again).toMatchObject({ ok: false, errors: [expect.objectContaining({ message: expect.stringContaining("already has") })] });
   });
 });
+
+describe("evidence files", () => {
+  it("records exactly the stored metadata, whatever else the store returns", async () => {
+    const meta = { storageKey: `ab/cd/${crypto.randomUUID()}`, originalName: "a.pdf", mimeType: "application/pdf", sizeBytes: 3, sha256: "1".repeat(64), wrappedKey: "k", iv: "i", authTag: "t" };
+    const file = await recordEvidenceFile(a.as.ACCOUNT_MANAGER, { ...meta, type: "PDF" } as typeof meta);
+    expect(await findEvidenceFile(a.as.ACCOUNT_MANAGER, file.id)).toMatchObject({ ...meta, uploadedById: a.as.ACCOUNT_MANAGER.userId });
+  });
+});

@@ -35,7 +35,7 @@ export const productInput = z
       .union([z.string(), z.number(), z.null()])
       .optional()
       .transform((v) => (v === "" || v === undefined || v === null ? null : Number(v)))
-      .pipe(z.number().int("Enter whole days.").min(0, "Days cannot be negative.").max(36_500, "Use at most 36,500 days.").nullable()),
+      .pipe(z.number({ message: "Enter whole days." }).int("Enter whole days.").min(0, "Days cannot be negative.").max(36_500, "Use at most 36,500 days.").nullable()),
     zeroRetentionAvailable: z.boolean(),
     trainingPolicy: z.enum(TRAINING_POLICIES, { message: "Choose the training policy." }),
     encryptionInTransit: z.enum(TRI_STATES),
