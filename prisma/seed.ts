@@ -6,7 +6,10 @@ import { randomBytes } from "node:crypto";
 import { hashPassword } from "../lib/auth/password";
 import { seedCatalogue } from "../lib/db/catalogue";
 import { countOrganizations, createOrganization } from "../lib/db/organizations";
+import { createTemplate } from "../lib/db/questionnaires";
+import { templateSchema } from "../lib/validation/questionnaire-template";
 import { AI_PRODUCT_CATALOGUE } from "./catalogue/ai-products";
+import { DEFAULT_QUESTIONNAIRE } from "./catalogue/default-questionnaire";
 import type { Role } from "../lib/domain/vocabulary";
 
 export const DEMO_USERS: Array<{ email: string; name: string; role: Role; clientName?: string }> = [
@@ -29,10 +32,9 @@ export async function seedDemoOrganization(password: string) {
     users: DEMO_USERS.map((u) => ({ ...u, passwordHash })),
   });
   const admin = created.users.find((u) => u.role === "ADMIN")!;
-  await seedCatalogue(
-    { organizationId: created.organization.id, userId: admin.id, role: "ADMIN", clientId: null, actorLabel: "system: demo catalogue", ip: null },
-    AI_PRODUCT_CATALOGUE,
-  );
+  const system = { organizationId: created.organization.id, userId: admin.id, role: "ADMIN" as const, clientId: null, actorLabel: "system: demo seed", ip: null };
+  await seedCatalogue(system, AI_PRODUCT_CATALOGUE);
+  await createTemplate(system, templateSchema.parse(DEFAULT_QUESTIONNAIRE), { publish: true });
   return created;
 }
 

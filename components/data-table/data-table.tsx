@@ -1,145 +1,316 @@
 "use client";
 
 /**
- * A server-driven table: the page (a server component) parses the URL with parseListQuery,
- * queries one page of rows, and passes rows + total + state here. Every control (sort, search,
- * filters, page, page size) only rewrites the URL; the server re-renders with the new state, so
- * a view can be bookmarked and shared, and 10,000 rows cost the same as 10.
+ * A server-driven table (TanStack Table v9, manual sorting/filtering/pagination). The page, a
+ * server component, parses the URL, queries ONE page of rows plus the matching total, and passes
+ * them here. Every control (sort, search, filters, page, page size) only rewrites the URL; the
+ * server re-renders with the new state, so a view can be bookmarked and shared and 10,000 rows
+ * cost the same as 10. This component never fetches.
  *
- *   <DataTable columns={columns} rows={rows} total={total} state={query} defaultSort={{ id: "name", desc: false }}
- *              filters={[{ id: "tier", label: "Tier", options: [...] }]} caption="Vendors" emptyMessage="No vendors yet." />
+ * Usage:
+ *
+ *   // lib/db/…: the parse options, shared by the page and the query
+ *   export const VENDOR_LIST = { sortable: ["name", "updatedAt"], defaultSort: { id: "name", desc: false },
+ *                                filters: { status: ["active", "archived"] } } satisfies ListQueryOptions;
+ *
+ *   // app/(app)/vendors/page.tsx (server component)
+ *   const query = parseListQuery(await searchParams, VENDOR_LIST); // never throws; bad params → defaults
+ *   const { rows, total } = await listVendors(actor, query);       // where + orderBy + skip/take from query
+ *   return <VendorsTable rows={rows} total={total} state={query} />;
+ *
+ *   // components/vendors/vendors-table.tsx ("use client": columns hold functions, so they live client-side)
+ *   const columns: Array<DataTableColumn<VendorRow>> = [
+ *     { id: "name", accessorKey: "name", header: "Vendor" },                  // sortable (has an accessor)
+ *     { id: "website", accessorKey: "website", header: "Website", enableSorting: false },
+ *     { id: "updatedAt", accessorKey: "updatedAt", header: "Updated", sortDescFirst: true,
+ *       cell: ({ row }) => row.original.updatedAt.slice(0, 10), meta: { className: "text-right" } },
+ *   ];
+ *   <DataTable columns={columns} rows={rows} total={total} state={state} defaultSort={{ id: "name", desc: false }}
+ *              caption="Vendors" emptyMessage="No vendors yet." searchLabel="Search vendors" getRowId={(r) => r.id}
+ *              rowHref={(r) => `/vendors/${r.id}`}
+ *              filters={[{ id: "status", label: "Status", options: [{ value: "active", label: "Active" }, …] }]} />
+ *
+ * Column ids double as sort ids in the URL (`sort=-updatedAt`), so give sortable columns the id the
+ * server's `sortable` list uses, and `enableSorting: false` to the rest (columns without an
+ * accessor are never sortable). Filter ids are URL parameters and ListQueryOptions.filters keys.
  */
-import { rowSortingFeature, tableFeatures, useTable, type ColumnDef, type RowData, type SortingState } from "@tanstack/react-table";
-import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
-import { PAGE_SIZES, toSearchParams, type ListQuery } from "@/lib/validation/list-query";
+import {
+  columnFilteringFeature,
+  createColumnHelper,
+  filterFn_arrIncludesSome,
+  functionalUpdate,
+  globalFilteringFeature,
+  metaHelper,
+  rowPaginationFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type ColumnFiltersState,
+  type PaginationState,
+  type RowData,
+  type SortingState,
+} from "@tanstack/react-table";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useEffectEvent, useId, useMemo, useState, type MouseEvent, type ReactNode } from "react";
+import { MAX_SEARCH_LENGTH, PAGE_SIZES, type ListQuery, type ListSort } from "@/lib/validation/list-query";
+import { FilterMenu, type DataTableFilter } from "./filter-menu";
 import { Pagination } from "./pagination";
-import { FilterMenu, type FilterDef } from "./filter-menu";
+import { useListNavigation } from "./use-list-navigation";
 
-const features = tableFeatures({ rowSortingFeature });
-export type DataTableColumn<Row extends RowData> = ColumnDef<typeof features, Row>;
+export type { DataTableFilter } from "./filter-menu";
+
+/** Per-column extras, set as a column def's `meta`. */
+export interface DataTableColumnMeta {
+  /** Classes for the column's header and body cells (e.g. "text-right w-32"). */
+  className?: string;
+}
+
+const features = tableFeatures({
+  rowSortingFeature,
+  columnFilteringFeature,
+  globalFilteringFeature,
+  rowPaginationFeature,
+  columnMeta: metaHelper<DataTableColumnMeta>(),
+});
+
+export type DataTableFeatures = typeof features;
+/** A column definition for DataTable: TanStack v9's ColumnDef bound to this table's features. */
+export type DataTableColumn<Row extends RowData> = ColumnDef<DataTableFeatures, Row>;
+/** TanStack's column helper bound to this table's features, for value-typed accessor columns. */
+export const createDataTableColumnHelper = <Row extends RowData>() => createColumnHelper<DataTableFeatures, Row>();
+
+export interface DataTableProps<Row extends RowData> {
+  columns: Array<DataTableColumn<Row>>;
+  /** The current page's rows only, already filtered, sorted and paginated by the server. */
+  rows: Row[];
+  /** How many rows match the current search and filters (all pages). */
+  total: number;
+  /** The parsed URL state (parseListQuery / listQuerySchema), the one the rows were queried with. */
+  state: ListQuery;
+  /** The list's default sort (ListQueryOptions.defaultSort): needed to write "no sort" into the URL. */
+  defaultSort?: ListSort | null;
+  filters?: DataTableFilter[];
+  /** The table's accessible name (a visually hidden caption). */
+  caption: string;
+  /** Shown when the list is empty and no search or filter is active. */
+  emptyMessage: ReactNode;
+  /** Visible label of the search box. Default "Search". */
+  searchLabel?: string;
+  searchPlaceholder?: string;
+  /** Hide the search box for lists the server cannot search. Default true. */
+  searchable?: boolean;
+  getRowId: (row: Row) => string;
+  /** Makes rows navigable: the first cell links there and a click anywhere on the row follows it. */
+  rowHref?: (row: Row) => string;
+}
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+const ariaSort = (sorted: false | "asc" | "desc") => (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none");
+
+const normaliseSearch = (value: string) => value.trim().slice(0, MAX_SEARCH_LENGTH).trim();
+
+/** Clicks on these inside a navigable row do their own thing rather than open the row. */
+const INTERACTIVE = "a, button, input, select, textarea, label, summary, [role='button'], [role='link'], [role='checkbox']";
 
 export function DataTable<Row extends RowData>({
   columns,
   rows,
   total,
   state,
-  defaultSort,
+  defaultSort = null,
   filters = [],
   caption,
   emptyMessage,
   searchLabel = "Search",
+  searchPlaceholder,
+  searchable = true,
   getRowId,
-}: {
-  columns: Array<DataTableColumn<Row>>;
-  rows: Row[];
-  total: number;
-  state: ListQuery;
-  defaultSort: { id: string; desc: boolean } | null;
-  filters?: FilterDef[];
-  caption: string;
-  emptyMessage: string;
-  searchLabel?: string;
-  getRowId: (row: Row) => string;
-}) {
+  rowHref,
+}: DataTableProps<Row>) {
   const router = useRouter();
-  const pathname = usePathname();
-  const [pending, startTransition] = useTransition();
-  const [search, setSearch] = useState(state.q);
+  const searchId = useId();
+  const filterIds = filters.map((f) => f.id);
+  const { view, pending, navigate } = useListNavigation(state, { defaultSort, filterIds });
 
-  const navigate = (next: Partial<ListQuery>) => {
-    const params = toSearchParams({ ...state, ...next }, { defaultSort });
-    const query = params.toString();
-    startTransition(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
-  };
+  // The URL state in TanStack's shapes. Memoised on `view` so the table sees stable slices.
+  const tableState = useMemo(
+    () => ({
+      sorting: (view.sort ? [{ id: view.sort.id, desc: view.sort.desc }] : []) satisfies SortingState,
+      pagination: { pageIndex: view.page - 1, pageSize: view.pageSize } satisfies PaginationState,
+      columnFilters: Object.entries(view.filters).map(([id, value]) => ({ id, value })) satisfies ColumnFiltersState,
+      globalFilter: view.q,
+    }),
+    [view],
+  );
 
-  // Debounced search: typing pauses for 300 ms, then the first page of results loads.
-  useEffect(() => {
-    if (search.trim() === state.q) return;
-    const timer = setTimeout(() => navigate({ q: search.trim(), page: 1 }), 300);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- navigate is rebuilt every render; the state it reads is what we key on
-  }, [search, state.q]);
+  const pageCountFor = (pageSize: number) => Math.max(1, Math.ceil(total / pageSize));
 
-  const sorting: SortingState = state.sort ? [{ id: state.sort.id, desc: state.sort.desc }] : [];
+  // Controlled state + on*Change for every slice: TanStack computes the next state (sort cycle,
+  // page moves), and we turn it into a URL instead of storing it.
   const table = useTable({
     features,
     columns,
     data: rows,
-    getRowId: (row: Row) => getRowId(row),
+    getRowId: (row) => getRowId(row),
+    // Filter values are arrays of allowed values; naming the filter function keeps TanStack from
+    // sampling rows to guess one (filtering itself is manual: the server does it).
+    defaultColumn: { filterFn: filterFn_arrIncludesSome },
     manualSorting: true,
+    manualFiltering: true,
+    manualPagination: true,
+    rowCount: total,
     enableMultiSort: false,
     enableSortingRemoval: true,
-    state: { sorting },
+    // asc → desc → none (a column can opt into desc first with `sortDescFirst: true`).
+    sortDescFirst: false,
+    state: tableState,
     onSortingChange: (updater) => {
-      const next = typeof updater === "function" ? updater(sorting) : updater;
-      const first = next[0];
+      const [first] = functionalUpdate(updater, tableState.sorting);
       navigate({ sort: first ? { id: first.id, desc: first.desc } : null, page: 1 });
+    },
+    onPaginationChange: (updater) => {
+      const next = functionalUpdate(updater, tableState.pagination);
+      const page = Math.min(Math.max(next.pageIndex, 0), pageCountFor(next.pageSize) - 1) + 1;
+      navigate({ page, pageSize: next.pageSize });
+    },
+    onColumnFiltersChange: (updater) => {
+      const next = functionalUpdate(updater, tableState.columnFilters);
+      const order = (id: string) => (filterIds.includes(id) ? filterIds.indexOf(id) : filterIds.length);
+      const active = next
+        .map(({ id, value }) => [id, Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []] as const)
+        .filter(([, values]) => values.length > 0)
+        .sort(([a], [b]) => order(a) - order(b));
+      navigate({ filters: Object.fromEntries(active), page: 1 });
+    },
+    onGlobalFilterChange: (updater) => {
+      const next: unknown = functionalUpdate(updater, tableState.globalFilter);
+      navigate({ q: typeof next === "string" ? normaliseSearch(next) : "", page: 1 });
     },
   });
 
-  const filtered = state.q !== "" || Object.keys(state.filters).length > 0;
-  const pageCount = Math.max(1, Math.ceil(total / state.pageSize));
+  const setFilter = (filter: DataTableFilter, values: string[]) => {
+    // In the options' order, so the same view always has the same URL.
+    const ordered = filter.options.map((o) => o.value).filter((v) => values.includes(v));
+    table.setColumnFilters((old) => {
+      const rest = old.filter((f) => f.id !== filter.id);
+      return ordered.length ? [...rest, { id: filter.id, value: ordered }] : rest;
+    });
+  };
+
+  // Search: the box is local state, committed to the URL 300 ms after typing stops (or on Enter).
+  const [search, setSearch] = useState(state.q);
+  const [syncedQ, setSyncedQ] = useState(state.q);
+  const [sentQ, setSentQ] = useState<string | null>(null);
+  if (state.q !== syncedQ) {
+    // The URL's search changed. If it is the one we sent, leave the box alone (the user may have
+    // typed on); otherwise (back button, a link, Clear) show it in the box.
+    setSyncedQ(state.q);
+    if (state.q === sentQ) setSentQ(null);
+    else if (!pending) setSearch(state.q);
+  }
+
+  const commitSearch = (value: string) => {
+    const q = normaliseSearch(value);
+    if (q === view.q) return;
+    setSentQ(q);
+    table.setGlobalFilter(q);
+  };
+  const onSearchPaused = useEffectEvent((value: string) => commitSearch(value));
+  useEffect(() => {
+    const timer = setTimeout(() => onSearchPaused(search), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  const clearAll = () => {
+    setSearch("");
+    navigate({ q: "", filters: {}, page: 1 });
+  };
+
+  const onRowClick = (event: MouseEvent<HTMLTableRowElement>, href: string) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (event.target instanceof Element && event.target.closest(INTERACTIVE)) return;
+    if (window.getSelection()?.toString()) return; // selecting text is not a click
+    router.push(href);
+  };
+
+  const viewFiltered = view.q !== "" || Object.keys(view.filters).length > 0;
+  // The rows belong to `state` (what the server rendered), not to the pending `view`.
+  const rowsFiltered = state.q !== "" || Object.keys(state.filters).length > 0;
+  const leafColumnCount = table.getAllLeafColumns().length;
+  const pageCount = pageCountFor(view.pageSize);
+  const from = rows.length ? (state.page - 1) * state.pageSize + 1 : 0;
+  const to = rows.length ? from + rows.length - 1 : 0;
 
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-end gap-3">
-        <form
-          role="search"
-          onSubmit={(e) => {
-            e.preventDefault();
-            navigate({ q: search.trim(), page: 1 });
-          }}
-        >
-          <label className="mb-1 block text-xs font-medium text-slate-600" htmlFor="table-search">
-            {searchLabel}
-          </label>
-          <input
-            id="table-search"
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
-            placeholder="Type to search…"
-          />
-        </form>
-        {filters.map((filter) => (
-          <FilterMenu
-            key={filter.id}
-            filter={filter}
-            selected={state.filters[filter.id] ?? []}
-            onChange={(values) => navigate({ filters: { ...state.filters, [filter.id]: values }, page: 1 })}
-          />
-        ))}
-        {filtered ? (
-          <button
-            type="button"
-            className="rounded-md px-2 py-1.5 text-sm text-brand-700 hover:bg-brand-50"
-            onClick={() => {
-              setSearch("");
-              navigate({ q: "", filters: {}, page: 1 });
-            }}
-          >
-            Clear filters
-          </button>
-        ) : null}
-      </div>
+      {searchable || filters.length ? (
+        <div className="flex flex-wrap items-end gap-3">
+          {searchable ? (
+            <form
+              role="search"
+              aria-label={caption}
+              onSubmit={(e) => {
+                e.preventDefault();
+                commitSearch(search);
+              }}
+            >
+              <label className="mb-1 block text-xs font-medium text-slate-600" htmlFor={searchId}>
+                {searchLabel}
+              </label>
+              <input
+                id={searchId}
+                type="search"
+                value={search}
+                maxLength={MAX_SEARCH_LENGTH}
+                onChange={(e) => setSearch(e.target.value)}
+                placeholder={searchPlaceholder ?? "Type to search…"}
+                autoComplete="off"
+                className="block w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-600"
+              />
+            </form>
+          ) : null}
+          {filters.map((filter) => (
+            <FilterMenu key={filter.id} filter={filter} selected={view.filters[filter.id] ?? []} onChange={(values) => setFilter(filter, values)} />
+          ))}
+          {viewFiltered ? (
+            <button type="button" className="rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50" onClick={clearAll}>
+              Clear filters
+            </button>
+          ) : null}
+        </div>
+      ) : null}
 
-      <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
-        <table className="w-full text-left text-sm">
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table aria-busy={pending} className={`w-full text-left text-sm transition-opacity ${pending ? "opacity-60" : ""}`}>
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  const canSort = header.column.getCanSort();
+                  const column = header.column;
+                  const canSort = column.getCanSort();
+                  const sorted = column.getIsSorted();
                   return (
-                    <th key={header.id} scope="col" className="px-3 py-2" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : canSort ? "none" : undefined}>
-                      {canSort ? (
-                        <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-slate-800" onClick={header.column.getToggleSortingHandler()}>
+                    <th
+                      key={header.id}
+                      scope="col"
+                      colSpan={header.colSpan > 1 ? header.colSpan : undefined}
+                      aria-sort={canSort ? ariaSort(sorted) : undefined}
+                      className={`px-3 py-2 font-medium ${column.columnDef.meta?.className ?? ""}`}
+                    >
+                      {header.isPlaceholder ? null : canSort ? (
+                        <button
+                          type="button"
+                          className="-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 uppercase tracking-wide hover:bg-slate-200/60 hover:text-slate-800"
+                          onClick={column.getToggleSortingHandler()}
+                        >
                           <table.FlexRender header={header} />
-                          <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                          <span aria-hidden="true" className={sorted ? "text-slate-700" : "text-slate-300"}>
+                            {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                          </span>
                         </button>
                       ) : (
                         <table.FlexRender header={header} />
@@ -153,33 +324,70 @@ export function DataTable<Row extends RowData>({
           <tbody>
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={columns.length} className="px-3 py-10 text-center text-slate-600">
-                  {filtered ? "No results match these filters." : emptyMessage}
+                <td colSpan={leafColumnCount} className="px-3 py-10 text-center text-slate-600">
+                  {total > 0 ? (
+                    <>
+                      <p>This page is past the end of the list.</p>
+                      <button type="button" className="mt-2 text-sm font-medium text-brand-700 hover:underline" onClick={() => navigate({ page: pageCountFor(state.pageSize) })}>
+                        Go to the last page
+                      </button>
+                    </>
+                  ) : rowsFiltered ? (
+                    <>
+                      <p>No results match these filters.</p>
+                      <button type="button" className="mt-2 text-sm font-medium text-brand-700 hover:underline" onClick={clearAll}>
+                        Clear all filters
+                      </button>
+                    </>
+                  ) : (
+                    emptyMessage
+                  )}
                 </td>
               </tr>
             ) : (
-              table.getRowModel().rows.map((row) => (
-                <tr key={row.id} className="border-t border-slate-100 hover:bg-slate-50">
-                  {row.getAllCells().map((cell) => (
-                    <td key={cell.id} className="px-3 py-2 align-top">
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ))}
-                </tr>
-              ))
+              table.getRowModel().rows.map((row) => {
+                const href = rowHref?.(row.original);
+                return (
+                  <tr
+                    key={row.id}
+                    onClick={href ? (e) => onRowClick(e, href) : undefined}
+                    className={`border-t border-slate-100 hover:bg-slate-50 ${href ? "cursor-pointer focus-within:bg-slate-50" : ""}`}
+                  >
+                    {row.getAllCells().map((cell, index) => (
+                      <td key={cell.id} className={`px-3 py-2 align-top ${cell.column.columnDef.meta?.className ?? ""}`}>
+                        {href && index === 0 ? (
+                          <Link href={href} className="font-medium text-brand-700 hover:underline">
+                            <table.FlexRender cell={cell} />
+                          </Link>
+                        ) : (
+                          <table.FlexRender cell={cell} />
+                        )}
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })
             )}
           </tbody>
         </table>
       </div>
 
       <Pagination
-        page={Math.min(state.page, pageCount)}
-        pageCount={pageCount}
-        pageSize={state.pageSize}
-        pageSizes={PAGE_SIZES}
+        label={`${caption} pages`}
+        from={from}
+        to={to}
         total={total}
-        onPage={(page) => navigate({ page })}
-        onPageSize={(pageSize) => navigate({ pageSize, page: 1 })}
+        page={view.page}
+        pageCount={pageCount}
+        pageSize={view.pageSize}
+        pageSizes={PAGE_SIZES}
+        canPrevious={table.getCanPreviousPage()}
+        canNext={table.getCanNextPage()}
+        onFirst={() => table.firstPage()}
+        onPrevious={() => table.previousPage()}
+        onNext={() => table.nextPage()}
+        onLast={() => table.lastPage()}
+        onPageSize={(size) => table.setPageSize(size)}
       />
     </div>
   );

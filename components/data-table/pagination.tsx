@@ -1,55 +1,81 @@
 "use client";
 
+import { useId } from "react";
+
+const number = (n: number) => n.toLocaleString("en-GB");
+
+/** "Showing 26–50 of 10,000", the page size, and first/previous/next/last. Plain values in, callbacks out. */
 export function Pagination({
+  from,
+  to,
+  total,
   page,
   pageCount,
   pageSize,
   pageSizes,
-  total,
-  onPage,
+  canPrevious,
+  canNext,
+  onFirst,
+  onPrevious,
+  onNext,
+  onLast,
   onPageSize,
+  label,
 }: {
+  /** 1-based index of the first row shown, 0 when none. */
+  from: number;
+  to: number;
+  total: number;
   page: number;
   pageCount: number;
   pageSize: number;
   pageSizes: readonly number[];
-  total: number;
-  onPage: (page: number) => void;
+  canPrevious: boolean;
+  canNext: boolean;
+  onFirst: () => void;
+  onPrevious: () => void;
+  onNext: () => void;
+  onLast: () => void;
   onPageSize: (size: number) => void;
+  /** Names the navigation landmark, e.g. "Vendors pages". */
+  label: string;
 }) {
-  const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
-  const to = Math.min(total, page * pageSize);
-  const button = "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm disabled:cursor-not-allowed disabled:opacity-40";
+  const sizeId = useId();
+  const button =
+    "inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-40 disabled:hover:bg-white";
   return (
-    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
-      <p aria-live="polite">
-        Showing {from.toLocaleString("en")}–{to.toLocaleString("en")} of {total.toLocaleString("en")}
+    <nav aria-label={label} className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
+      <p aria-live="polite" aria-atomic="true">
+        {total === 0 || from === 0 ? `Showing 0 of ${number(total)}` : `Showing ${number(from)}–${number(to)} of ${number(total)}`}
       </p>
-      <div className="flex items-center gap-2">
-        <label className="flex items-center gap-1">
-          Rows per page
-          <select className="rounded-md border border-slate-300 px-2 py-1" value={pageSize} onChange={(e) => onPageSize(Number(e.target.value))}>
-            {pageSizes.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" className={button} disabled={page <= 1} onClick={() => onPage(1)} aria-label="First page">
-          «
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor={sizeId}>Rows per page</label>
+        <select
+          id={sizeId}
+          className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          value={pageSize}
+          onChange={(e) => onPageSize(Number(e.target.value))}
+        >
+          {pageSizes.map((size) => (
+            <option key={size} value={size}>
+              {size}
+            </option>
+          ))}
+        </select>
+        <button type="button" className={button} disabled={!canPrevious} onClick={onFirst} aria-label="First page">
+          <span aria-hidden="true">«</span>
         </button>
-        <button type="button" className={button} disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        <button type="button" className={button} disabled={!canPrevious} onClick={onPrevious}>
           Previous
         </button>
-        <span>
-          Page {page} of {pageCount}
+        <span className="px-1 tabular-nums">
+          Page {number(page)} of {number(pageCount)}
         </span>
-        <button type="button" className={button} disabled={page >= pageCount} onClick={() => onPage(page + 1)}>
+        <button type="button" className={button} disabled={!canNext} onClick={onNext}>
           Next
         </button>
-        <button type="button" className={button} disabled={page >= pageCount} onClick={() => onPage(pageCount)} aria-label="Last page">
-          »
+        <button type="button" className={button} disabled={!canNext} onClick={onLast} aria-label="Last page">
+          <span aria-hidden="true">»</span>
         </button>
       </div>
     </nav>

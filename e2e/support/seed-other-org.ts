@@ -4,7 +4,13 @@
  */
 import { hashPassword } from "../../lib/auth/password";
 import { createOrganization } from "../../lib/db/organizations";
+import { startAssessment } from "../../lib/db/assessments";
+import { createProduct } from "../../lib/db/products";
+import { createTemplate } from "../../lib/db/questionnaires";
 import { createVendor } from "../../lib/db/vendors";
+import { productInput } from "../../lib/validation/product";
+import { templateSchema } from "../../lib/validation/questionnaire-template";
+import { DEFAULT_QUESTIONNAIRE } from "../../prisma/catalogue/default-questionnaire";
 
 const password = "other org password 2026";
 const passwordHash = await hashPassword(password);
@@ -18,11 +24,15 @@ const created = await createOrganization({
   ],
 });
 const admin = created.users.find((u) => u.role === "ADMIN")!;
-const vendor = await createVendor(
-  { organizationId: created.organization.id, userId: admin.id, role: "ADMIN", clientId: null, actorLabel: admin.email, ip: null },
-  { name: "Rival's Secret Vendor", website: null, description: null },
+const ctx = { organizationId: created.organization.id, userId: admin.id, role: "ADMIN" as const, clientId: null, actorLabel: admin.email, ip: null };
+const vendor = await createVendor(ctx, { name: "Rival's Secret Vendor", website: null, description: null });
+const product = await createProduct(
+  ctx,
+  productInput.parse({ vendorId: vendor.id, name: "Rival's Secret Product", tier: "BUSINESS", deploymentModel: "CLOUD_API", processingRegions: "", retentionKind: "UNKNOWN", zeroRetentionAvailable: false, trainingPolicy: "UNKNOWN", encryptionInTransit: "UNKNOWN", encryptionAtRest: "UNKNOWN" }),
 );
+await createTemplate(ctx, templateSchema.parse(DEFAULT_QUESTIONNAIRE), { publish: true });
+const assessment = await startAssessment(ctx, product.id);
 process.stdout.write(
-  JSON.stringify({ organizationId: created.organization.id, adminEmail: admin.email, adminUserId: admin.id, throttledEmail: "throttled@rival.example", password, vendorId: vendor.id }),
+  JSON.stringify({ organizationId: created.organization.id, adminEmail: admin.email, adminUserId: admin.id, throttledEmail: "throttled@rival.example", password, vendorId: vendor.id, productId: product.id, assessmentId: assessment.id }),
 );
 process.exit(0);

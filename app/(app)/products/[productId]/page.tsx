@@ -7,7 +7,11 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { ActivityList } from "@/components/vendors/activity-list";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { listAssessmentsForProduct } from "@/lib/db/assessments";
 import { getProductOverview } from "@/lib/db/products";
+import { enumLabel } from "@/lib/domain/vocabulary";
+import { StartAssessmentButton } from "@/components/assessments/start-assessment-button";
+import { startAssessmentAction } from "@/app/(app)/assessments/actions";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { archiveProductAction } from "../actions";
 
@@ -17,6 +21,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
   const actor = await requirePermission("vendor:read");
   const { productId } = await params;
   const { product, activity } = await loadOr404(getProductOverview(actor, productId));
+  const assessments = await listAssessmentsForProduct(actor, productId);
   const canEdit = can(actor.role, "vendor:write") && !product.archivedAt;
   return (
     <>
@@ -57,6 +62,25 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
           <div className="mt-3">
             <FactSources product={product} />
           </div>
+        </Card>
+        <Card
+          title="Due-diligence assessments"
+          action={can(actor.role, "assessment:fill") && !product.archivedAt ? <StartAssessmentButton productId={product.id} start={startAssessmentAction} /> : null}
+        >
+          {assessments.length === 0 ? (
+            <p className="text-sm text-slate-600">No assessment yet. Start one to answer the due-diligence questionnaire for this product.</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {assessments.map((a) => (
+                <li key={a.id} className="flex items-center justify-between py-2">
+                  <Link href={`/assessments/${a.id}`} className="text-brand-700 hover:underline">
+                    {a.templateVersion.template.name} v{a.templateVersion.version} · started {a.createdAt.toISOString().slice(0, 10)}
+                  </Link>
+                  <Badge tone={a.status === "DRAFT" ? "slate" : "blue"}>{enumLabel(a.status)}</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
         </Card>
         <DpaSection product={product} canEdit={canEdit} />
         <CertificationSection product={product} canEdit={canEdit} />

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AssessmentFiller } from "@/components/assessments/assessment-filler";
+import { Badge, PageHeader } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { getAssessment } from "@/lib/db/assessments";
+import { enumLabel } from "@/lib/domain/vocabulary";
+import { loadOr404 } from "@/lib/http/load-or-404";
+import { saveAnswerAction, submitAssessmentAction } from "../actions";
+
+export const metadata: Metadata = { title: "Assessment" };
+
+export default async function AssessmentPage({ params }: { params: Promise<{ assessmentId: string }> }) {
+  const actor = await requirePermission("assessment:read");
+  const { assessmentId } = await params;
+  const { assessment, version, answers } = await loadOr404(getAssessment(actor, assessmentId));
+  const editable = can(actor.role, "assessment:fill") && (assessment.status === "DRAFT" || assessment.status === "CHANGES_REQUESTED");
+  const files = Object.fromEntries(Object.values(answers).flatMap((a) => a.files.map((f) => [f.id, f] as const)));
+  const lastSaved = Object.values(answers).reduce<Date | null>((latest, a) => (!latest || a.updatedAt > latest ? a.updatedAt : latest), null);
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/products/${assessment.product.id}`} className="text-brand-700 hover:underline">
+          ← {assessment.product.vendor.name} — {assessment.product.name}
+        </Link>
+      </p>
+      <PageHeader
+        title={`Due diligence: ${assessment.product.name}`}
+        description={
+          <>
+            {version.definition.name}, version {version.version} · <Badge tone={assessment.status === "DRAFT" ? "slate" : "blue"}>{enumLabel(assessment.status)}</Badge>
+          </>
+        }
+      />
+      <AssessmentFiller
+        assessmentId={assessment.id}
+        definition={version.definition}
+        initialAnswers={Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, { value: a.value, comment: a.comment }]))}
+        initialFiles={files}
+        lastSavedAt={lastSaved?.toISOString() ?? null}
+        readOnly={!editable}
+        saveAnswer={saveAnswerAction}
+        submit={submitAssessmentAction}
+      />
+    </>
+  );
+}

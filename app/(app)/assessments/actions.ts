@@ -1,0 +1,42 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { guardedAction } from "@/lib/auth/guarded-action";
+import { saveAnswer, startAssessment, submitAssessment } from "@/lib/db/assessments";
+
+const id = z.string().min(1).max(64);
+
+const start = guardedAction("assessment:fill", z.object({ productId: id, templateVersionId: id.optional() }), async (actor, input) => {
+  const assessment = await startAssessment(actor, input.productId, input.templateVersionId);
+  revalidatePath(`/products/${input.productId}`);
+  return { id: assessment.id };
+});
+
+const answerInput = z.object({
+  assessmentId: id,
+  questionKey: z.string().min(1).max(64),
+  value: z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(100)).max(100), z.null()]).optional(),
+  comment: z.string().max(4000).nullable().optional(),
+});
+
+const save = guardedAction("assessment:fill", answerInput, async (actor, input) => {
+  const { savedAt } = await saveAnswer(actor, input.assessmentId, input);
+  return { savedAt: savedAt.toISOString() };
+});
+
+const submit = guardedAction("assessment:fill", z.object({ assessmentId: id }), async (actor, { assessmentId }) => {
+  await submitAssessment(actor, assessmentId);
+  revalidatePath(`/assessments/${assessmentId}`);
+  return { id: assessmentId };
+});
+
+export async function startAssessmentAction(raw: unknown) {
+  return start(raw);
+}
+export async function saveAnswerAction(raw: unknown) {
+  return save(raw);
+}
+export async function submitAssessmentAction(raw: unknown) {
+  return submit(raw);
+}

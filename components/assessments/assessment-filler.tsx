@@ -1,0 +1,219 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMemo, useState, useTransition } from "react";
+import type { UploadedFile } from "@/components/evidence/file-upload";
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/auth/guarded-action";
+import { isVisible, missingRequired, progress, type AnswerValue, type RuleQuestion } from "@/lib/domain/questionnaire/rules";
+import type { TemplateDefinition } from "@/lib/validation/questionnaire-template";
+import { QuestionInput } from "./question-input";
+import { useAutosave, type PendingAnswer } from "./use-autosave";
+
+interface Props {
+  assessmentId: string;
+  definition: TemplateDefinition;
+  initialAnswers: Record<string, { value: AnswerValue; comment: string | null }>;
+  initialFiles: Record<string, UploadedFile>;
+  lastSavedAt: string | null;
+  readOnly: boolean;
+  saveAnswer: (raw: unknown) => Promise<ActionResult<{ savedAt: string }>>;
+  submit: (raw: unknown) => Promise<ActionResult<{ id: string }>>;
+}
+
+export function AssessmentFiller({ assessmentId, definition, initialAnswers, initialFiles, lastSavedAt, readOnly, saveAnswer, submit }: Props) {
+  const router = useRouter();
+  const [values, setValues] = useState<Record<string, AnswerValue>>(() => Object.fromEntries(Object.entries(initialAnswers).map(([k, a]) => [k, a.value])));
+  const [comments, setComments] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(initialAnswers).map(([k, a]) => [k, a.comment ?? ""])));
+  const [files, setFiles] = useState(initialFiles);
+  const [step, setStep] = useState(0);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [highlight, setHighlight] = useState<string | null>(null);
+  const [submitting, startSubmit] = useTransition();
+
+  const restore = (items: PendingAnswer[]) => {
+    setValues((v) => ({ ...v, ...Object.fromEntries(items.filter((i) => i.value !== undefined).map((i) => [i.questionKey, i.value as AnswerValue])) }));
+    setComments((c) => ({ ...c, ...Object.fromEntries(items.filter((i) => i.comment !== undefined).map((i) => [i.questionKey, i.comment ?? ""])) }));
+  };
+  const { queue, flushAll, status, errors } = useAutosave(assessmentId, saveAnswer, restore);
+
+  const ruleSections = useMemo(
+    () => definition.sections.map((s) => ({ key: s.key, questions: s.questions.map<RuleQuestion>((q) => ({ key: q.key, type: q.type, required: q.required, visibility: q.visibility })) })),
+    [definition],
+  );
+  const byKey = useMemo(() => new Map(ruleSections.flatMap((s) => s.questions.map((q) => [q.key, q] as const))), [ruleSections]);
+  const done = progress(ruleSections, values);
+  const section = definition.sections[step]!;
+
+  const change = (key: string, value: AnswerValue, immediate: boolean) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    queue({ questionKey: key, value }, immediate ? 0 : 700);
+  };
+
+  const goTo = (questionKey: string) => {
+    const index = definition.sections.findIndex((s) => s.questions.some((q) => q.key === questionKey));
+    if (index >= 0) setStep(index);
+    setHighlight(questionKey);
+    requestAnimationFrame(() => {
+      const el = document.getElementById(`q-${questionKey}`);
+      el?.scrollIntoView({ block: "center" });
+      (el?.querySelector("input, textarea, select") as HTMLElement | null)?.focus();
+    });
+  };
+
+  const onSubmit = () =>
+    startSubmit(async () => {
+      setSubmitError(null);
+      if (!(await flushAll())) {
+        setSubmitError("Some answers are not saved yet (no connection?). They will be retried; submit again in a moment.");
+        return;
+      }
+      const missing = missingRequired(ruleSections, values);
+      if (missing.length) {
+        setSubmitError(`${missing.length} required question(s) still need an answer.`);
+        goTo(missing[0]!.questionKey);
+        return;
+      }
+      const result = await submit({ assessmentId });
+      if (!result.ok) {
+        setSubmitError(result.error);
+        const first = Object.keys(result.fieldErrors ?? {})[0];
+        if (first) goTo(first);
+        return;
+      }
+      router.refresh();
+    });
+
+  const savedText =
+    status.kind === "saving"
+      ? "Saving…"
+      : status.kind === "offline"
+        ? `Offline: ${status.pending} answer(s) waiting, retrying…`
+        : status.kind === "error"
+          ? "Not saved: see the question"
+          : status.kind === "saved"
+            ? `All changes saved at ${status.at!.toLocaleTimeString()}`
+            : lastSavedAt
+              ? `Last saved ${new Date(lastSavedAt).toLocaleString()}`
+              : "Answers save as you type";
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+      <nav aria-label="Sections" className="space-y-1">
+        <div className="mb-3">
+          <div className="flex justify-between text-xs text-slate-600">
+            <span>
+              {done.answered} of {done.required} required answered
+            </span>
+            <span>{done.percent}%</span>
+          </div>
+          <div role="progressbar" aria-label="Required questions answered" aria-valuemin={0} aria-valuemax={done.required} aria-valuenow={done.answered} className="mt-1 h-2 rounded bg-slate-200">
+            <div className="h-2 rounded bg-brand-600" style={{ width: `${done.percent}%` }} />
+          </div>
+        </div>
+        {definition.sections.map((s, i) => {
+          const p = done.perSection[i]!;
+          return (
+            <button
+              key={s.key}
+              type="button"
+              aria-current={i === step ? "step" : undefined}
+              onClick={() => setStep(i)}
+              className={`flex w-full justify-between rounded-md px-3 py-2 text-left text-sm ${i === step ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}
+            >
+              <span>
+                {i + 1}. {s.title}
+              </span>
+              <span className="text-xs text-slate-500">
+                {p.answered}/{p.required}
+              </span>
+            </button>
+          );
+        })}
+        <p role="status" aria-live="polite" className="pt-3 text-xs text-slate-600" data-testid="save-status">
+          {readOnly ? "Submitted: read only" : savedText}
+        </p>
+      </nav>
+
+      <section aria-labelledby="section-title" className="space-y-4">
+        <div>
+          <h2 id="section-title" className="text-lg font-semibold">
+            {step + 1}. {section.title}
+          </h2>
+          {section.description ? <p className="text-sm text-slate-600">{section.description}</p> : null}
+        </div>
+        {section.questions
+          .filter((q) => isVisible(q, values, byKey))
+          .map((q) => {
+            const inputId = `input-${q.key}`;
+            const error = errors[q.key] ?? (highlight === q.key ? "This question needs an answer." : undefined);
+            return (
+              <fieldset
+                key={q.key}
+                id={`q-${q.key}`}
+                disabled={readOnly}
+                className={`rounded-lg border bg-white p-4 ${error ? "border-red-400" : "border-slate-200"}`}
+                aria-describedby={`${inputId}-help`}
+              >
+                <legend id={`${inputId}-label`} className="px-1 text-sm font-medium text-slate-900">
+                  {q.prompt} {q.required ? <span className="text-red-600" aria-label="required">*</span> : null}
+                </legend>
+                {q.helpText ? (
+                  <p id={`${inputId}-help`} className="mb-3 text-xs text-slate-600">
+                    {q.helpText}
+                  </p>
+                ) : null}
+                <QuestionInput
+                  question={q}
+                  inputId={inputId}
+                  value={values[q.key] ?? null}
+                  files={files}
+                  onFileUploaded={(f) => setFiles((all) => ({ ...all, [f.id]: f }))}
+                  onChange={(v, immediate) => {
+                    if (highlight === q.key) setHighlight(null);
+                    change(q.key, v, immediate);
+                  }}
+                />
+                {error ? (
+                  <p role="alert" className="mt-2 text-sm text-red-600">
+                    {error}
+                  </p>
+                ) : null}
+                <details className="mt-3 text-sm" open={!!comments[q.key]}>
+                  <summary className="cursor-pointer text-xs text-slate-500">Comment</summary>
+                  <textarea
+                    aria-label={`Comment on: ${q.prompt}`}
+                    rows={2}
+                    className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+                    value={comments[q.key] ?? ""}
+                    onChange={(e) => {
+                      const comment = e.target.value;
+                      setComments((c) => ({ ...c, [q.key]: comment }));
+                      queue({ questionKey: q.key, comment }, 700);
+                    }}
+                  />
+                </details>
+              </fieldset>
+            );
+          })}
+        <FormError message={submitError} />
+        <div className="flex flex-wrap gap-2">
+          <Button variant="secondary" disabled={step === 0} onClick={() => setStep(step - 1)}>
+            Previous section
+          </Button>
+          {step < definition.sections.length - 1 ? (
+            <Button variant="secondary" onClick={() => setStep(step + 1)}>
+              Next section
+            </Button>
+          ) : null}
+          {!readOnly ? (
+            <Button onClick={onSubmit} disabled={submitting}>
+              {submitting ? "Submitting…" : "Submit for review"}
+            </Button>
+          ) : null}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import "server-only";
+import { parseAnswerValue } from "@/lib/domain/questionnaire/answer-value";
+import { missingRequired, type AnswerValue } from "@/lib/domain/questionnaire/rules";
+import { AppError, notFound } from "@/lib/errors/app-error";
+import { recordAudit, withAudit } from "./audit";
+import { prisma, type Prisma } from "./client";
+import { productInTenant } from "./products";
+import { getVersionDefinition } from "./questionnaires";
+import { inTenant, tenant, type TenantContext } from "./tenant";
+
+/** Starts an assessment of a product on a published template version (the newest by default). */
+export async function startAssessment(ctx: TenantContext, productId: string, templateVersionId?: string) {
+  const product = await productInTenant(ctx, productId);
+  if (product.archivedAt) throw new AppError("CONFLICT", "Restore the product before assessing it.");
+  const version = await prisma.templateVersion.findFirst({
+    where: { status: "PUBLISHED", ...(templateVersionId ? { id: templateVersionId } : {}), ...tenant(ctx) },
+    orderBy: { publishedAt: "desc" },
+    select: { id: true },
+  });
+  if (!version) throw new AppError("VALIDATION", "There is no published questionnaire to start from.", { templateVersionId: "Choose a published questionnaire." });
+  return withAudit(
+    ctx,
+    (tx) => tx.assessment.create({ data: { organizationId: ctx.organizationId, productId, templateVersionId: version.id, createdById: ctx.userId }, select: { id: true } }),
+    (a) => ({ action: "assessment.start", entityType: "Assessment", entityId: a.id, summary: { after: { productId, templateVersionId: version.id } } }),
+  );
+}
+
+async function assessmentInTenant(ctx: TenantContext, id: string) {
+  const assessment = await prisma.assessment.findFirst({ where: inTenant(ctx, { id }) });
+  if (!assessment) throw notFound("assessment");
+  return assessment;
+}
+
+/** What the filling screen needs: the frozen template, every answer, the product and its facts. */
+export async function getAssessment(ctx: TenantContext, id: string) {
+  const assessment = await prisma.assessment.findFirst({
+    where: inTenant(ctx, { id }),
+    include: {
+      product: { include: { vendor: { select: { id: true, name: true } } } },
+      answers: { include: { question: { select: { key: true } }, files: { include: { file: { select: { id: true, originalName: true, sizeBytes: true } } } } } },
+    },
+  });
+  if (!assessment) throw notFound("assessment");
+  const version = await getVersionDefinition(ctx, assessment.templateVersionId);
+  const answers: Record<string, { value: AnswerValue; comment: string | null; updatedAt: Date; files: Array<{ id: string; originalName: string; sizeBytes: number }> }> = {};
+  for (const a of assessment.answers) answers[a.question.key] = { value: (a.value as AnswerValue) ?? null, comment: a.comment, updatedAt: a.updatedAt, files: a.files.map((f) => f.file) };
+  return { assessment, version, answers };
+}
+
+export async function listAssessmentsForProduct(ctx: TenantContext, productId: string) {
+  return prisma.assessment.findMany({
+    where: inTenant(ctx, { productId }),
+    orderBy: { createdAt: "desc" },
+    select: { id: true, status: true, createdAt: true, submittedAt: true, templateVersion: { select: { version: true, template: { select: { name: true } } } } },
+  });
+}
+
+const EDITABLE = new Set(["DRAFT", "CHANGES_REQUESTED"]);
+
+/**
+ * Saves one answer (and its comment) as the filler types. Each answer is its own row, so two tabs
+ * editing different questions never overwrite each other; the last write to the same question wins.
+ */
+export async function saveAnswer(ctx: TenantContext, assessmentId: string, input: { questionKey: string; value?: unknown; comment?: string | null; fileIds?: string[] }) {
+  const assessment = await assessmentInTenant(ctx, assessmentId);
+  if (!EDITABLE.has(assessment.status)) throw new AppError("CONFLICT", "This assessment was submitted; it can no longer be edited.");
+  const question = await prisma.templateQuestion.findFirst({ where: inTenant(ctx, { versionId: assessment.templateVersionId, key: input.questionKey }) });
+  if (!question) throw new AppError("VALIDATION", "That question is not in this questionnaire.", { questionKey: "Unknown question." });
+  const parsed = parseAnswerValue({ type: question.type, options: question.options as Array<{ value: string }> | null }, input.value);
+  if (!parsed.ok) throw new AppError("VALIDATION", parsed.message, { [input.questionKey]: parsed.message });
+  const fileIds = question.type === "FILE" ? ((parsed.value as string[] | null) ?? []) : [];
+  if (fileIds.length) {
+    const owned = await prisma.evidenceFile.count({ where: inTenant(ctx, { id: { in: fileIds } }) });
+    if (owned !== fileIds.length) throw new AppError("VALIDATION", "Attach files by uploading them.", { [input.questionKey]: "Upload the file again." });
+  }
+  const value = parsed.value === null ? undefined : (parsed.value as Prisma.InputJsonValue);
+  return prisma.$transaction(async (tx) => {
+    const answer = await tx.answer.upsert({
+      where: { assessmentId_questionId: { assessmentId, questionId: question.id } },
+      create: { organizationId: ctx.organizationId, assessmentId, questionId: question.id, value, comment: input.comment ?? null, updatedById: ctx.userId },
+      update: { value: value ?? (null as unknown as Prisma.InputJsonValue), ...(input.comment !== undefined ? { comment: input.comment } : {}), updatedById: ctx.userId },
+      select: { id: true, updatedAt: true },
+    });
+    if (question.type === "FILE") {
+      await tx.answerFile.deleteMany({ where: inTenant(ctx, { answerId: answer.id }) });
+      if (fileIds.length) await tx.answerFile.createMany({ data: fileIds.map((fileId) => ({ organizationId: ctx.organizationId, answerId: answer.id, fileId })) });
+    }
+    await tx.assessment.update({ where: { id: assessmentId }, data: { revision: { increment: 1 } } });
+    await recordAudit(tx, ctx, { action: "assessment.answer", entityType: "Assessment", entityId: assessmentId, summary: { question: input.questionKey, after: parsed.value } });
+    return { savedAt: answer.updatedAt };
+  });
+}
+
+/** Submits for review when every required visible question is answered; otherwise names the first missing one. */
+export async function submitAssessment(ctx: TenantContext, id: string) {
+  const { assessment, version, answers } = await getAssessment(ctx, id);
+  if (!EDITABLE.has(assessment.status)) throw new AppError("CONFLICT", "This assessment was already submitted.");
+  const values = Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, a.value]));
+  const missing = missingRequired(
+    version.definition.sections.map((s) => ({ key: s.key, questions: s.questions.map((q) => ({ key: q.key, type: q.type, required: q.required, visibility: q.visibility })) })),
+    values,
+  );
+  if (missing.length) {
+    const first = missing[0]!;
+    throw new AppError("VALIDATION", `${missing.length} required question(s) still need an answer.`, { [first.questionKey]: "This question needs an answer." });
+  }
+  await withAudit(
+    ctx,
+    (tx) => tx.assessment.update({ where: { id }, data: { status: "SUBMITTED", submittedAt: new Date(), submittedById: ctx.userId } }),
+    () => ({ action: "assessment.submit", entityType: "Assessment", entityId: id }),
+  );
+}
