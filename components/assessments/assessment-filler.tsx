@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import type { UploadedFile } from "@/components/evidence/file-upload";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
@@ -30,6 +30,8 @@ export function AssessmentFiller({ assessmentId, definition, initialAnswers, ini
   const [step, setStep] = useState(0);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [highlight, setHighlight] = useState<string | null>(null);
+  const focusTarget = useRef<string | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
   const [submitting, startSubmit] = useTransition();
 
   const restore = (items: PendingAnswer[]) => {
@@ -55,12 +57,18 @@ export function AssessmentFiller({ assessmentId, definition, initialAnswers, ini
     const index = definition.sections.findIndex((s) => s.questions.some((q) => q.key === questionKey));
     if (index >= 0) setStep(index);
     setHighlight(questionKey);
-    requestAnimationFrame(() => {
-      const el = document.getElementById(`q-${questionKey}`);
-      el?.scrollIntoView({ block: "center" });
-      (el?.querySelector("input, textarea, select") as HTMLElement | null)?.focus();
-    });
+    focusTarget.current = questionKey;
+    setFocusRequest((n) => n + 1);
   };
+
+  // Focus the question once its section has rendered (after the step change commits).
+  useEffect(() => {
+    if (!focusTarget.current) return;
+    const el = document.getElementById(`q-${focusTarget.current}`);
+    el?.scrollIntoView({ block: "center" });
+    (el?.querySelector("input, textarea, select") as HTMLElement | null)?.focus();
+    focusTarget.current = null;
+  }, [focusRequest]);
 
   const onSubmit = () =>
     startSubmit(async () => {

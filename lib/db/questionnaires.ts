@@ -138,3 +138,14 @@ export async function latestPublishedVersions(ctx: TenantContext) {
     select: { id: true, version: true, template: { select: { name: true } } },
   });
 }
+
+/** An imported definition becomes the next draft of the template of that name, or a new template. */
+export async function importTemplate(ctx: TenantContext, definition: TemplateDefinition) {
+  const existing = await prisma.questionnaireTemplate.findFirst({ where: inTenant(ctx, { name: definition.name }), select: { id: true } });
+  if (existing) {
+    const draft = await createDraftVersion(ctx, existing.id, definition);
+    return { templateId: existing.id, versionId: draft.versionId, version: draft.version };
+  }
+  const created = await createTemplate(ctx, definition);
+  return { ...created, version: 1 };
+}
