@@ -42,6 +42,14 @@ test("fill the default questionnaire: answers survive a reload, submit lands on 
   await expect(missing.getByRole("alert")).toHaveText("This question needs an answer.");
   await expect(missing.getByLabel("Yes")).toBeFocused();
   await expect(page.getByText(/required question\(s\) still need an answer/)).toBeVisible();
+
+  // The filled assessment exports as CSV and XLSX.
+  const csv = await (await page.request.get((await page.getByRole("link", { name: "Export CSV" }).getAttribute("href"))!)).text();
+  expect(csv).toContain("trains_on_customer_data");
+  expect(csv).toContain("Per privacy policy, section 3");
+  const xlsx = await page.request.get((await page.getByRole("link", { name: "Export XLSX" }).getAttribute("href"))!);
+  expect(xlsx.status()).toBe(200);
+  expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
 });
 
 test("another organisation's product and assessment ids answer 404", async ({ page }) => {

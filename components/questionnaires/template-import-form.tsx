@@ -7,6 +7,13 @@ import { FormError } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/auth/guarded-action";
 import type { ImportProblem } from "@/lib/validation/template-import";
 
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
 type Result = { ok: true; version: number } | { ok: false; problems: ImportProblem[] };
 
 export function TemplateImportForm({ importJson }: { importJson: (raw: unknown) => Promise<ActionResult<Result>> }) {
@@ -25,7 +32,9 @@ export function TemplateImportForm({ importJson }: { importJson: (raw: unknown) 
         start(async () => {
           setError(null);
           setResult(null);
-          const response = await importJson({ json: await file.text() });
+          const isXlsx = /\.xlsx$/i.test(file.name);
+          const payload = isXlsx ? { xlsxBase64: await toBase64(file) } : { json: await file.text() };
+          const response = await importJson(payload);
           if (!response.ok) return setError(Object.values(response.fieldErrors ?? {})[0] ?? response.error);
           setResult(response.data);
           if (response.data.ok) router.refresh();
@@ -34,9 +43,9 @@ export function TemplateImportForm({ importJson }: { importJson: (raw: unknown) 
     >
       <div>
         <label htmlFor="template-file" className="mb-1 block text-sm font-medium">
-          Template file (JSON)
+          Template file (JSON or XLSX)
         </label>
-        <input id="template-file" type="file" accept=".json,application/json" className="text-sm" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input id="template-file" type="file" accept=".json,.xlsx,application/json" className="text-sm" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? "Importing…" : "Import as draft"}

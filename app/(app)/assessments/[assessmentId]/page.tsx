@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AssessmentFiller } from "@/components/assessments/assessment-filler";
+import { buttonClass } from "@/components/ui/button";
 import { Badge, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
@@ -30,6 +31,16 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
         description={
           <>
             {version.definition.name}, version {version.version} · <Badge tone={assessment.status === "DRAFT" ? "slate" : "blue"}>{enumLabel(assessment.status)}</Badge>
+          </>
+        }
+        actions={
+          <>
+            <a className={buttonClass("secondary")} href={`/api/assessments/${assessment.id}/export`}>
+              Export XLSX
+            </a>
+            <a className={buttonClass("secondary")} href={`/api/assessments/${assessment.id}/export?format=csv`}>
+              Export CSV
+            </a>
           </>
         }
       />

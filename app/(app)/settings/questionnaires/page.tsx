@@ -46,6 +46,9 @@ export default async function QuestionnairesPage() {
                         <a className="text-brand-700 hover:underline" href={`/api/questionnaires/${v.id}/export`}>
                           Export JSON
                         </a>
+                        <a className="text-brand-700 hover:underline" href={`/api/questionnaires/${v.id}/export?format=xlsx`}>
+                          Export XLSX
+                        </a>
                         {v.status === "DRAFT" ? (
                           <ConfirmButton
                             label="Publish"
@@ -64,7 +67,7 @@ export default async function QuestionnairesPage() {
           ))}
         </div>
         <Card title="Import">
-          <p className="mb-3 text-sm text-slate-600">A file exported here (format vetta.questionnaire/1). A template of the same name gets a new draft version.</p>
+          <p className="mb-3 text-sm text-slate-600">A JSON or XLSX file exported here (format vetta.questionnaire/1); the XLSX can be edited in a spreadsheet, one row per question. A template of the same name gets a new draft version.</p>
           <TemplateImportForm importJson={importTemplateAction} />
         </Card>
       </div>
