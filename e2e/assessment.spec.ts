@@ -15,6 +15,8 @@ test("fill the default questionnaire: answers survive a reload, submit lands on 
   await trains.getByLabel("Yes").check();
   const optOut = page.getByRole("group", { name: /opt out of training/ });
   await expect(optOut).toBeVisible();
+  // The product record says it trains (opt-out available): the answer agrees.
+  await expect(trains.getByText("Matches the product record.")).toBeVisible();
   await page.getByRole("group", { name: /limited to the stated purpose/ }).getByLabel("No").check();
   await page.getByRole("group", { name: /human_review|reviewed by people/ }).getByLabel("No").check();
   await page.getByRole("group", { name: /shared with third parties/ }).getByLabel("No").check();
@@ -26,6 +28,11 @@ test("fill the default questionnaire: answers survive a reload, submit lands on 
   await page.getByRole("button", { name: /4\. Retention and deletion/ }).click();
   await page.getByRole("spinbutton", { name: "For how many days are prompts, outputs and logs retained?" }).fill("30");
   await expect(page.getByTestId("save-status")).toHaveText(/All changes saved at/);
+  // ChatGPT's record says retention is unlimited (no number of days): the answer shows the conflict, and resolves it.
+  const conflict = page.getByTestId("fact-conflict-retention_days");
+  await expect(conflict).toContainText("The product record does not say yet.");
+  await conflict.getByRole("button", { name: "Update the product record to match this answer" }).click();
+  await expect(page.getByRole("group", { name: /how many days are prompts/ }).getByText("Matches the product record.")).toBeVisible();
 
   // Half-way reload: every answer is still there.
   await page.reload();

@@ -8,6 +8,7 @@ import { FormError } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/auth/guarded-action";
 import { isVisible, missingRequired, progress, type AnswerValue, type RuleQuestion } from "@/lib/domain/questionnaire/rules";
 import type { TemplateDefinition } from "@/lib/validation/questionnaire-template";
+import { FactNotice } from "./fact-notice";
 import { QuestionInput } from "./question-input";
 import { useAutosave, type PendingAnswer } from "./use-autosave";
 
@@ -18,11 +19,15 @@ interface Props {
   initialFiles: Record<string, UploadedFile>;
   lastSavedAt: string | null;
   readOnly: boolean;
+  /** For fact-linked questions: the answer the product record implies (null when it does not say). */
+  productFacts: Record<string, AnswerValue>;
+  canUpdateProduct: boolean;
+  applyToProduct: (raw: unknown) => Promise<ActionResult<{ id: string }>>;
   saveAnswer: (raw: unknown) => Promise<ActionResult<{ savedAt: string }>>;
   submit: (raw: unknown) => Promise<ActionResult<{ id: string }>>;
 }
 
-export function AssessmentFiller({ assessmentId, definition, initialAnswers, initialFiles, lastSavedAt, readOnly, saveAnswer, submit }: Props) {
+export function AssessmentFiller({ assessmentId, definition, initialAnswers, initialFiles, lastSavedAt, readOnly, productFacts, canUpdateProduct, applyToProduct, saveAnswer, submit }: Props) {
   const router = useRouter();
   const [values, setValues] = useState<Record<string, AnswerValue>>(() => Object.fromEntries(Object.entries(initialAnswers).map(([k, a]) => [k, a.value])));
   const [comments, setComments] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(initialAnswers).map(([k, a]) => [k, a.comment ?? ""])));
@@ -183,6 +188,21 @@ export function AssessmentFiller({ assessmentId, definition, initialAnswers, ini
                     change(q.key, v, immediate);
                   }}
                 />
+                {q.key in productFacts ? (
+                  <FactNotice
+                    question={q}
+                    answer={values[q.key] ?? null}
+                    recorded={productFacts[q.key] ?? null}
+                    canUpdate={canUpdateProduct && !readOnly}
+                    apply={async () => {
+                      if (!(await flushAll())) return "Save the answer first (no connection?).";
+                      const result = await applyToProduct({ assessmentId, questionKey: q.key });
+                      if (!result.ok) return result.error;
+                      router.refresh();
+                      return null;
+                    }}
+                  />
+                ) : null}
                 {error ? (
                   <p role="alert" className="mt-2 text-sm text-red-600">
                     {error}

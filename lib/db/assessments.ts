@@ -1,5 +1,6 @@
 import "server-only";
 import { parseAnswerValue } from "@/lib/domain/questionnaire/answer-value";
+import { productChangeFromAnswer, type ProductFacts } from "@/lib/domain/questionnaire/product-facts";
 import { missingRequired, type AnswerValue } from "@/lib/domain/questionnaire/rules";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { recordAudit, withAudit } from "./audit";
@@ -108,5 +109,48 @@ export async function submitAssessment(ctx: TenantContext, id: string) {
     ctx,
     (tx) => tx.assessment.update({ where: { id }, data: { status: "SUBMITTED", submittedAt: new Date(), submittedById: ctx.userId } }),
     () => ({ action: "assessment.submit", entityType: "Assessment", entityId: id }),
+  );
+}
+
+/** The product facts that fact-linked questions are compared with (the current DPA gives breach hours). */
+export async function getProductFacts(ctx: TenantContext, productId: string): Promise<ProductFacts> {
+  const product = await productInTenant(ctx, productId);
+  const dpa = await prisma.dpa.findFirst({ where: inTenant(ctx, { productId, isCurrent: true }), select: { breachNoticeHours: true } });
+  return {
+    trainingPolicy: product.trainingPolicy,
+    retentionKind: product.retentionKind,
+    retentionDays: product.retentionDays,
+    processingRegions: product.processingRegions,
+    zeroRetentionAvailable: product.zeroRetentionAvailable,
+    encryptionInTransit: product.encryptionInTransit,
+    encryptionAtRest: product.encryptionAtRest,
+    breachNoticeHours: dpa?.breachNoticeHours ?? null,
+  };
+}
+
+/** A person resolved a fact conflict in favour of the answer: the product record (or its current DPA) takes it. */
+export async function applyAnswerToProduct(ctx: TenantContext, assessmentId: string, questionKey: string) {
+  const { assessment, answers, version } = await getAssessment(ctx, assessmentId);
+  const question = version.definition.sections.flatMap((s) => s.questions).find((q) => q.key === questionKey);
+  if (!question?.productFact) throw new AppError("VALIDATION", "That question is not linked to a product fact.");
+  const value = answers[questionKey]?.value ?? null;
+  if (value === null) throw new AppError("VALIDATION", "Answer the question first.");
+  if (question.productFact === "breachNoticeHours") {
+    const dpa = await prisma.dpa.findFirst({ where: inTenant(ctx, { productId: assessment.productId, isCurrent: true }), select: { id: true, breachNoticeHours: true } });
+    if (!dpa) throw new AppError("CONFLICT", "The product has no current DPA to record the breach-notice deadline on.");
+    await withAudit(
+      ctx,
+      (tx) => tx.dpa.update({ where: { id: dpa.id }, data: { breachNoticeHours: Math.round(Number(value)) } }),
+      () => ({ action: "dpa.update", entityType: "Dpa", entityId: dpa.id, summary: { before: { breachNoticeHours: dpa.breachNoticeHours }, after: { breachNoticeHours: Number(value) }, via: `assessment ${assessmentId}` } }),
+    );
+    return;
+  }
+  const before = await getProductFacts(ctx, assessment.productId);
+  const change = productChangeFromAnswer(question.productFact, value, before);
+  if (!change) throw new AppError("VALIDATION", "This answer cannot be recorded on the product.");
+  await withAudit(
+    ctx,
+    (tx) => tx.product.update({ where: { id: assessment.productId }, data: change }),
+    () => ({ action: "product.update", entityType: "Product", entityId: assessment.productId, summary: { after: change, via: `assessment ${assessmentId}` } }),
   );
 }

@@ -3,7 +3,7 @@ import { DEFAULT_QUESTIONNAIRE } from "@/prisma/catalogue/default-questionnaire"
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
 import { productInput } from "@/lib/validation/product";
 import { templateSchema } from "@/lib/validation/questionnaire-template";
-import { getAssessment, saveAnswer, startAssessment, submitAssessment } from "./assessments";
+import { applyAnswerToProduct, getAssessment, getProductFacts, saveAnswer, startAssessment, submitAssessment } from "./assessments";
 import { createProduct } from "./products";
 import { createDraftVersion, createTemplate, getVersionDefinition, latestPublishedVersions, publishVersion } from "./questionnaires";
 import { createVendor } from "./vendors";
@@ -76,5 +76,16 @@ describe("assessments", () => {
     await submitAssessment(org.as.ACCOUNT_MANAGER, id);
     expect((await getAssessment(org.as.ACCOUNT_MANAGER, id)).assessment.status).toBe("SUBMITTED");
     await expect(saveAnswer(org.as.ACCOUNT_MANAGER, id, { questionKey: "additional_notes", value: "late" })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
+
+describe("product facts from answers", () => {
+  it("records a resolved answer on the product, with an audit event", async () => {
+    const { id } = await startAssessment(org.as.ACCOUNT_MANAGER, productId);
+    await saveAnswer(org.as.ACCOUNT_MANAGER, id, { questionKey: "retention_days", value: 45 });
+    await applyAnswerToProduct(org.as.ACCOUNT_MANAGER, id, "retention_days");
+    expect(await getProductFacts(org.as.ACCOUNT_MANAGER, productId)).toMatchObject({ retentionKind: "DAYS", retentionDays: 45 });
+    await expect(applyAnswerToProduct(org.as.ACCOUNT_MANAGER, id, "breach_notice_hours")).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(applyAnswerToProduct(other.as.ACCOUNT_MANAGER, id, "retention_days")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

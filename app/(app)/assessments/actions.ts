@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { guardedAction } from "@/lib/auth/guarded-action";
-import { saveAnswer, startAssessment, submitAssessment } from "@/lib/db/assessments";
+import { applyAnswerToProduct, saveAnswer, startAssessment, submitAssessment } from "@/lib/db/assessments";
 
 const id = z.string().min(1).max(64);
 
@@ -39,4 +39,14 @@ export async function saveAnswerAction(raw: unknown) {
 }
 export async function submitAssessmentAction(raw: unknown) {
   return submit(raw);
+}
+
+const applyFact = guardedAction("vendor:write", z.object({ assessmentId: id, questionKey: z.string().min(1).max(64) }), async (actor, input) => {
+  await applyAnswerToProduct(actor, input.assessmentId, input.questionKey);
+  revalidatePath(`/assessments/${input.assessmentId}`);
+  return { id: input.assessmentId };
+});
+
+export async function applyAnswerToProductAction(raw: unknown) {
+  return applyFact(raw);
 }

@@ -5,10 +5,11 @@ import { buttonClass } from "@/components/ui/button";
 import { Badge, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { getAssessment } from "@/lib/db/assessments";
+import { getAssessment, getProductFacts } from "@/lib/db/assessments";
+import { answerFromProduct } from "@/lib/domain/questionnaire/product-facts";
 import { enumLabel } from "@/lib/domain/vocabulary";
 import { loadOr404 } from "@/lib/http/load-or-404";
-import { saveAnswerAction, submitAssessmentAction } from "../actions";
+import { applyAnswerToProductAction, saveAnswerAction, submitAssessmentAction } from "../actions";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -16,6 +17,10 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
   const actor = await requirePermission("assessment:read");
   const { assessmentId } = await params;
   const { assessment, version, answers } = await loadOr404(getAssessment(actor, assessmentId));
+  const productFacts = await getProductFacts(actor, assessment.productId);
+  const facts = Object.fromEntries(
+    version.definition.sections.flatMap((s) => s.questions).flatMap((q) => (q.productFact ? [[q.key, answerFromProduct(q.productFact, productFacts)] as const] : [])),
+  );
   const editable = can(actor.role, "assessment:fill") && (assessment.status === "DRAFT" || assessment.status === "CHANGES_REQUESTED");
   const files = Object.fromEntries(Object.values(answers).flatMap((a) => a.files.map((f) => [f.id, f] as const)));
   const lastSaved = Object.values(answers).reduce<Date | null>((latest, a) => (!latest || a.updatedAt > latest ? a.updatedAt : latest), null);
@@ -51,6 +56,9 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
         initialFiles={files}
         lastSavedAt={lastSaved?.toISOString() ?? null}
         readOnly={!editable}
+        productFacts={facts}
+        canUpdateProduct={can(actor.role, "vendor:write")}
+        applyToProduct={applyAnswerToProductAction}
         saveAnswer={saveAnswerAction}
         submit={submitAssessmentAction}
       />
