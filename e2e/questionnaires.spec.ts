@@ -53,3 +53,50 @@ test("only admins manage questionnaires", async ({ page }) => {
   await signInAndWait(page, DEMO.ACCOUNT_MANAGER, DEMO_PASSWORD, /\/dashboard$/);
   expect((await page.goto("/settings/questionnaires"))?.status()).toBe(404);
 });
+
+test("the builder: a new draft, edit a question, add one with a show-when rule, preview it, publish", async ({ page }) => {
+  await signInAndWait(page, DEMO.ADMIN, DEMO_PASSWORD, /\/dashboard$/);
+  await page.goto("/settings/questionnaires");
+  // Work on the template's draft: the one an earlier import left, or a new copy of the published version.
+  const versions = page.locator('[data-testid^="version-AI vendor due diligence-"]');
+  const existingDraft = versions.filter({ hasText: "draft" });
+  if ((await existingDraft.count()) > 0) {
+    await existingDraft.getByRole("link", { name: "Edit" }).click();
+  } else {
+    await versions.filter({ hasText: "published" }).getByRole("link", { name: "View" }).click();
+    page.once("dialog", (d) => void d.accept());
+    await page.getByRole("button", { name: "Start a new draft from this version" }).click();
+  }
+  await expect(page.getByRole("tab", { name: "Edit" })).toBeVisible();
+
+  const first = page.getByTestId("builder-question-0-0");
+  await first.getByLabel("Question", { exact: true }).fill("Is customer data ever used to train models?");
+  const section = page.getByRole("region", { name: "Section 1" });
+  await section.getByRole("button", { name: "Add question" }).click();
+  const added = section.locator('[data-testid^="builder-question-0-"]').last();
+  await added.getByLabel("Question", { exact: true }).fill("Which opt-out applies?");
+  await added.getByLabel("Key", { exact: true }).fill("which_opt_out");
+  await added.getByLabel("Type").selectOption("TEXT");
+  await added.getByLabel("Show when (question_key=value)").fill("trains_on_customer_data=yes");
+  await added.getByLabel("Show when (question_key=value)").blur();
+
+  // A bad key is refused on the field.
+  await added.getByLabel("Key", { exact: true }).fill("Bad Key!");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(added.getByText(/Use a key of lowercase letters/)).toBeVisible();
+  await added.getByLabel("Key", { exact: true }).fill("which_opt_out");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("status")).toContainText("Draft saved");
+
+  await page.getByRole("tab", { name: "Preview as the filler sees it" }).click();
+  const preview = page.getByLabel("Preview");
+  await expect(preview.getByText("Is customer data ever used to train models?")).toBeVisible();
+  await expect(preview.getByText("Which opt-out applies?")).toHaveCount(0);
+  await preview.getByRole("group", { name: /ever used to train models/ }).getByLabel("Yes").check();
+  await expect(preview.getByText("Which opt-out applies?")).toBeVisible();
+
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Save and publish" }).click();
+  await expect(page).toHaveURL(/\/settings\/questionnaires$/);
+  await expect(page.locator('[data-testid^="version-AI vendor due diligence-"]').filter({ hasText: "published" })).toHaveCount(1);
+});

@@ -12,12 +12,15 @@ export function ConfirmButton({
   action,
   input,
   variant = "secondary",
+  redirectTo,
 }: {
   label: string;
   confirm: string;
   action: (raw: unknown) => Promise<ActionResult<unknown>>;
   input: unknown;
   variant?: ButtonVariant;
+  /** Where to go on success; "{id}" style placeholders are filled from the action's result. */
+  redirectTo?: string;
 }) {
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -33,6 +36,7 @@ export function ConfirmButton({
             setError(null);
             const result = await action(input);
             if (!result.ok) setError(result.error);
+            else if (redirectTo) router.push(redirectTo.replace(/\{(\w+)\}/g, (_, k: string) => String((result.data as Record<string, unknown>)?.[k] ?? "")));
             else router.refresh();
           });
         }}

@@ -149,3 +149,34 @@ export async function importTemplate(ctx: TenantContext, definition: TemplateDef
   const created = await createTemplate(ctx, definition);
   return { ...created, version: 1 };
 }
+
+/** Saves the builder's work into a draft (published versions are frozen and refuse). */
+export async function saveDraftVersion(ctx: TenantContext, versionId: string, definition: TemplateDefinition) {
+  const version = await prisma.templateVersion.findFirst({ where: inTenant(ctx, { id: versionId }), include: { template: true } });
+  if (!version) throw notFound("template version");
+  if (version.status !== "DRAFT") throw new AppError("CONFLICT", "Published versions cannot change. Start a new draft instead.");
+  if (definition.name !== version.template.name) {
+    const clash = await prisma.questionnaireTemplate.findFirst({ where: inTenant(ctx, { name: definition.name, id: { not: version.templateId } }), select: { id: true } });
+    if (clash) throw new AppError("CONFLICT", "Another template has that name.", { name: "Another template has that name." });
+  }
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.templateSection.deleteMany({ where: inTenant(ctx, { versionId }) });
+      await writeVersionContent(tx, ctx, versionId, definition);
+      await tx.questionnaireTemplate.update({ where: { id: version.templateId }, data: { name: definition.name, description: definition.description } });
+      await recordAudit(tx, ctx, {
+        action: "template.draft.save",
+        entityType: "TemplateVersion",
+        entityId: versionId,
+        summary: { after: { sections: definition.sections.length, questions: definition.sections.reduce((n, s) => n + s.questions.length, 0) } },
+      });
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/** A new draft that starts as a copy of an existing version. */
+export async function draftFromVersion(ctx: TenantContext, versionId: string) {
+  const source = await getVersionDefinition(ctx, versionId);
+  return createDraftVersion(ctx, source.templateId, source.definition);
+}

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { guardedAction } from "@/lib/auth/guarded-action";
-import { importTemplate, publishVersion } from "@/lib/db/questionnaires";
+import { draftFromVersion, importTemplate, publishVersion, saveDraftVersion } from "@/lib/db/questionnaires";
+import { templateSchema } from "@/lib/validation/questionnaire-template";
 import { templateFromXlsx } from "@/lib/spreadsheets/template-xlsx";
 import { parseTemplateJson } from "@/lib/validation/template-import";
 
@@ -36,4 +37,25 @@ export async function importTemplateAction(raw: unknown) {
 }
 export async function publishVersionAction(raw: unknown) {
   return publishRun(raw);
+}
+
+const versionId = z.string().min(1).max(64);
+
+const saveDraftRun = guardedAction("template:manage", z.object({ versionId, definition: templateSchema }), async (actor, input) => {
+  await saveDraftVersion(actor, input.versionId, input.definition);
+  revalidatePath("/settings/questionnaires");
+  return { versionId: input.versionId };
+});
+
+const newDraftRun = guardedAction("template:manage", z.object({ versionId }), async (actor, input) => {
+  const draft = await draftFromVersion(actor, input.versionId);
+  revalidatePath("/settings/questionnaires");
+  return { versionId: draft.versionId };
+});
+
+export async function saveDraftAction(raw: unknown) {
+  return saveDraftRun(raw);
+}
+export async function newDraftAction(raw: unknown) {
+  return newDraftRun(raw);
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { TemplateImportForm } from "@/components/questionnaires/template-import-form";
@@ -43,6 +44,9 @@ export default async function QuestionnairesPage() {
                       </td>
                       <td>{v._count.assessments}</td>
                       <td className="space-x-3 text-right">
+                        <Link className="font-medium text-brand-700 hover:underline" href={`/settings/questionnaires/${v.id}`}>
+                          {v.status === "DRAFT" ? "Edit" : "View"}
+                        </Link>
                         <a className="text-brand-700 hover:underline" href={`/api/questionnaires/${v.id}/export`}>
                           Export JSON
                         </a>

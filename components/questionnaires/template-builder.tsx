@@ -1,0 +1,236 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Controller, useFieldArray, useForm, useWatch, type Control, type UseFormRegister, type UseFormSetValue } from "react-hook-form";
+import type { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { FormError, SelectField, TextField } from "@/components/ui/field";
+import { TextAreaField } from "@/components/ui/textarea";
+import type { ActionResult } from "@/lib/auth/guarded-action";
+import { enumLabel } from "@/lib/domain/vocabulary";
+import { PRODUCT_FACTS, QUESTION_TYPES, templateSchema, type TemplateDefinition } from "@/lib/validation/questionnaire-template";
+import { TemplatePreview } from "./template-preview";
+
+type Form = z.input<typeof templateSchema>;
+type Question = Form["sections"][number]["questions"][number];
+
+const optionsToText = (options: Question["options"]) => (options ?? []).map((o) => `${o.value}=${o.label}:${o.points ?? 0}`).join("\n");
+const textToOptions = (text: string): Question["options"] =>
+  text.trim()
+    ? text
+        .split("\n")
+        .filter((l) => l.trim())
+        .map((line) => {
+          const [value = "", rest = ""] = line.split(/=(.*)/s);
+          const m = /^(.*):(\d+(?:\.\d+)?)$/s.exec(rest.trim());
+          return { value: value.trim(), label: (m ? m[1]! : rest || value).trim(), points: m ? Number(m[2]) : 0 };
+        })
+    : null;
+
+const newQuestion = (n: number): Question => ({ key: `question_${n}`, prompt: "", helpText: null, type: "YES_NO", required: false, weight: 1, options: [{ value: "yes", label: "Yes", points: 100 }, { value: "no", label: "No", points: 0 }], visibility: null, productFact: null });
+
+const CHOICE_TYPES = new Set(["YES_NO", "SINGLE_CHOICE", "MULTI_CHOICE"]);
+
+function QuestionEditor({ control, register, setValue, si, qi, count, move, remove, errors }: { control: Control<Form>; register: UseFormRegister<Form>; setValue: UseFormSetValue<Form>; si: number; qi: number; count: number; move: (to: number) => void; remove: () => void; errors: Record<string, string> }) {
+  const base = `sections.${si}.questions.${qi}` as const;
+  const type = useWatch({ control, name: `${base}.type` });
+  const err = (field: string) => errors[`${base}.${field}`];
+  return (
+    <li className="rounded-md border border-slate-200 bg-white p-3" data-testid={`builder-question-${si}-${qi}`}>
+      <div className="grid gap-3 sm:grid-cols-[1fr_12rem_10rem]">
+        <TextField label="Question" error={err("prompt")} {...register(`${base}.prompt`)} />
+        <SelectField
+          label="Type"
+          {...register(`${base}.type`, {
+            // Only choice questions carry options; switching type keeps the form valid.
+            onChange: (e: { target: { value: string } }) =>
+              setValue(`${base}.options`, CHOICE_TYPES.has(e.target.value) ? (newQuestion(0).options ?? null) : null),
+          })}
+        >
+          {QUESTION_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {enumLabel(t)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label="Key" error={err("key")} {...register(`${base}.key`)} />
+        <TextAreaField className="sm:col-span-3" rows={2} label="Help text (why it matters)" {...register(`${base}.helpText`)} />
+        {type === "YES_NO" || type === "SINGLE_CHOICE" || type === "MULTI_CHOICE" ? (
+          <Controller
+            control={control}
+            name={`${base}.options`}
+            render={({ field }) => (
+              <TextAreaField
+                className="sm:col-span-2"
+                rows={3}
+                label="Options (one per line: value=label:points)"
+                error={err("options")}
+                defaultValue={optionsToText(field.value)}
+                onBlur={(e) => field.onChange(textToOptions(e.target.value))}
+              />
+            )}
+          />
+        ) : (
+          <div className="sm:col-span-2" />
+        )}
+        <div className="space-y-2">
+          <TextField label="Weight" type="number" min={0} max={100} {...register(`${base}.weight`, { valueAsNumber: true })} />
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" {...register(`${base}.required`)} /> Required
+          </label>
+        </div>
+        <Controller
+          control={control}
+          name={`${base}.visibility`}
+          render={({ field }) => (
+            <TextField
+              label="Show when (question_key=value)"
+              error={err("visibility")}
+              defaultValue={field.value ? `${field.value.questionKey}=${String(field.value.equals)}` : ""}
+              onBlur={(e) => {
+                const [k = "", v = ""] = e.target.value.split(/=(.*)/s);
+                field.onChange(e.target.value.trim() ? { questionKey: k.trim(), equals: v.trim() } : null);
+              }}
+            />
+          )}
+        />
+        <SelectField label="Linked product fact" {...register(`${base}.productFact`, { setValueAs: (v) => (v ? v : null) })}>
+          <option value="">None</option>
+          {PRODUCT_FACTS.map((f) => (
+            <option key={f} value={f}>
+              {f}
+            </option>
+          ))}
+        </SelectField>
+        <div className="flex items-end justify-end gap-1">
+          <Button variant="ghost" aria-label={`Move question ${qi + 1} up`} disabled={qi === 0} onClick={() => move(qi - 1)}>
+            ↑
+          </Button>
+          <Button variant="ghost" aria-label={`Move question ${qi + 1} down`} disabled={qi === count - 1} onClick={() => move(qi + 1)}>
+            ↓
+          </Button>
+          <Button variant="ghost" className="text-red-700" onClick={() => window.confirm("Remove this question?") && remove()}>
+            Remove
+          </Button>
+        </div>
+      </div>
+    </li>
+  );
+}
+
+function SectionEditor({ control, register, setValue, si, count, moveSection, removeSection, errors }: { control: Control<Form>; register: UseFormRegister<Form>; setValue: UseFormSetValue<Form>; si: number; count: number; moveSection: (to: number) => void; removeSection: () => void; errors: Record<string, string> }) {
+  const { fields, append, move, remove } = useFieldArray({ control, name: `sections.${si}.questions` });
+  return (
+    <section className="space-y-3 rounded-lg border border-slate-300 bg-slate-50 p-4" aria-label={`Section ${si + 1}`}>
+      <div className="grid gap-3 sm:grid-cols-[1fr_14rem_auto]">
+        <TextField label={`Section ${si + 1} title`} error={errors[`sections.${si}.title`]} {...register(`sections.${si}.title`)} />
+        <TextField label="Section key" error={errors[`sections.${si}.key`]} {...register(`sections.${si}.key`)} />
+        <div className="flex items-end gap-1">
+          <Button variant="ghost" aria-label={`Move section ${si + 1} up`} disabled={si === 0} onClick={() => moveSection(si - 1)}>
+            ↑
+          </Button>
+          <Button variant="ghost" aria-label={`Move section ${si + 1} down`} disabled={si === count - 1} onClick={() => moveSection(si + 1)}>
+            ↓
+          </Button>
+          <Button variant="ghost" className="text-red-700" onClick={() => window.confirm("Remove this section and its questions?") && removeSection()}>
+            Remove section
+          </Button>
+        </div>
+      </div>
+      <ol className="space-y-3">
+        {fields.map((f, qi) => (
+          <QuestionEditor key={f.id} control={control} register={register} setValue={setValue} si={si} qi={qi} count={fields.length} move={(to) => move(qi, to)} remove={() => remove(qi)} errors={errors} />
+        ))}
+      </ol>
+      <Button variant="secondary" onClick={() => append(newQuestion(Date.now() % 100000))}>
+        Add question
+      </Button>
+    </section>
+  );
+}
+
+export function TemplateBuilder({ versionId, initial, save, publish }: { versionId: string; initial: TemplateDefinition; save: (raw: unknown) => Promise<ActionResult<{ versionId: string }>>; publish: (raw: unknown) => Promise<ActionResult<{ versionId: string }>> }) {
+  const router = useRouter();
+  const [tab, setTab] = useState<"edit" | "preview">("edit");
+  const [message, setMessage] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const { control, register, handleSubmit, getValues, setValue, formState } = useForm<Form, unknown, TemplateDefinition>({ resolver: zodResolver(templateSchema), defaultValues: initial });
+  const { fields, append, move, remove } = useFieldArray({ control, name: "sections" });
+
+  const flatErrors: Record<string, string> = { ...serverErrors };
+  const walk = (value: unknown, path: string) => {
+    if (!value || typeof value !== "object") return;
+    const v = value as { message?: unknown; root?: { message?: string } };
+    if (typeof v.message === "string") flatErrors[path] ??= v.message;
+    if (v.root?.message) flatErrors[path] ??= v.root.message;
+    for (const [k, child] of Object.entries(value)) if (k !== "ref" && k !== "message" && k !== "type" && k !== "root") walk(child, path ? `${path}.${k}` : k);
+  };
+  walk(formState.errors, "");
+  const errorCount = Object.keys(flatErrors).length;
+
+  const submit = (then: "save" | "publish") =>
+    handleSubmit(
+      async () => {
+        setFormError(null);
+        setServerErrors({});
+        const result = await save({ versionId, definition: getValues() });
+        if (!result.ok) {
+          setFormError(result.error);
+          setServerErrors(Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, v]) => [k.replace(/^definition\./, ""), v])));
+          return;
+        }
+        if (then === "publish") {
+          if (!window.confirm("Publish this version? It can no longer be changed, and new assessments will use it.")) return setMessage("Draft saved.");
+          const published = await publish({ versionId });
+          if (!published.ok) return setFormError(published.error);
+          router.push("/settings/questionnaires");
+          router.refresh();
+          return;
+        }
+        setMessage(`Draft saved at ${new Date().toLocaleTimeString()}.`);
+      },
+      () => setFormError("Some fields need attention."),
+    )();
+
+  return (
+    <div className="space-y-4">
+      <div role="tablist" aria-label="Builder" className="flex gap-2">
+        {(["edit", "preview"] as const).map((t) => (
+          <button key={t} role="tab" type="button" aria-selected={tab === t} onClick={() => setTab(t)} className={`rounded-md px-3 py-1.5 text-sm ${tab === t ? "bg-brand-600 text-white" : "bg-white text-slate-700 ring-1 ring-slate-300"}`}>
+            {t === "edit" ? "Edit" : "Preview as the filler sees it"}
+          </button>
+        ))}
+      </div>
+      <FormError message={formError ? `${formError}${errorCount ? ` (${errorCount} field(s))` : ""}` : null} />
+      {message ? (
+        <p role="status" className="text-sm text-green-800">
+          {message}
+        </p>
+      ) : null}
+      <div hidden={tab !== "edit"} className="space-y-4">
+        <div className="grid gap-3 sm:grid-cols-2">
+          <TextField label="Template name" error={flatErrors.name} {...register("name")} />
+          <TextField label="Description" {...register("description")} />
+        </div>
+        {fields.map((f, si) => (
+          <SectionEditor key={f.id} control={control} register={register} setValue={setValue} si={si} count={fields.length} moveSection={(to) => move(si, to)} removeSection={() => remove(si)} errors={flatErrors} />
+        ))}
+        <Button variant="secondary" onClick={() => append({ key: `section_${fields.length + 1}`, title: "New section", description: null, questions: [newQuestion(1)] })}>
+          Add section
+        </Button>
+      </div>
+      {tab === "preview" ? <TemplatePreview definition={getValues() as TemplateDefinition} /> : null}
+      <div className="flex gap-2 border-t border-slate-200 pt-4">
+        <Button disabled={formState.isSubmitting} onClick={() => void submit("save")}>
+          Save draft
+        </Button>
+        <Button variant="secondary" disabled={formState.isSubmitting} onClick={() => void submit("publish")}>
+          Save and publish
+        </Button>
+      </div>
+    </div>
+  );
+}
