@@ -72,3 +72,34 @@ test("a client viewer cannot see assessments", async ({ page }) => {
   await signInAndWait(page, DEMO.CLIENT_VIEWER, DEMO_PASSWORD, /\/portal$/);
   expect((await page.goto(`/assessments/${other.assessmentId}`))?.status()).toBe(404);
 });
+
+test("an answer given while offline is kept and saved when the connection returns; two tabs do not overwrite each other", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAndWait(page, DEMO.ACCOUNT_MANAGER, DEMO_PASSWORD, /\/dashboard$/);
+  await page.goto("/products?q=Bedrock");
+  await page.getByRole("link", { name: "Amazon Bedrock" }).click();
+  await page.getByRole("button", { name: "Start assessment" }).click();
+  await expect(page.getByRole("heading", { name: "1. Training and use of data" })).toBeVisible();
+  const url = page.url();
+
+  await context.setOffline(true);
+  await page.getByRole("group", { name: /limited to the stated purpose/ }).getByLabel("Yes").check();
+  await expect(page.getByTestId("save-status")).toHaveText(/Offline: 1 answer\(s\) waiting/);
+  await context.setOffline(false);
+  await expect(page.getByTestId("save-status")).toHaveText(/All changes saved at/, { timeout: 15_000 });
+
+  // A second tab answers another question; neither answer is lost.
+  const second = await context.newPage();
+  await second.goto(url);
+  await second.getByRole("group", { name: /shared with third parties/ }).getByLabel("No").check();
+  await expect(second.getByTestId("save-status")).toHaveText(/All changes saved at/);
+  await page.getByRole("group", { name: /reviewed by people/ }).getByLabel("Yes").check();
+  await expect(page.getByTestId("save-status")).toHaveText(/All changes saved at/);
+
+  await page.reload();
+  await expect(page.getByRole("group", { name: /limited to the stated purpose/ }).getByLabel("Yes")).toBeChecked();
+  await expect(page.getByRole("group", { name: /shared with third parties/ }).getByLabel("No")).toBeChecked();
+  await expect(page.getByRole("group", { name: /reviewed by people/ }).getByLabel("Yes")).toBeChecked();
+  await context.close();
+});
