@@ -1,0 +1,64 @@
+/**
+ * The plain inputs scoring reads (PRODUCT.md "Score and tier", "Red flags"). lib/db assembles
+ * them from the register; a snapshot stores them, so any score can be recomputed and explained.
+ */
+import type { CertificationType, ClauseStatus, DataClass, DpaClause, ProductTier, Residency, RetentionKind, TrainingPolicy, TransferMechanism } from "@/lib/domain/vocabulary";
+
+export interface ScoringWeights {
+  dpa: number;
+  questionnaire: number;
+  certifications: number;
+}
+
+export const DEFAULT_WEIGHTS: ScoringWeights = { dpa: 40, questionnaire: 40, certifications: 20 };
+
+export interface ScoringInput {
+  /** "YYYY-MM-DD" of the day the score is for: validity is judged on this day. */
+  asOf: string;
+  product: {
+    tier: ProductTier;
+    processingRegions: string[];
+    retentionKind: RetentionKind;
+    trainingPolicy: TrainingPolicy;
+    subProcessorCount: number;
+  };
+  /** The product's current DPA, or null. */
+  dpa: {
+    signedAt: string | null;
+    expiresAt: string | null;
+    breachNoticeHours: number | null;
+    transferMechanism: TransferMechanism;
+    clauses: Partial<Record<DpaClause, ClauseStatus>>;
+  } | null;
+  certifications: Array<{ type: CertificationType; expiresAt: string | null }>;
+  /** The latest submitted questionnaire, scored by question: points earned of points possible. */
+  questionnaire: { answers: Array<{ key: string; prompt: string; weight: number; points: number | null }> } | null;
+  /** Present when scoring for one client's use case (adds the per-use-case flags). */
+  useCase?: { residency: Residency; dataClasses: DataClass[] } | null;
+}
+
+export type Severity = "critical" | "high" | "medium";
+
+export interface RedFlag {
+  id: string;
+  severity: Severity;
+  evidence: string;
+}
+
+export interface Contribution {
+  part: "dpa" | "questionnaire" | "certifications";
+  item: string;
+  points: number;
+  of: number;
+  note: string;
+}
+
+export interface ScoreResult {
+  modelVersion: number;
+  score: number;
+  tier: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+  tierReason: string;
+  parts: Record<"dpa" | "questionnaire" | "certifications", { score: number; weight: number }>;
+  contributions: Contribution[];
+  flags: RedFlag[];
+}
