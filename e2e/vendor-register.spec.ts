@@ -154,3 +154,17 @@ test("a client viewer cannot reach the register", async ({ page }) => {
   expect((await page.request.get("/api/vendors/export")).status()).toBe(404);
   expect((await page.request.post("/api/files", { multipart: { file: { name: "a.pdf", mimeType: "application/pdf", buffer: PDF } } })).status()).toBe(404);
 });
+
+test("a product page shows its live score, tier and red flags with evidence, and lists filter by risk tier", async ({ page }) => {
+  await signInAndWait(page, DEMO.ACCOUNT_MANAGER, DEMO_PASSWORD, /\/dashboard$/);
+  await page.goto("/products?q=ChatGPT");
+  await page.getByRole("link", { name: "ChatGPT Free and Plus" }).click();
+  const card = page.getByTestId("risk-score");
+  await expect(card).toContainText("Critical risk");
+  await expect(page.getByTestId("flag-NO_DPA")).toContainText("No DPA is recorded");
+  await expect(page.getByTestId("flag-CONSUMER_TIER")).toContainText("consumer tier");
+  await page.getByText("What moved the score").click();
+  await expect(page.getByRole("table", { name: "Score contributions" })).toContainText("NO_TRAINING");
+  await page.goto("/products?riskTier=CRITICAL");
+  await expect(page.getByRole("link", { name: "ChatGPT Free and Plus" })).toBeVisible();
+});

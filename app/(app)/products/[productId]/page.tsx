@@ -8,6 +8,8 @@ import { ActivityList } from "@/components/vendors/activity-list";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listAssessmentsForProduct } from "@/lib/db/assessments";
+import { liveProductScore } from "@/lib/db/scoring";
+import { ScoreCard } from "@/components/products/score-card";
 import { getProductOverview } from "@/lib/db/products";
 import { enumLabel } from "@/lib/domain/vocabulary";
 import { StartAssessmentButton } from "@/components/assessments/start-assessment-button";
@@ -21,7 +23,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
   const actor = await requirePermission("vendor:read");
   const { productId } = await params;
   const { product, activity } = await loadOr404(getProductOverview(actor, productId));
-  const assessments = await listAssessmentsForProduct(actor, productId);
+  const [assessments, { result: score }] = await Promise.all([listAssessmentsForProduct(actor, productId), liveProductScore(actor, productId)]);
   const canEdit = can(actor.role, "vendor:write") && !product.archivedAt;
   return (
     <>
@@ -56,6 +58,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
         }
       />
       <div className="space-y-6">
+        <ScoreCard result={score} />
         <Card title="Facts">
           <ProductFacts product={product} />
           {product.description ? <p className="mt-3 text-sm text-slate-700">{product.description}</p> : null}

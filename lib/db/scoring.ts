@@ -1,0 +1,81 @@
+import "server-only";
+import { scoreProduct } from "@/lib/domain/scoring/score-product";
+import { DEFAULT_WEIGHTS, type ScoringInput } from "@/lib/domain/scoring/types";
+import type { DpaClause, ClauseStatus } from "@/lib/domain/vocabulary";
+import { prisma } from "./client";
+import { productInTenant } from "./products";
+import { inTenant, tenant, type TenantContext } from "./tenant";
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/** Points a choice answer earned (0–100), or null when unanswered or not a scored type. */
+function answerPoints(type: string, options: Array<{ value: string; points?: number }> | null, value: unknown): number | null {
+  if (value === null || value === undefined || !options) return null;
+  const points = new Map(options.map((o) => [o.value, o.points ?? 0]));
+  if (Array.isArray(value)) return value.length ? value.reduce((sum: number, v) => sum + (points.get(String(v)) ?? 0), 0) / value.length : null;
+  return type === "YES_NO" || type === "SINGLE_CHOICE" ? (points.get(String(value)) ?? 0) : null;
+}
+
+/** The plain scoring input for a product, from the register and its latest submitted assessment. */
+export async function buildScoringInput(ctx: TenantContext, productId: string, asOf = new Date()): Promise<ScoringInput> {
+  const product = await productInTenant(ctx, productId);
+  const [dpa, certifications, subProcessorCount, assessment] = await Promise.all([
+    prisma.dpa.findFirst({ where: inTenant(ctx, { productId, isCurrent: true }), include: { clauses: true } }),
+    prisma.certification.findMany({ where: inTenant(ctx, { productId, archivedAt: null }), select: { type: true, expiresAt: true } }),
+    prisma.subProcessor.count({ where: inTenant(ctx, { productId }) }),
+    prisma.assessment.findFirst({
+      where: { productId, status: { in: ["SUBMITTED", "APPROVED", "APPROVED_WITH_CONDITIONS"] }, ...tenant(ctx) },
+      orderBy: { submittedAt: "desc" },
+      include: { templateVersion: { include: { questions: { orderBy: { position: "asc" } } } }, answers: true },
+    }),
+  ]);
+  const answersByQuestion = new Map(assessment?.answers.map((a) => [a.questionId, a.value]) ?? []);
+  return {
+    asOf: asOf.toISOString().slice(0, 10),
+    product: {
+      tier: product.tier,
+      processingRegions: product.processingRegions,
+      retentionKind: product.retentionKind,
+      trainingPolicy: product.trainingPolicy,
+      subProcessorCount,
+    },
+    dpa: dpa
+      ? {
+          signedAt: day(dpa.signedAt),
+          expiresAt: day(dpa.expiresAt),
+          breachNoticeHours: dpa.breachNoticeHours,
+          transferMechanism: dpa.transferMechanism,
+          clauses: Object.fromEntries(dpa.clauses.map((c) => [c.clause, c.status])) as Partial<Record<DpaClause, ClauseStatus>>,
+        }
+      : null,
+    certifications: certifications.map((c) => ({ type: c.type, expiresAt: day(c.expiresAt) })),
+    questionnaire: assessment
+      ? {
+          answers: assessment.templateVersion.questions
+            .filter((q) => q.options && q.weight > 0)
+            .map((q) => ({ key: q.key, prompt: q.prompt, weight: q.weight, points: answerPoints(q.type, q.options as Array<{ value: string; points?: number }>, answersByQuestion.get(q.id)) })),
+        }
+      : null,
+    useCase: null,
+  };
+}
+
+/** The product's live score with the organisation's current weights; refreshes the cached tier lists filter on. */
+export async function liveProductScore(ctx: TenantContext, productId: string) {
+  const [input, model] = await Promise.all([
+    buildScoringInput(ctx, productId),
+    prisma.scoringModel.findFirst({ where: inTenant(ctx), orderBy: { version: "desc" } }),
+  ]);
+  const weights = model ? { dpa: model.dpaWeight, questionnaire: model.questionnaireWeight, certifications: model.certificationWeight } : DEFAULT_WEIGHTS;
+  const result = scoreProduct(input, weights, model?.version ?? 1);
+  // A derived cache, not a change anyone made: no audit event.
+  await prisma.product.updateMany({
+    where: {
+      id: productId,
+      OR: [{ currentScore: null }, { currentScore: { not: result.score } }, { currentTier: null }, { currentTier: { not: result.tier } }],
+      ...tenant(ctx),
+    },
+    data: { currentScore: result.score, currentTier: result.tier },
+  });
+  return { input, result };
+}
