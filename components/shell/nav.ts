@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/vendors", label: "Vendors", permission: "vendor:read" },
   { href: "/products", label: "Products", permission: "vendor:read" },
   { href: "/settings/questionnaires", label: "Questionnaires", permission: "template:manage" },
+  { href: "/settings/scoring", label: "Scoring", permission: "scoring:manage" },
   { href: "/settings/users", label: "Users", permission: "user:manage" },
 ];
 

@@ -6,6 +6,7 @@ import { AppError, notFound } from "@/lib/errors/app-error";
 import { recordAudit, withAudit } from "./audit";
 import { prisma, type Prisma } from "./client";
 import { productInTenant } from "./products";
+import { snapshotProductScore } from "./scoring";
 import { getVersionDefinition } from "./questionnaires";
 import { inTenant, tenant, type TenantContext } from "./tenant";
 
@@ -105,10 +106,14 @@ export async function submitAssessment(ctx: TenantContext, id: string) {
     const first = missing[0]!;
     throw new AppError("VALIDATION", `${missing.length} required question(s) still need an answer.`, { [first.questionKey]: "This question needs an answer." });
   }
+  // Submitting and freezing the score as submitted (inputs, model version, result) commit together.
   await withAudit(
     ctx,
-    (tx) => tx.assessment.update({ where: { id }, data: { status: "SUBMITTED", submittedAt: new Date(), submittedById: ctx.userId } }),
-    () => ({ action: "assessment.submit", entityType: "Assessment", entityId: id }),
+    async (tx) => {
+      await tx.assessment.update({ where: { id }, data: { status: "SUBMITTED", submittedAt: new Date(), submittedById: ctx.userId } });
+      return snapshotProductScore(ctx, assessment.productId, id, tx);
+    },
+    (snapshot) => ({ action: "assessment.submit", entityType: "Assessment", entityId: id, summary: { after: { snapshotId: snapshot.id, score: snapshot.score, tier: snapshot.tier } } }),
   );
 }
 

@@ -6,7 +6,12 @@ import { createCertification } from "./certifications";
 import { createDpa } from "./dpas";
 import { createProduct } from "./products";
 import { listProducts, PRODUCT_LIST } from "./register-lists";
-import { liveProductScore } from "./scoring";
+import { DEFAULT_QUESTIONNAIRE } from "@/prisma/catalogue/default-questionnaire";
+import { templateSchema } from "@/lib/validation/questionnaire-template";
+import { getAssessment, saveAnswer, startAssessment, submitAssessment } from "./assessments";
+import { prisma } from "./client";
+import { createTemplate } from "./questionnaires";
+import { listScoreSnapshots, liveProductScore, setScoringWeights } from "./scoring";
 import { replaceSubProcessors } from "./sub-processors";
 import { createVendor } from "./vendors";
 
@@ -45,5 +50,38 @@ describe("live product score", () => {
     const listed = await listProducts(me, parseListQuery({ riskTier: "MEDIUM" }, PRODUCT_LIST));
     expect(listed.rows.map((r) => r.name)).toEqual(["P"]);
     await expect(liveProductScore(other.as.ACCOUNT_MANAGER, p.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("score snapshots and weights", () => {
+  it("submitting freezes a snapshot; a weight change makes a new model version and leaves old snapshots alone; snapshots refuse edits", async () => {
+    const org = await createTestOrganization("Snapshots");
+    const me = org.as.ACCOUNT_MANAGER;
+    const v = await createVendor(me, { name: "V", website: null, description: null });
+    const p = await createProduct(
+      me,
+      productInput.parse({ vendorId: v.id, name: "P", tier: "BUSINESS", deploymentModel: "CLOUD_API", processingRegions: "EU", retentionKind: "DAYS", retentionDays: "30", zeroRetentionAvailable: false, trainingPolicy: "NEVER", encryptionInTransit: "YES", encryptionAtRest: "YES" }),
+    );
+    await createTemplate(org.as.ADMIN, templateSchema.parse(DEFAULT_QUESTIONNAIRE), { publish: true });
+    const { id } = await startAssessment(me, p.id);
+    const { version } = await getAssessment(me, id);
+    for (const q of version.definition.sections.flatMap((s) => s.questions).filter((q) => q.required)) {
+      const value = q.type === "YES_NO" ? "yes" : q.type === "NUMBER" ? 30 : q.type === "MULTI_CHOICE" ? ["EU"] : q.type === "SINGLE_CHOICE" ? q.options![0]!.value : "x";
+      await saveAnswer(me, id, { questionKey: q.key, value });
+    }
+    await submitAssessment(me, id);
+    const [first] = await listScoreSnapshots(me, p.id);
+    expect(first).toMatchObject({ assessmentId: id, scoringModel: { version: 1 } });
+    expect(first!.score).toBeGreaterThan(0);
+
+    const model = await setScoringWeights(org.as.ADMIN, { dpa: 10, questionnaire: 80, certifications: 10 });
+    expect(model.version).toBe(2);
+    const after = await listScoreSnapshots(me, p.id);
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ id: first!.id, score: first!.score, scoringModel: { version: 1 } });
+    expect((await liveProductScore(me, p.id)).result.modelVersion).toBe(2);
+
+    await expect(prisma.scoreSnapshot.update({ where: { id: first!.id }, data: { score: 100 } })).rejects.toThrow(/immutable/);
+    await expect(prisma.scoreSnapshot.delete({ where: { id: first!.id } })).rejects.toThrow(/immutable/);
   });
 });

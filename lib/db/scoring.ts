@@ -2,7 +2,8 @@ import "server-only";
 import { scoreProduct } from "@/lib/domain/scoring/score-product";
 import { DEFAULT_WEIGHTS, type ScoringInput } from "@/lib/domain/scoring/types";
 import type { DpaClause, ClauseStatus } from "@/lib/domain/vocabulary";
-import { prisma } from "./client";
+import { withAudit } from "./audit";
+import { prisma, type Prisma, type Tx } from "./client";
 import { productInTenant } from "./products";
 import { inTenant, tenant, type TenantContext } from "./tenant";
 
@@ -17,14 +18,18 @@ function answerPoints(type: string, options: Array<{ value: string; points?: num
 }
 
 /** The plain scoring input for a product, from the register and its latest submitted assessment. */
-export async function buildScoringInput(ctx: TenantContext, productId: string, asOf = new Date()): Promise<ScoringInput> {
+export async function buildScoringInput(ctx: TenantContext, productId: string, options: { asOf?: Date; assessmentId?: string | null } = {}): Promise<ScoringInput> {
+  const asOf = options.asOf ?? new Date();
   const product = await productInTenant(ctx, productId);
   const [dpa, certifications, subProcessorCount, assessment] = await Promise.all([
     prisma.dpa.findFirst({ where: inTenant(ctx, { productId, isCurrent: true }), include: { clauses: true } }),
     prisma.certification.findMany({ where: inTenant(ctx, { productId, archivedAt: null }), select: { type: true, expiresAt: true } }),
     prisma.subProcessor.count({ where: inTenant(ctx, { productId }) }),
     prisma.assessment.findFirst({
-      where: { productId, status: { in: ["SUBMITTED", "APPROVED", "APPROVED_WITH_CONDITIONS"] }, ...tenant(ctx) },
+      // The assessment being submitted, or else the latest one that was.
+      where: options.assessmentId
+        ? { id: options.assessmentId, productId, ...tenant(ctx) }
+        : { productId, status: { in: ["SUBMITTED", "APPROVED", "APPROVED_WITH_CONDITIONS"] }, ...tenant(ctx) },
       orderBy: { submittedAt: "desc" },
       include: { templateVersion: { include: { questions: { orderBy: { position: "asc" } } } }, answers: true },
     }),
@@ -78,4 +83,58 @@ export async function liveProductScore(ctx: TenantContext, productId: string) {
     data: { currentScore: result.score, currentTier: result.tier },
   });
   return { input, result };
+}
+
+/** The organisation's current scoring model (weights), creating version 1 with the defaults if none. */
+export async function currentScoringModel(ctx: TenantContext) {
+  const model = await prisma.scoringModel.findFirst({ where: inTenant(ctx), orderBy: { version: "desc" } });
+  if (model) return model;
+  return prisma.scoringModel.create({
+    data: { organizationId: ctx.organizationId, version: 1, dpaWeight: DEFAULT_WEIGHTS.dpa, questionnaireWeight: DEFAULT_WEIGHTS.questionnaire, certificationWeight: DEFAULT_WEIGHTS.certifications },
+  });
+}
+
+/** New weights make a new model version; snapshots made with older versions keep theirs. */
+export async function setScoringWeights(ctx: TenantContext, weights: { dpa: number; questionnaire: number; certifications: number }) {
+  const current = await currentScoringModel(ctx);
+  return withAudit(
+    ctx,
+    (tx) =>
+      tx.scoringModel.create({
+        data: { organizationId: ctx.organizationId, version: current.version + 1, dpaWeight: weights.dpa, questionnaireWeight: weights.questionnaire, certificationWeight: weights.certifications, createdById: ctx.userId },
+      }),
+    (model) => ({
+      action: "scoring.weights.change",
+      entityType: "ScoringModel",
+      entityId: model.id,
+      summary: { before: { version: current.version, dpa: current.dpaWeight, questionnaire: current.questionnaireWeight, certifications: current.certificationWeight }, after: { version: model.version, ...weights } },
+    }),
+  );
+}
+
+/** Freezes the score of a product as of now (inputs, model version, result), e.g. when an assessment is submitted. */
+export async function snapshotProductScore(ctx: TenantContext, productId: string, assessmentId: string | null, tx?: Tx) {
+  const [input, model] = await Promise.all([buildScoringInput(ctx, productId, { assessmentId }), currentScoringModel(ctx)]);
+  const result = scoreProduct(input, { dpa: model.dpaWeight, questionnaire: model.questionnaireWeight, certifications: model.certificationWeight }, model.version);
+  const db = tx ?? prisma;
+  return db.scoreSnapshot.create({
+    data: {
+      organizationId: ctx.organizationId,
+      productId,
+      assessmentId,
+      scoringModelId: model.id,
+      score: result.score,
+      tier: result.tier,
+      inputs: input as unknown as Prisma.InputJsonValue,
+      result: result as unknown as Prisma.InputJsonValue,
+    },
+  });
+}
+
+export async function listScoreSnapshots(ctx: TenantContext, productId: string) {
+  return prisma.scoreSnapshot.findMany({
+    where: inTenant(ctx, { productId }),
+    orderBy: { createdAt: "asc" },
+    select: { id: true, score: true, tier: true, createdAt: true, assessmentId: true, scoringModel: { select: { version: true } } },
+  });
 }

@@ -8,8 +8,9 @@ import { ActivityList } from "@/components/vendors/activity-list";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listAssessmentsForProduct } from "@/lib/db/assessments";
-import { liveProductScore } from "@/lib/db/scoring";
-import { ScoreCard } from "@/components/products/score-card";
+import { listScoreSnapshots, liveProductScore } from "@/lib/db/scoring";
+import { ScoreHistory } from "@/components/scoring/score-history";
+import { ScoreCard } from "@/components/scoring/score-card";
 import { getProductOverview } from "@/lib/db/products";
 import { enumLabel } from "@/lib/domain/vocabulary";
 import { StartAssessmentButton } from "@/components/assessments/start-assessment-button";
@@ -23,7 +24,11 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
   const actor = await requirePermission("vendor:read");
   const { productId } = await params;
   const { product, activity } = await loadOr404(getProductOverview(actor, productId));
-  const [assessments, { result: score }] = await Promise.all([listAssessmentsForProduct(actor, productId), liveProductScore(actor, productId)]);
+  const [assessments, { result: score }, snapshots] = await Promise.all([
+    listAssessmentsForProduct(actor, productId),
+    liveProductScore(actor, productId),
+    listScoreSnapshots(actor, productId),
+  ]);
   const canEdit = can(actor.role, "vendor:write") && !product.archivedAt;
   return (
     <>
@@ -59,6 +64,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
       />
       <div className="space-y-6">
         <ScoreCard result={score} />
+        <ScoreHistory snapshots={snapshots.map((s) => ({ id: s.id, score: s.score, tier: s.tier, createdAt: s.createdAt, modelVersion: s.scoringModel.version }))} />
         <Card title="Facts">
           <ProductFacts product={product} />
           {product.description ? <p className="mt-3 text-sm text-slate-700">{product.description}</p> : null}
