@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { applyFieldErrors } from "@/components/forms/apply-field-errors";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/auth/guarded-action";
@@ -26,23 +26,12 @@ export function CertificationForm({
   doneHref: string;
 }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [file, setFile] = useState<UploadedFile | null>(initialFile);
-  const { register, handleSubmit, getValues, setValue, setError, control, formState } = useForm<CertificationFormValues, unknown, CertificationInput>({
-    resolver: zodResolver(certificationInput),
-    defaultValues: initial,
-  });
+  const form = useForm<CertificationFormValues, unknown, CertificationInput>({ resolver: zodResolver(certificationInput), defaultValues: initial });
+  const { register, setValue, control, formState } = form;
   const type = useWatch({ control, name: "type" });
   const errors = formState.errors;
-
-  const onSubmit = handleSubmit(async () => {
-    setFormError(null);
-    const result = await save(getValues());
-    if (!result.ok) {
-      setFormError(result.error);
-      applyFieldErrors(setError, result.fieldErrors);
-      return;
-    }
+  const { onSubmit, formError } = useActionSubmit(form, save, () => {
     router.push(doneHref);
     router.refresh();
   });

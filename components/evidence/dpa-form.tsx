@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { applyFieldErrors } from "@/components/forms/apply-field-errors";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/textarea";
@@ -43,22 +43,11 @@ export function DpaForm({
   doneHref: string;
 }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [file, setFile] = useState<UploadedFile | null>(initialFile);
-  const { register, handleSubmit, getValues, setValue, setError, control, formState } = useForm<DpaFormValues, unknown, DpaInput>({
-    resolver: zodResolver(dpaInput),
-    defaultValues: initial,
-  });
+  const form = useForm<DpaFormValues, unknown, DpaInput>({ resolver: zodResolver(dpaInput), defaultValues: initial });
+  const { register, setValue, control, formState } = form;
   const errors = formState.errors;
-
-  const onSubmit = handleSubmit(async () => {
-    setFormError(null);
-    const result = await save(getValues());
-    if (!result.ok) {
-      setFormError(result.error);
-      applyFieldErrors(setError, result.fieldErrors);
-      return;
-    }
+  const { onSubmit, formError } = useActionSubmit(form, save, () => {
     router.push(doneHref);
     router.refresh();
   });

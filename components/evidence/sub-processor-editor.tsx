@@ -2,9 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
-import { applyFieldErrors } from "@/components/forms/apply-field-errors";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/auth/guarded-action";
@@ -20,22 +19,11 @@ export function SubProcessorEditor({
   doneHref: string;
 }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, getValues, setError, control, formState } = useForm<SubProcessorListFormValues, unknown, SubProcessorListInput>({
-    resolver: zodResolver(subProcessorListInput),
-    defaultValues: initial,
-  });
+  const form = useForm<SubProcessorListFormValues, unknown, SubProcessorListInput>({ resolver: zodResolver(subProcessorListInput), defaultValues: initial });
+  const { register, control, formState } = form;
   const { fields, append, remove } = useFieldArray({ control, name: "items" });
   const errors = formState.errors.items;
-
-  const onSubmit = handleSubmit(async () => {
-    setFormError(null);
-    const result = await save(getValues());
-    if (!result.ok) {
-      setFormError(result.error);
-      applyFieldErrors(setError, result.fieldErrors);
-      return;
-    }
+  const { onSubmit, formError } = useActionSubmit(form, save, () => {
     router.push(doneHref);
     router.refresh();
   });

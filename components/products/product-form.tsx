@@ -2,9 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { applyFieldErrors } from "@/components/forms/apply-field-errors";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/textarea";
@@ -27,24 +26,11 @@ export function ProductForm({
   save: (raw: ProductFormValues) => Promise<ActionResult<{ id: string }>>;
 }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, getValues, setError, control, formState } = useForm<ProductFormValues, unknown, ProductInput>({
-    resolver: zodResolver(productInput),
-    defaultValues: initial,
-  });
+  const form = useForm<ProductFormValues, unknown, ProductInput>({ resolver: zodResolver(productInput), defaultValues: initial });
+  const { register, control, formState } = form;
+  const { onSubmit, formError } = useActionSubmit(form, save, (data) => router.push(`/products/${data.id}`));
   const retentionKind = useWatch({ control, name: "retentionKind" });
   const errors = formState.errors;
-
-  const onSubmit = handleSubmit(async () => {
-    setFormError(null);
-    const result = await save(getValues());
-    if (!result.ok) {
-      setFormError(result.error);
-      applyFieldErrors(setError, result.fieldErrors);
-      return;
-    }
-    router.push(`/products/${result.data.id}`);
-  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-6" aria-label="Product">

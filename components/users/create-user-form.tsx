@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { applyFieldErrors } from "@/components/forms/apply-field-errors";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
@@ -22,28 +22,22 @@ export function CreateUserForm({
   clients: Array<{ id: string; name: string }>;
   createUser: (raw: unknown) => Promise<ActionResult<{ id: string }>>;
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
-  const { register, handleSubmit, getValues, control, reset, setError, formState } = useForm<Input, unknown, Output>({
+  const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(createUserInput),
     defaultValues: { email: "", name: "", role: "ACCOUNT_MANAGER", clientId: "", password: "" },
   });
+  const { register, control, reset, formState } = form;
   const role = useWatch({ control, name: "role" });
-
-  // The server parses the raw form values with the same schema, so send those, not the parsed output.
-  const onSubmit = handleSubmit(async () => {
-    const values = getValues();
-    setFormError(null);
-    setCreated(null);
-    const result = await createUser(values);
-    if (!result.ok) {
-      setFormError(result.error);
-      applyFieldErrors(setError, result.fieldErrors);
-      return;
-    }
-    setCreated(values.email);
-    reset();
-  });
+  const { onSubmit, formError } = useActionSubmit(
+    form,
+    createUser,
+    (_data, values) => {
+      setCreated(values.email);
+      reset();
+    },
+    () => setCreated(null),
+  );
 
   return (
     <Card title="Add a user">

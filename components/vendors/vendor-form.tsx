@@ -2,9 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { applyFieldErrors } from "@/components/forms/apply-field-errors";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/textarea";
@@ -21,23 +20,12 @@ export function VendorForm({
   save: (raw: VendorFormValues) => Promise<ActionResult<{ id: string }>>;
 }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, getValues, setError, formState } = useForm<VendorFormValues, unknown, VendorInput>({
+  const form = useForm<VendorFormValues, unknown, VendorInput>({
     resolver: zodResolver(vendorInput),
     defaultValues: initial ?? { name: "", website: "", description: "" },
   });
-
-  // The server parses the raw form values with the same schema, so send those, not the parsed output.
-  const onSubmit = handleSubmit(async () => {
-    setFormError(null);
-    const result = await save(getValues());
-    if (!result.ok) {
-      setFormError(result.error);
-      applyFieldErrors(setError, result.fieldErrors);
-      return;
-    }
-    router.push(`/vendors/${result.data.id}`);
-  });
+  const { register, formState } = form;
+  const { onSubmit, formError } = useActionSubmit(form, save, (data) => router.push(`/vendors/${data.id}`));
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4" aria-label="Vendor">
