@@ -6,6 +6,9 @@ import { Badge, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getAssessment, getProductFacts } from "@/lib/db/assessments";
+import { listDecisions } from "@/lib/db/reviews";
+import { DecisionForm } from "@/components/reviews/decision-form";
+import { decideAssessmentAction } from "@/app/(app)/reviews/actions";
 import { answerFromProduct } from "@/lib/domain/questionnaire/product-facts";
 import { enumLabel } from "@/lib/domain/vocabulary";
 import { loadOr404 } from "@/lib/http/load-or-404";
@@ -17,7 +20,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
   const actor = await requirePermission("assessment:read");
   const { assessmentId } = await params;
   const { assessment, version, answers } = await loadOr404(getAssessment(actor, assessmentId));
-  const productFacts = await getProductFacts(actor, assessment.productId);
+  const [productFacts, decisions] = await Promise.all([getProductFacts(actor, assessment.productId), listDecisions(actor, assessment.id)]);
   const facts = Object.fromEntries(
     version.definition.sections.flatMap((s) => s.questions).flatMap((q) => (q.productFact ? [[q.key, answerFromProduct(q.productFact, productFacts)] as const] : [])),
   );
@@ -49,6 +52,36 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
           </>
         }
       />
+      {can(actor.role, "assessment:decide") && assessment.status === "SUBMITTED" ? (
+        <div className="mb-6">
+          {assessment.submittedById === actor.userId ? (
+            <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              You submitted this assessment, so someone else must decide it (separation of duties).
+            </p>
+          ) : (
+            <DecisionForm assessmentId={assessment.id} decide={decideAssessmentAction} />
+          )}
+        </div>
+      ) : null}
+      {decisions.length ? (
+        <ul className="mb-6 space-y-2 text-sm" aria-label="Decisions">
+          {decisions.map((d) => (
+            <li key={d.id} className="rounded-md border border-slate-200 bg-white px-3 py-2" data-testid="decision">
+              <span className="font-medium">{enumLabel(d.outcome)}</span> on {d.decidedAt.toISOString().slice(0, 10)}: {d.justification}
+              {d.conditions.length ? (
+                <ul className="ml-4 list-disc">
+                  {d.conditions.map((c) => (
+                    <li key={c.id}>
+                      {c.text}
+                      {c.dueAt ? ` (due ${c.dueAt.toISOString().slice(0, 10)})` : ""}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <AssessmentFiller
         assessmentId={assessment.id}
         definition={version.definition}

@@ -1,0 +1,55 @@
+"use client";
+
+import Link from "next/link";
+import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { Badge } from "@/components/ui/card";
+import { enumLabel, RISK_TIERS } from "@/lib/domain/vocabulary";
+import type { ListQuery } from "@/lib/validation/list-query";
+
+export interface ReviewRow {
+  id: string;
+  product: string;
+  vendor: string;
+  submittedAt: string;
+  score: number | null;
+  tier: string | null;
+}
+
+const TONES = { LOW: "green", MEDIUM: "amber", HIGH: "red", CRITICAL: "red" } as const;
+
+const columns: Array<DataTableColumn<ReviewRow>> = [
+  {
+    id: "product",
+    accessorKey: "product",
+    header: "Product",
+    cell: ({ row }) => (
+      <Link href={`/assessments/${row.original.id}`} className="font-medium text-brand-700 hover:underline">
+        {row.original.vendor} — {row.original.product}
+      </Link>
+    ),
+  },
+  { id: "submittedAt", accessorKey: "submittedAt", header: "Submitted", cell: ({ row }) => row.original.submittedAt.replace("T", " ").slice(0, 16) },
+  {
+    id: "score",
+    accessorKey: "score",
+    header: "Score at submission",
+    cell: ({ row }) => (row.original.tier ? <Badge tone={TONES[row.original.tier as keyof typeof TONES]}>{`${enumLabel(row.original.tier)} · ${row.original.score}`}</Badge> : "—"),
+  },
+];
+
+export function ReviewQueueTable({ rows, total, state }: { rows: ReviewRow[]; total: number; state: ListQuery }) {
+  return (
+    <DataTable
+      columns={columns}
+      rows={rows}
+      total={total}
+      state={state}
+      defaultSort={{ id: "submittedAt", desc: false }}
+      caption="Assessments awaiting review"
+      emptyMessage="Nothing is waiting for review."
+      searchLabel="Search products and vendors"
+      getRowId={(r) => r.id}
+      filters={[{ id: "tier", label: "Tier", options: RISK_TIERS.map((t) => ({ value: t, label: enumLabel(t) })) }]}
+    />
+  );
+}

@@ -1,0 +1,93 @@
+import "server-only";
+import { AppError, notFound } from "@/lib/errors/app-error";
+import type { ListQuery, ListQueryOptions } from "@/lib/validation/list-query";
+import { withAudit } from "./audit";
+import { prisma, type Prisma } from "./client";
+import { inTenant, tenant, type TenantContext } from "./tenant";
+
+export const REVIEW_LIST: ListQueryOptions = {
+  sortable: ["submittedAt", "product", "score"],
+  defaultSort: { id: "submittedAt", desc: false },
+  filters: { tier: ["LOW", "MEDIUM", "HIGH", "CRITICAL"] },
+};
+
+/** The compliance queue: submitted assessments, oldest first by default, with the score they were submitted at. */
+export async function listReviewQueue(ctx: TenantContext, query: ListQuery) {
+  const where: Prisma.AssessmentWhereInput = {
+    status: "SUBMITTED",
+    ...(query.filters.tier ? { scoreSnapshots: { some: { tier: { in: query.filters.tier as Prisma.EnumRiskTierFilter["in"] } } } } : {}),
+    ...(query.q ? { product: { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { vendor: { name: { contains: query.q, mode: "insensitive" } } }] } } : {}),
+    ...tenant(ctx),
+  };
+  const dir = query.sort?.desc ? "desc" : "asc";
+  const orderBy: Prisma.AssessmentOrderByWithRelationInput =
+    query.sort?.id === "product" ? { product: { name: dir } } : query.sort?.id === "score" ? { product: { currentScore: { sort: dir, nulls: "last" } } } : { submittedAt: dir };
+  const [rows, total] = await prisma.$transaction([
+    prisma.assessment.findMany({
+      where,
+      orderBy: [orderBy, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: {
+        id: true,
+        submittedAt: true,
+        submittedById: true,
+        product: { select: { id: true, name: true, vendor: { select: { name: true } } } },
+        scoreSnapshots: { orderBy: { createdAt: "desc" }, take: 1, select: { score: true, tier: true } },
+      },
+    }),
+    prisma.assessment.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+const STATUS_FOR = {
+  APPROVED: "APPROVED",
+  APPROVED_WITH_CONDITIONS: "APPROVED_WITH_CONDITIONS",
+  REJECTED: "REJECTED",
+  CHANGES_REQUESTED: "CHANGES_REQUESTED",
+} as const;
+
+/**
+ * SECURITY-CRITICAL (separation of duties). A compliance decision on a submitted assessment. Whoever
+ * submitted it cannot decide it, whatever their role. CHANGES_REQUESTED sends it back to the filler.
+ */
+export async function decideAssessment(
+  ctx: TenantContext,
+  input: { assessmentId: string; outcome: keyof typeof STATUS_FOR; justification: string; conditions: Array<{ text: string; dueAt: Date | null }> },
+) {
+  const assessment = await prisma.assessment.findFirst({ where: inTenant(ctx, { id: input.assessmentId }), include: { scoreSnapshots: { orderBy: { createdAt: "desc" }, take: 1 } } });
+  if (!assessment) throw notFound("assessment");
+  if (assessment.status !== "SUBMITTED") throw new AppError("CONFLICT", "Only a submitted assessment can be decided.");
+  if (assessment.submittedById === ctx.userId) throw new AppError("FORBIDDEN", "You submitted this assessment, so someone else must decide it (separation of duties).");
+  const snapshot = assessment.scoreSnapshots[0] ?? null;
+  return withAudit(
+    ctx,
+    async (tx) => {
+      const decision = await tx.decision.create({
+        data: {
+          organizationId: ctx.organizationId,
+          assessmentId: assessment.id,
+          outcome: input.outcome,
+          justification: input.justification,
+          decidedById: ctx.userId,
+          snapshotId: snapshot?.id ?? null,
+          conditions: { create: input.conditions.map((c) => ({ organizationId: ctx.organizationId, text: c.text, dueAt: c.dueAt })) },
+        },
+        select: { id: true },
+      });
+      await tx.assessment.update({ where: { id: assessment.id }, data: { status: STATUS_FOR[input.outcome], decidedAt: new Date() } });
+      return decision;
+    },
+    (decision) => ({
+      action: `assessment.decide.${input.outcome.toLowerCase()}`,
+      entityType: "Assessment",
+      entityId: assessment.id,
+      summary: { after: { decisionId: decision.id, outcome: input.outcome, justification: input.justification, conditions: input.conditions.length, score: snapshot?.score, tier: snapshot?.tier } },
+    }),
+  );
+}
+
+export async function listDecisions(ctx: TenantContext, assessmentId: string) {
+  return prisma.decision.findMany({ where: inTenant(ctx, { assessmentId }), orderBy: { decidedAt: "desc" }, include: { conditions: true } });
+}
