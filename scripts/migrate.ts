@@ -1,40 +1,56 @@
 /**
- * `npm run db:migrate`               apply pending migrations (npm start does this itself)
+ * `npm run db:migrate`                apply pending migrations (npm start does this itself)
  * `npm run db:migrate:create -- NAME` write a migration for the changes made to schema.prisma
+ * `npx tsx scripts/migrate.ts resolve NAME`
+ *                                     mark a failed migration rolled back, once fixed, so that
+ *                                     the next deploy runs it again
+ *
+ * deploy and resolve work on DATABASE_URL, or else on the app's embedded PostgreSQL (.data/).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { withAppDatabase } from "./lib/app-database";
-import { lastMigrationSchema, writeMigration } from "./lib/migrations-dir";
-import { applyMigrations, diffSchemas } from "./lib/schema-engine";
+import { lastMigrationSchema, migrationNames, writeMigration } from "./lib/migrations-dir";
+import { applyMigrations, DEFAULT_MIGRATIONS_DIR, diffSchemas, markMigrationRolledBack } from "./lib/schema-engine";
 
-const MIGRATIONS = "prisma/migrations";
-const [command = "deploy", name] = process.argv.slice(2);
+const SCHEMA = "prisma/schema.prisma";
+const USAGE = "Use: migrate.ts deploy | create NAME | resolve MIGRATION_DIR_NAME";
 
-async function create(databaseUrl: string) {
+/** Diffs schema texts only, so it needs no database. */
+async function create(name: string | undefined) {
   if (!name) throw new Error("Name the migration: npm run db:migrate:create -- add_something");
-  const current = readFileSync("prisma/schema.prisma", "utf8");
-  const last = lastMigrationSchema(MIGRATIONS);
-  const sql = await diffSchemas(databaseUrl, last?.schema ?? null, current);
+  const current = readFileSync(SCHEMA, "utf8");
+  const last = lastMigrationSchema(DEFAULT_MIGRATIONS_DIR);
+  const sql = await diffSchemas(last?.schema ?? null, current);
   if (!sql.trim()) {
-    console.log(`No changes: prisma/schema.prisma matches ${last ? `the schema of ${last.name}` : "an empty database"}.`);
+    console.log(`No changes: ${SCHEMA} matches ${last ? `the schema of ${last.name}` : "an empty database"}. Nothing written.`);
     return;
   }
-  const dir = writeMigration(MIGRATIONS, name, `-- Made by scripts/migrate.ts from the schema diff.\n${sql}`, current);
+  const dir = writeMigration(DEFAULT_MIGRATIONS_DIR, name, `-- Made by scripts/migrate.ts from the schema diff.\n${sql}`, current);
   console.log(`Wrote ${path.join(dir, "migration.sql")}. Review it, then run npm run db:migrate.`);
 }
 
-async function main() {
+async function deploy() {
   await withAppDatabase(async (url) => {
-    if (command === "deploy") {
-      const { applied } = await applyMigrations(url, MIGRATIONS);
-      console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "The database is up to date.");
-    } else if (command === "create") {
-      await create(url);
-    } else {
-      throw new Error(`Unknown command "${command}": use deploy or create NAME`);
-    }
+    const { applied } = await applyMigrations(url, DEFAULT_MIGRATIONS_DIR);
+    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "The database is up to date.");
   });
+}
+
+async function resolve(migration: string | undefined) {
+  if (!migration || !migrationNames(DEFAULT_MIGRATIONS_DIR).includes(migration)) {
+    throw new Error(`Name a migration folder in ${DEFAULT_MIGRATIONS_DIR}: npx tsx scripts/migrate.ts resolve 20260101000000_name`);
+  }
+  await withAppDatabase((url) => markMigrationRolledBack(url, migration));
+  console.log(`Marked ${migration} rolled back; the next deploy applies it again.`);
+}
+
+async function main() {
+  const [command = "deploy", arg] = process.argv.slice(2);
+  if (command === "deploy") await deploy();
+  else if (command === "create") await create(arg);
+  else if (command === "resolve") await resolve(arg);
+  else throw new Error(`Unknown command "${command}". ${USAGE}`);
 }
 
 main().then(

@@ -11,9 +11,21 @@ export async function catalogSnapshot(url: string): Promise<Record<string, strin
   try {
     const rows = async (sql: string) => (await client.query<{ line: string }>(sql)).rows.map((r) => r.line).sort();
     return {
+      tables: await rows(`
+        SELECT c.relname AS line FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> '_prisma_migrations'`),
+      // format_type keeps modifiers (varchar(255), numeric(10,2), text[]) that udt_name drops;
+      // column order is left out, since a column added by a later migration comes last.
       columns: await rows(`
-        SELECT table_name || '.' || column_name || ' ' || udt_name || ' null=' || is_nullable || ' default=' || coalesce(column_default, '') AS line
-        FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`),
+        SELECT c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
+          || CASE WHEN a.attnotnull THEN ' not null' ELSE ' null' END
+          || coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), '') AS line
+        FROM pg_attribute a
+        JOIN pg_class c ON c.oid = a.attrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> '_prisma_migrations'
+          AND a.attnum > 0 AND NOT a.attisdropped`),
       enums: await rows(`
         SELECT t.typname || ': ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS line
         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace

@@ -48,8 +48,18 @@ export function lastMigrationSchema(migrationsDir: string): { name: string; sche
   return { name: last, schema: readFileSync(snapshot, "utf8") };
 }
 
+/** Prisma's folder timestamp, YYYYMMDDHHMMSS in UTC. */
+const stampOf = (date: Date) => date.toISOString().replace(/[-:T]/g, "").slice(0, 14);
+
 export function writeMigration(migrationsDir: string, name: string, sql: string, schema: string, now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
+  // Migrations run in folder-name order: a second one made within the same second (or on a clock
+  // behind the last author's) must still sort after the last, so step past its timestamp.
+  const last = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})/.exec(migrationNames(migrationsDir).at(-1) ?? "");
+  let stamp = stampOf(now);
+  if (last && stamp <= last[0]) {
+    const [year, month, day, hour, minute, second] = last.slice(1).map(Number) as [number, number, number, number, number, number];
+    stamp = stampOf(new Date(Date.UTC(year, month - 1, day, hour, minute, second + 1)));
+  }
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "") || "migration";
   const dir = path.join(migrationsDir, `${stamp}_${slug}`);
   mkdirSync(dir, { recursive: true });

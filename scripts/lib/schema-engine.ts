@@ -11,17 +11,21 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { describePosition, offlineAdapterFactory, WholeScriptPg } from "./schema-engine-adapters";
 import { readMigrationList } from "./migrations-dir";
 
 type Bindings = typeof import("@prisma/schema-engine-wasm");
 type Engine = Awaited<ReturnType<Bindings["SchemaEngine"]["new"]>>;
 
+export const DEFAULT_MIGRATIONS_DIR = "prisma/migrations";
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 let bindings: Promise<Bindings> | null = null;
 
-/** The wasm glue imports the .wasm file as an ES module; instantiate it ourselves instead. */
+/**
+ * The wasm glue (schema_engine.js) imports the .wasm file as an ES module, which plain Node and
+ * tsx cannot do without --experimental-wasm-modules; instantiate it ourselves instead.
+ */
 function loadBindings(): Promise<Bindings> {
   bindings ??= (async () => {
     const require = createRequire(import.meta.url);
@@ -38,55 +42,38 @@ function loadBindings(): Promise<Bindings> {
   return bindings;
 }
 
-/**
- * adapter-pg's executeScript splits a script on every ";", which breaks function bodies
- * ($$ … ; … $$) and any literal holding a semicolon. Send the whole script as one simple-protocol
- * query instead, as the native engine does: PostgreSQL runs it in one implicit transaction, so a
- * migration applies whole or not at all.
- */
-class WholeScriptPg extends PrismaPg {
-  /** Every connection the engine opened; closed when it is done, releasing its advisory lock. */
-  readonly opened: Array<{ dispose(): Promise<void> }> = [];
-
-  override async connect() {
-    const adapter = await super.connect();
-    this.opened.push(adapter);
-    const pool = adapter.underlyingDriver();
-    const fail = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
-    adapter.executeScript = async (script: string) => {
-      try {
-        await pool.query(script);
-      } catch (error) {
-        fail(error);
-      }
-    };
-    return adapter;
-  }
-}
-
-async function withEngine<T>(databaseUrl: string, schema: string | null, run: (engine: Engine) => Promise<T>): Promise<T> {
+async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, run: (engine: Engine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadBindings();
-  const factory = new WholeScriptPg({ connectionString: databaseUrl, max: 2 });
-  const adapter = bindMigrationAwareSqlAdapterFactory(factory);
-  const logs: string[] = [];
-  const engine = await SchemaEngine.new({ datamodels: schema ? [["schema.prisma", schema]] : undefined }, (log: string) => logs.push(log), adapter);
+  // The engine reports progress through this callback; we have nothing to add to its errors.
+  const engine = await SchemaEngine.new({ datamodels: undefined }, () => undefined, bindMigrationAwareSqlAdapterFactory(factory));
   try {
     return await run(engine);
   } finally {
     engine.free();
-    await Promise.all(factory.opened.map((a) => a.dispose().catch(() => undefined)));
   }
 }
 
+/** Runs the engine on a real database, closing every connection it opened when it is done. */
+async function withDatabaseEngine<T>(databaseUrl: string, run: (engine: Engine, pg: WholeScriptPg) => Promise<T>): Promise<T> {
+  const pg = new WholeScriptPg({ connectionString: databaseUrl, max: 2 });
+  try {
+    return await withEngine(pg, (engine) => run(engine, pg));
+  } finally {
+    await Promise.all(pg.opened.map((adapter) => adapter.dispose().catch(() => undefined)));
+  }
+}
+
+const schemaFiles = (content: string) => ({ files: [{ path: "schema.prisma", content }] });
+
 /**
- * The SQL that takes a database from one schema.prisma text (or from nothing) to another. The
- * engine needs a reachable PostgreSQL to run, though it reads nothing from it.
+ * The SQL that takes a database from one schema.prisma text (or from nothing, when `from` is
+ * null) to another; "" when they describe the same database. Needs no database.
  */
-export async function diffSchemas(databaseUrl: string, from: string | null, to: string): Promise<string> {
-  return withEngine(databaseUrl, to, async (engine) => {
+export async function diffSchemas(from: string | null, to: string): Promise<string> {
+  return withEngine(offlineAdapterFactory(), async (engine) => {
     const result = await engine.diff({
-      from: from === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: from }] },
-      to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: to }] },
+      from: from === null ? { tag: "empty" } : { tag: "schemaDatamodel", ...schemaFiles(from) },
+      to: { tag: "schemaDatamodel", ...schemaFiles(to) },
       script: true,
       exitCode: null,
       filters: NO_FILTER,
@@ -98,18 +85,53 @@ export async function diffSchemas(databaseUrl: string, from: string | null, to: 
 
 /**
  * Applies the pending migrations in `migrationsDir` to the database, recording them in
- * `_prisma_migrations`. Idempotent; the engine serialises concurrent callers with PostgreSQL's
- * advisory lock, as `prisma migrate deploy` does.
+ * `_prisma_migrations` as `prisma migrate deploy` does. Idempotent, so safe on every start: the
+ * engine itself serialises concurrent callers with PostgreSQL's advisory lock 72707369, as the
+ * native engine does. A failed migration is rolled back whole (it runs in one transaction) and
+ * blocks later runs until it is fixed and marked rolled back (markMigrationRolledBack).
  */
-export async function applyMigrations(databaseUrl: string, migrationsDir = "prisma/migrations"): Promise<{ applied: string[] }> {
+export async function applyMigrations(databaseUrl: string, migrationsDir = DEFAULT_MIGRATIONS_DIR): Promise<{ applied: string[] }> {
   const migrationsList = readMigrationList(migrationsDir);
-  return withEngine(databaseUrl, null, async (engine) => {
+  return withDatabaseEngine(databaseUrl, async (engine, pg) => {
     try {
       const output = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
       return { applied: output.appliedMigrationNames };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      throw new Error(`Applying migrations failed: ${message}`);
+      const failure = pg.lastFailure;
+      const failed = failure && migrationsList.migrationDirectories.find((m) => m.migrationFile.content.value === failure.script);
+      if (!failure || !failed) {
+        // The engine's "found failed migrations" points at `prisma migrate resolve`, which needs
+        // the native engine; name our equivalent.
+        const blocked = /The `([^`]+)` migration .* failed/.exec(errorMessage(error))?.[1];
+        const advice = blocked ? `\nOnce ${blocked} is fixed, run: npx tsx scripts/migrate.ts resolve ${blocked}   and deploy again.` : "";
+        throw new Error(`Applying migrations failed: ${errorMessage(error)}${advice}`);
+      }
+      const { code, message, detail, hint, position } = failure.error;
+      const where = describePosition(failure.script, position);
+      throw new Error(
+        [
+          `Migration ${failed.path} failed, and none of it was applied: ${message}${code ? ` (SQLSTATE ${code})` : ""}`,
+          where && `  at ${failed.path}/migration.sql ${where}`,
+          detail && `  detail: ${detail}`,
+          hint && `  hint: ${hint}`,
+          `Fix the migration, then run: npx tsx scripts/migrate.ts resolve ${failed.path}   (marks it rolled back)`,
+          `and deploy again.`,
+        ]
+          .filter(Boolean)
+          .join("\n"),
+      );
     }
   });
+}
+
+/**
+ * Marks a failed migration as rolled back (`prisma migrate resolve --rolled-back`), so the next
+ * deploy runs it again. Safe here because PostgreSQL applied none of it.
+ */
+export async function markMigrationRolledBack(databaseUrl: string, migrationName: string): Promise<void> {
+  await withDatabaseEngine(databaseUrl, (engine) => engine.markMigrationRolledBack({ migrationName }));
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
