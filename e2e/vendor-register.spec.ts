@@ -95,7 +95,7 @@ test("an oversized or disguised file is refused with a clear message", async ({ 
   await signInAndWait(page, DEMO.ACCOUNT_MANAGER, DEMO_PASSWORD, /\/dashboard$/);
   const disguised = await page.request.post("/api/files", { multipart: { file: { name: "logo.png", mimeType: "image/png", buffer: PDF } } });
   expect(disguised.status()).toBe(415);
-  expect((await disguised.json()).error).toBe("This file's content is a PDF but its name says a PNG image. Rename it or upload the right file.");
+  expect((await disguised.json()).error).toBe("This file's content is a PDF but its name says a PNG image (.png). Rename it to end in .pdf, or upload the right file.");
   const exe = await page.request.post("/api/files", { multipart: { file: { name: "report.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("MZ"), Buffer.alloc(100)]) } } });
   expect((await exe.json()).error).toContain("a Windows executable");
   const big = Buffer.alloc(26 * 1024 * 1024, 0x20);

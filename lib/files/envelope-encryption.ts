@@ -1,13 +1,29 @@
 import "server-only";
 /**
- * SECURITY-CRITICAL. Envelope encryption for evidence files: each file gets a fresh random
- * AES-256 data key and 96-bit IV (AES-256-GCM); the data key is itself encrypted ("wrapped") with
- * the master key, also AES-256-GCM. Stored formats, all base64:
- *   wrappedKey = iv(12) ‖ ciphertext(32) ‖ tag(16)   (the data key under the master key)
- *   iv, authTag                                      (of the file under the data key)
- * Decryption fails loudly when the ciphertext, the wrapped key or the recorded SHA-256 was altered.
+ * SECURITY-CRITICAL. Envelope encryption for evidence files at rest.
+ *
+ * Each file gets a fresh random 256-bit data key and 96-bit IV and is encrypted with AES-256-GCM.
+ * The data key is then encrypted ("wrapped") with the master key (VETTA_FILE_MASTER_KEY), also
+ * AES-256-GCM with its own fresh IV, so the database never holds a usable key and rotating the
+ * master key means re-wrapping 60-byte keys, not re-encrypting files. Stored formats (base64,
+ * standard alphabet with padding):
+ *   wrappedKey = wrapIv (12 bytes) ‖ encrypted data key (32 bytes) ‖ wrapTag (16 bytes)  → 60 bytes
+ *   iv         = the file's GCM IV (12 bytes)
+ *   authTag    = the file's GCM tag (16 bytes)
+ *   sha256     = hex SHA-256 of the plaintext, checked again after decryption
+ * The ciphertext itself (same length as the plaintext) is what goes to storage.
+ *
+ * Reading refuses, with FileIntegrityError, anything that does not authenticate: altered ciphertext,
+ * IV, tag or wrapped key, a different master key, or a plaintext whose SHA-256 differs from the record.
+ * Tag and IV lengths are pinned: GCM would otherwise accept a truncated 4-byte tag, which is forgeable.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+
+const KEY_BYTES = 32;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const WRAPPED_KEY_BYTES = IV_BYTES + KEY_BYTES + TAG_BYTES;
+const BASE64_32_BYTES = /^[A-Za-z0-9+/]{43}=$/;
 
 export class FileIntegrityError extends Error {
   constructor() {
@@ -24,27 +40,35 @@ export interface EncryptedFile {
   sha256: string;
 }
 
-export function masterKeyFromEnv(env: NodeJS.ProcessEnv = process.env): Buffer {
-  const raw = env.VETTA_FILE_MASTER_KEY;
-  const key = raw ? Buffer.from(raw, "base64") : Buffer.alloc(0);
-  if (key.length !== 32) throw new Error("VETTA_FILE_MASTER_KEY must be 32 bytes, base64-encoded (npm start generates one into .data/).");
-  return key;
+/** The master key from VETTA_FILE_MASTER_KEY: exactly 32 bytes, base64. The error never echoes the value. */
+export function masterKeyFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): Buffer {
+  const raw = env.VETTA_FILE_MASTER_KEY?.trim();
+  if (!raw) throw new Error("VETTA_FILE_MASTER_KEY is not set: start Vetta with `npm start` (it generates one into .data/), or set it to 32 random bytes in base64.");
+  // Buffer.from(…, "base64") silently skips invalid characters, so the shape is checked first.
+  if (!BASE64_32_BYTES.test(raw)) throw new Error(`VETTA_FILE_MASTER_KEY must be 32 bytes in base64 (44 characters ending in "="); it is ${raw.length} characters.`);
+  return Buffer.from(raw, "base64");
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+function assertMasterKey(masterKey: Buffer): void {
+  // A misconfiguration, not tampering: say so rather than report every file as damaged.
+  if (masterKey.length !== KEY_BYTES) throw new Error(`The file master key must be ${KEY_BYTES} bytes; got ${masterKey.length}.`);
+}
+
 function gcmEncrypt(key: Buffer, plain: Buffer) {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
   const ciphertext = Buffer.concat([cipher.update(plain), cipher.final()]);
   return { iv, ciphertext, tag: cipher.getAuthTag() };
 }
 
 function gcmDecrypt(key: Buffer, iv: Buffer, ciphertext: Buffer, tag: Buffer): Buffer {
+  if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) throw new FileIntegrityError();
   try {
-    const decipher = createDecipheriv("aes-256-gcm", key, iv);
+    const decipher = createDecipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
   } catch {
@@ -53,25 +77,33 @@ function gcmDecrypt(key: Buffer, iv: Buffer, ciphertext: Buffer, tag: Buffer): B
 }
 
 export function encryptFile(plain: Buffer, masterKey: Buffer): EncryptedFile {
-  const dataKey = randomBytes(32);
-  const file = gcmEncrypt(dataKey, plain);
-  const wrapped = gcmEncrypt(masterKey, dataKey);
-  dataKey.fill(0);
-  return {
-    ciphertext: file.ciphertext,
-    iv: file.iv.toString("base64"),
-    authTag: file.tag.toString("base64"),
-    wrappedKey: Buffer.concat([wrapped.iv, wrapped.ciphertext, wrapped.tag]).toString("base64"),
-    sha256: sha256Hex(plain),
-  };
+  assertMasterKey(masterKey);
+  const dataKey = randomBytes(KEY_BYTES);
+  try {
+    const file = gcmEncrypt(dataKey, plain);
+    const wrapped = gcmEncrypt(masterKey, dataKey);
+    return {
+      ciphertext: file.ciphertext,
+      iv: file.iv.toString("base64"),
+      authTag: file.tag.toString("base64"),
+      wrappedKey: Buffer.concat([wrapped.iv, wrapped.ciphertext, wrapped.tag]).toString("base64"),
+      sha256: sha256Hex(plain),
+    };
+  } finally {
+    dataKey.fill(0);
+  }
 }
 
 export function decryptFile(stored: Omit<EncryptedFile, "sha256">, masterKey: Buffer, expectedSha256: string): Buffer {
+  assertMasterKey(masterKey);
   const wrapped = Buffer.from(stored.wrappedKey, "base64");
-  if (wrapped.length !== 12 + 32 + 16) throw new FileIntegrityError();
-  const dataKey = gcmDecrypt(masterKey, wrapped.subarray(0, 12), wrapped.subarray(12, 44), wrapped.subarray(44));
-  const plain = gcmDecrypt(dataKey, Buffer.from(stored.iv, "base64"), stored.ciphertext, Buffer.from(stored.authTag, "base64"));
-  dataKey.fill(0);
-  if (sha256Hex(plain) !== expectedSha256) throw new FileIntegrityError();
-  return plain;
+  if (wrapped.length !== WRAPPED_KEY_BYTES) throw new FileIntegrityError();
+  const dataKey = gcmDecrypt(masterKey, wrapped.subarray(0, IV_BYTES), wrapped.subarray(IV_BYTES, IV_BYTES + KEY_BYTES), wrapped.subarray(IV_BYTES + KEY_BYTES));
+  try {
+    const plain = gcmDecrypt(dataKey, Buffer.from(stored.iv, "base64"), stored.ciphertext, Buffer.from(stored.authTag, "base64"));
+    if (sha256Hex(plain) !== expectedSha256.toLowerCase()) throw new FileIntegrityError();
+    return plain;
+  } finally {
+    dataKey.fill(0);
+  }
 }

@@ -1,11 +1,13 @@
 import "server-only";
 /**
- * SECURITY-CRITICAL. Where encrypted evidence bytes live, behind a small interface so another
- * backend (object storage) can replace the local disk. Keys are generated here, never taken from
- * user input, and a key not of the generated form is refused (no path traversal).
+ * SECURITY-CRITICAL. Where encrypted evidence bytes live, behind a small interface so object
+ * storage can replace the local disk later. Keys are generated here (random UUIDs with a two-level
+ * fan-out, "ab/cd/<uuid>"), never derived from user input, and any key not of exactly that form is
+ * refused before it reaches the file system, so a tampered key cannot traverse out of the root.
+ * Writes are atomic (temp file, fsync, rename): a crash never leaves a half-written file under a key.
  */
-import { randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 
 export interface EvidenceStorage {
@@ -14,7 +16,22 @@ export interface EvidenceStorage {
   delete(key: string): Promise<void>;
 }
 
-const KEY_FORM = /^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f-]{36}$/;
+export class InvalidStorageKeyError extends Error {
+  constructor() {
+    // The key is not echoed: it may be attacker-chosen and end up in logs.
+    super("Refusing a storage key that is not a key this server generated.");
+    this.name = "InvalidStorageKeyError";
+  }
+}
+
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const KEY_FORM = new RegExp(`^([0-9a-f]{2})/([0-9a-f]{2})/(${UUID})$`);
+
+export function isStorageKey(key: string): boolean {
+  const match = KEY_FORM.exec(key);
+  // The fan-out directories are the UUID's first four hex digits, as newStorageKey makes them.
+  return match !== null && match[3]!.startsWith(`${match[1]}${match[2]}`);
+}
 
 export function newStorageKey(): string {
   const id = randomUUID();
@@ -22,27 +39,47 @@ export function newStorageKey(): string {
 }
 
 export class LocalDiskStorage implements EvidenceStorage {
-  constructor(private readonly root: string) {}
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+  }
 
   private pathOf(key: string): string {
-    if (!KEY_FORM.test(key)) throw new Error(`Refusing storage key "${key}": not a key this server generated.`);
-    return path.join(this.root, key);
+    if (!isStorageKey(key)) throw new InvalidStorageKeyError();
+    return path.join(this.root, ...key.split("/"));
   }
 
   async put(key: string, bytes: Buffer): Promise<void> {
     const target = this.pathOf(key);
     await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-    const temp = `${target}.${process.pid}.tmp`;
-    await writeFile(temp, bytes, { mode: 0o600 });
-    await rename(temp, target);
+    // Random suffix so two writers never share a temp file; "wx" refuses to follow a planted file.
+    const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+    const handle = await open(temp, "wx", 0o600);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } catch (error) {
+      await handle.close();
+      await rm(temp, { force: true });
+      throw error;
+    }
+    await handle.close();
+    try {
+      await rename(temp, target);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
   }
 
   async get(key: string): Promise<Buffer> {
     return readFile(this.pathOf(key));
   }
 
+  /** Deleting a key that is already gone is not an error. */
   async delete(key: string): Promise<void> {
-    return rm(this.pathOf(key), { force: true });
+    await rm(this.pathOf(key), { force: true });
   }
 }
 
