@@ -38,6 +38,10 @@ test("an account manager submits, the compliance officer approves with a justifi
   await co.getByRole("link", { name: "Reviews" }).click();
   await co.getByRole("link", { name: "Google Cloud — Gemini on Vertex AI" }).first().click();
   await expect(co).toHaveURL(url);
+  // The reviewer sees the score it was submitted with, its flags, and the evidence.
+  await expect(co.getByTestId("risk-score")).toBeVisible();
+  await expect(co.getByTestId("flag-NO_DPA")).toBeVisible();
+  await expect(co.getByRole("heading", { name: "Data processing agreements" })).toBeVisible();
   const form = co.getByRole("form", { name: "Decision" });
   await form.getByRole("button", { name: "Record decision" }).click();
   await expect(form.getByText("Write a justification (at least 10 characters).")).toBeVisible();

@@ -138,3 +138,8 @@ export async function listScoreSnapshots(ctx: TenantContext, productId: string) 
     select: { id: true, score: true, tier: true, createdAt: true, assessmentId: true, scoringModel: { select: { version: true } } },
   });
 }
+
+/** The score an assessment was submitted with (what the reviewer decides on). */
+export async function latestSnapshotForAssessment(ctx: TenantContext, assessmentId: string) {
+  return prisma.scoreSnapshot.findFirst({ where: inTenant(ctx, { assessmentId }), orderBy: { createdAt: "desc" } });
+}

@@ -6,7 +6,12 @@ import { Badge, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getAssessment, getProductFacts } from "@/lib/db/assessments";
+import { getProductOverview } from "@/lib/db/products";
 import { listDecisions } from "@/lib/db/reviews";
+import { latestSnapshotForAssessment } from "@/lib/db/scoring";
+import { CertificationSection, DpaSection } from "@/components/products/product-evidence";
+import { ScoreCard } from "@/components/scoring/score-card";
+import type { ScoreResult } from "@/lib/domain/scoring/types";
 import { DecisionForm } from "@/components/reviews/decision-form";
 import { decideAssessmentAction } from "@/app/(app)/reviews/actions";
 import { answerFromProduct } from "@/lib/domain/questionnaire/product-facts";
@@ -20,7 +25,13 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
   const actor = await requirePermission("assessment:read");
   const { assessmentId } = await params;
   const { assessment, version, answers } = await loadOr404(getAssessment(actor, assessmentId));
-  const [productFacts, decisions] = await Promise.all([getProductFacts(actor, assessment.productId), listDecisions(actor, assessment.id)]);
+  const reviewing = can(actor.role, "assessment:decide") && assessment.status !== "DRAFT";
+  const [productFacts, decisions, evidence, snapshot] = await Promise.all([
+    getProductFacts(actor, assessment.productId),
+    listDecisions(actor, assessment.id),
+    reviewing ? getProductOverview(actor, assessment.productId) : null,
+    reviewing ? latestSnapshotForAssessment(actor, assessment.id) : null,
+  ]);
   const facts = Object.fromEntries(
     version.definition.sections.flatMap((s) => s.questions).flatMap((q) => (q.productFact ? [[q.key, answerFromProduct(q.productFact, productFacts)] as const] : [])),
   );
@@ -61,6 +72,17 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
           ) : (
             <DecisionForm assessmentId={assessment.id} decide={decideAssessmentAction} />
           )}
+        </div>
+      ) : null}
+      {reviewing ? (
+        <div className="mb-6 space-y-6" aria-label="Review">
+          {snapshot ? <ScoreCard result={snapshot.result as unknown as ScoreResult} /> : null}
+          {evidence ? (
+            <>
+              <DpaSection product={evidence.product} canEdit={false} />
+              <CertificationSection product={evidence.product} canEdit={false} />
+            </>
+          ) : null}
         </div>
       ) : null}
       {decisions.length ? (
