@@ -4,8 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { FormActions } from "@/components/forms/form-actions";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
-import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/auth/guarded-action";
 import { CERTIFICATION_TYPES, enumLabel } from "@/lib/domain/vocabulary";
@@ -64,14 +64,7 @@ export function CertificationForm({
           }}
         />
       </div>
-      <div className="flex gap-2 sm:col-span-2">
-        <Button type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Saving…" : submitLabel}
-        </Button>
-        <Button variant="secondary" onClick={() => router.back()}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions className="sm:col-span-2" submitLabel={submitLabel} submitting={formState.isSubmitting} />
     </form>
   );
 }

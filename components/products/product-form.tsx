@@ -3,8 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
+import { FormActions } from "@/components/forms/form-actions";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
-import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/auth/guarded-action";
@@ -110,14 +110,7 @@ export function ProductForm({
         </label>
       </fieldset>
 
-      <div className="flex gap-2">
-        <Button type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Saving…" : submitLabel}
-        </Button>
-        <Button variant="secondary" onClick={() => router.back()}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel={submitLabel} submitting={formState.isSubmitting} />
     </form>
   );
 }

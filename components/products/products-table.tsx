@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { RiskTierBadge } from "@/components/scoring/risk-tier-badge";
 import { Badge } from "@/components/ui/card";
 import { DEPLOYMENT_MODELS, enumLabel, PRODUCT_TIERS, RISK_TIERS, TRAINING_POLICIES } from "@/lib/domain/vocabulary";
 import type { ListQuery } from "@/lib/validation/list-query";
@@ -19,8 +20,6 @@ export interface ProductRow {
   isSample: boolean;
   archived: boolean;
 }
-
-const TIER_TONES = { LOW: "green", MEDIUM: "amber", HIGH: "red", CRITICAL: "red" } as const;
 
 const columns: Array<DataTableColumn<ProductRow>> = [
   {
@@ -57,9 +56,7 @@ const columns: Array<DataTableColumn<ProductRow>> = [
     header: "Risk",
     cell: ({ row }) =>
       row.original.currentTier ? (
-        <Badge tone={TIER_TONES[row.original.currentTier as keyof typeof TIER_TONES] ?? "slate"}>
-          {enumLabel(row.original.currentTier)} · {row.original.currentScore}
-        </Badge>
+        <RiskTierBadge tier={row.original.currentTier} suffix={` · ${row.original.currentScore}`} />
       ) : (
         <span className="text-slate-400">Not scored</span>
       ),

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
-import { Badge } from "@/components/ui/card";
+import { RiskTierBadge } from "@/components/scoring/risk-tier-badge";
 import { enumLabel, RISK_TIERS } from "@/lib/domain/vocabulary";
 import type { ListQuery } from "@/lib/validation/list-query";
 
@@ -14,8 +14,6 @@ export interface ReviewRow {
   score: number | null;
   tier: string | null;
 }
-
-const TONES = { LOW: "green", MEDIUM: "amber", HIGH: "red", CRITICAL: "red" } as const;
 
 const columns: Array<DataTableColumn<ReviewRow>> = [
   {
@@ -33,7 +31,7 @@ const columns: Array<DataTableColumn<ReviewRow>> = [
     id: "score",
     accessorKey: "score",
     header: "Score at submission",
-    cell: ({ row }) => (row.original.tier ? <Badge tone={TONES[row.original.tier as keyof typeof TONES]}>{`${enumLabel(row.original.tier)} · ${row.original.score}`}</Badge> : "—"),
+    cell: ({ row }) => (row.original.tier ? <RiskTierBadge tier={row.original.tier} suffix={` · ${row.original.score}`} /> : "—"),
   },
 ];
 

@@ -1,8 +1,8 @@
 import { Badge, Card } from "@/components/ui/card";
+import { RiskTierBadge } from "./risk-tier-badge";
 import type { ScoreResult } from "@/lib/domain/scoring/types";
 import { enumLabel } from "@/lib/domain/vocabulary";
 
-const TIER_TONES = { LOW: "green", MEDIUM: "amber", HIGH: "red", CRITICAL: "red" } as const;
 const SEVERITY_TONES = { critical: "red", high: "red", medium: "amber" } as const;
 const PART_LABELS = { dpa: "DPA checklist", questionnaire: "Questionnaire", certifications: "Certifications" } as const;
 
@@ -18,7 +18,7 @@ export function ScoreCard({ result }: { result: ScoreResult }) {
           <p className="text-xs text-slate-500">of 100</p>
         </div>
         <div>
-          <Badge tone={TIER_TONES[result.tier]}>{enumLabel(result.tier)} risk</Badge>
+          <RiskTierBadge tier={result.tier} suffix=" risk" />
           <p className="mt-1 text-sm text-slate-600" data-testid="tier-reason">
             {result.tierReason}
           </p>
