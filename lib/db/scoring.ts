@@ -1,7 +1,7 @@
 import "server-only";
 import { scoreProduct } from "@/lib/domain/scoring/score-product";
 import { DEFAULT_WEIGHTS, type ScoringInput } from "@/lib/domain/scoring/types";
-import type { DpaClause, ClauseStatus } from "@/lib/domain/vocabulary";
+import type { ClauseStatus, DataClass, DpaClause, Residency } from "@/lib/domain/vocabulary";
 import { withAudit } from "./audit";
 import { prisma, type Prisma, type Tx } from "./client";
 import { productInTenant } from "./products";
@@ -65,15 +65,22 @@ export async function buildScoringInput(ctx: TenantContext, productId: string, o
   };
 }
 
-/** The product's live score with the organisation's current weights; refreshes the cached tier lists filter on. */
+const weightsOf = (model: { dpaWeight: number; questionnaireWeight: number; certificationWeight: number } | null) =>
+  model ? { dpa: model.dpaWeight, questionnaire: model.questionnaireWeight, certifications: model.certificationWeight } : DEFAULT_WEIGHTS;
+
+/**
+ * The product's live score with the organisation's current weights. Refreshes the cached tier
+ * lists filter on, for the product and for each of its use cases (scored with their own
+ * per-use-case flags from the same inputs).
+ */
 export async function liveProductScore(ctx: TenantContext, productId: string) {
-  const [input, model] = await Promise.all([
+  const [input, model, useCases] = await Promise.all([
     buildScoringInput(ctx, productId),
     prisma.scoringModel.findFirst({ where: inTenant(ctx), orderBy: { version: "desc" } }),
+    prisma.useCase.findMany({ where: inTenant(ctx, { productId }), select: { id: true, dataClasses: true, currentScore: true, currentTier: true, client: { select: { residency: true } } } }),
   ]);
-  const weights = model ? { dpa: model.dpaWeight, questionnaire: model.questionnaireWeight, certifications: model.certificationWeight } : DEFAULT_WEIGHTS;
-  const result = scoreProduct(input, weights, model?.version ?? 1);
-  // A derived cache, not a change anyone made: no audit event.
+  const result = scoreProduct(input, weightsOf(model), model?.version ?? 1);
+  // Derived caches, not changes anyone made: no audit event.
   await prisma.product.updateMany({
     where: {
       id: productId,
@@ -82,7 +89,20 @@ export async function liveProductScore(ctx: TenantContext, productId: string) {
     },
     data: { currentScore: result.score, currentTier: result.tier },
   });
+  for (const useCase of useCases) {
+    const scored = scoreProduct({ ...input, useCase: { residency: useCase.client.residency, dataClasses: useCase.dataClasses } }, weightsOf(model), model?.version ?? 1);
+    if (scored.score !== useCase.currentScore || scored.tier !== useCase.currentTier) {
+      await prisma.useCase.updateMany({ where: { id: useCase.id, ...tenant(ctx) }, data: { currentScore: scored.score, currentTier: scored.tier } });
+    }
+  }
   return { input, result };
+}
+
+/** A use case's live score: the product's inputs plus the client's residency and the use case's data classes. */
+export async function liveUseCaseScore(ctx: TenantContext, useCase: { productId: string; dataClasses: DataClass[]; client: { residency: Residency } }) {
+  const [base, model] = await Promise.all([buildScoringInput(ctx, useCase.productId), currentScoringModel(ctx)]);
+  const input: ScoringInput = { ...base, useCase: { residency: useCase.client.residency, dataClasses: useCase.dataClasses } };
+  return { input, model, result: scoreProduct(input, weightsOf(model), model.version) };
 }
 
 /** The organisation's current scoring model (weights), creating version 1 with the defaults if none. */

@@ -1,0 +1,299 @@
+import "server-only";
+import { approvalValidity, reliedOnCertifications, useCaseDisplayStatus } from "@/lib/domain/approvals/approval-validity";
+import { addMonths, calendarDateOf, calendarDateOfColumn, toDateColumn } from "@/lib/domain/dates/calendar-date";
+import { enumLabel } from "@/lib/domain/vocabulary";
+import { AppError, notFound } from "@/lib/errors/app-error";
+import type { UseCaseDecisionInput, UseCaseInput } from "@/lib/validation/use-case";
+import { withAudit } from "./audit";
+import { prisma, Prisma } from "./client";
+import { liveUseCaseScore } from "./scoring";
+import { inTenant, tenant, type TenantContext } from "./tenant";
+
+/** An exception is time-boxed: at most this long. */
+export const MAX_EXCEPTION_MONTHS = 12;
+
+export async function createUseCase(ctx: TenantContext, input: UseCaseInput) {
+  const [client, product] = await Promise.all([
+    prisma.client.findFirst({ where: inTenant(ctx, { id: input.clientId, archivedAt: null }), select: { id: true, residency: true } }),
+    prisma.product.findFirst({ where: inTenant(ctx, { id: input.productId, archivedAt: null }), select: { id: true } }),
+  ]);
+  if (!client) throw new AppError("VALIDATION", "Choose an active client.", { clientId: "Choose an active client." });
+  if (!product) throw new AppError("VALIDATION", "Choose an active product.", { productId: "Choose an active product." });
+  const { result } = await liveUseCaseScore(ctx, { productId: product.id, dataClasses: input.dataClasses, client });
+  return withAudit(
+    ctx,
+    (tx) =>
+      tx.useCase.create({
+        data: { ...input, organizationId: ctx.organizationId, ownerId: ctx.userId, currentScore: result.score, currentTier: result.tier },
+        select: { id: true },
+      }),
+    (useCase) => ({ action: "usecase.create", entityType: "UseCase", entityId: useCase.id, summary: { after: { ...input, tier: result.tier, score: result.score } } }),
+  ).catch((error: unknown) => {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("CONFLICT", "This client already has a use case of this product with that purpose.", { purpose: "This client already uses this product for that purpose." });
+    }
+    throw error;
+  });
+}
+
+async function useCaseInTenant(ctx: TenantContext, id: string) {
+  const useCase = await prisma.useCase.findFirst({
+    where: inTenant(ctx, { id }),
+    include: { client: true, product: { include: { vendor: { select: { id: true, name: true } } } } },
+  });
+  if (!useCase) throw notFound("use case");
+  return useCase;
+}
+
+/** The submitted assessment a use-case decision relies on: the product's latest one that was not rejected or sent back. */
+function reliedOnAssessment(ctx: TenantContext, productId: string) {
+  return prisma.assessment.findFirst({
+    where: { productId, status: { in: ["SUBMITTED", "APPROVED", "APPROVED_WITH_CONDITIONS"] }, ...tenant(ctx) },
+    orderBy: { submittedAt: "desc" },
+    select: { id: true, status: true, submittedAt: true, submittedById: true },
+  });
+}
+
+const activeException = <E extends { revokedAt: Date | null; expiresAt: Date }>(exceptions: E[], today: string) =>
+  exceptions.find((e) => e.revokedAt === null && calendarDateOfColumn(e.expiresAt) >= today) ?? null;
+
+/** Everything the use-case page shows, with the live score (and its per-use-case flags) and the status as of today. */
+export async function getUseCaseOverview(ctx: TenantContext, id: string, now = new Date()) {
+  const useCase = await useCaseInTenant(ctx, id);
+  const today = calendarDateOf(now);
+  const [score, assessment, decisions, exceptions] = await Promise.all([
+    liveUseCaseScore(ctx, useCase),
+    reliedOnAssessment(ctx, useCase.productId),
+    prisma.decision.findMany({ where: inTenant(ctx, { useCaseId: id }), orderBy: { decidedAt: "desc" }, include: { conditions: true } }),
+    prisma.riskException.findMany({ where: inTenant(ctx, { useCaseId: id }), orderBy: { createdAt: "desc" } }),
+  ]);
+  const userIds = [...new Set([...decisions.map((d) => d.decidedById), ...exceptions.map((e) => e.grantedById), ...(assessment?.submittedById ? [assessment.submittedById] : [])])];
+  const users = await prisma.user.findMany({ where: { id: { in: userIds }, memberships: { some: tenant(ctx) } }, select: { id: true, name: true, email: true } });
+  const nameOf = (userId: string | null) => users.find((u) => u.id === userId)?.name ?? "a former user";
+  return {
+    useCase,
+    displayStatus: useCaseDisplayStatus(useCase.status, calendarDateOfColumn(useCase.validUntil), today),
+    score,
+    assessment: assessment ? { ...assessment, submittedBy: nameOf(assessment.submittedById) } : null,
+    decisions: decisions.map((d) => ({ ...d, decidedBy: nameOf(d.decidedById) })),
+    exceptions: exceptions.map((e) => ({ ...e, grantedBy: nameOf(e.grantedById), active: activeException([e], today) !== null })),
+    activeException: activeException(exceptions, today),
+    today,
+  };
+}
+
+const fieldError = (field: string, message: string) => new AppError("VALIDATION", message, { [field]: message });
+
+/**
+ * SECURITY-CRITICAL (separation of duties, exceptions). The compliance decision for one client's
+ * use of a product. It relies on the product's latest submitted assessment, whose submitter cannot
+ * decide. A use case scored CRITICAL can only be approved under a documented exception (given
+ * here or already active). An approval is valid until the earliest of its own expiry, the next
+ * review, and the expiry of the evidence and exception it relied on.
+ */
+export async function decideUseCase(ctx: TenantContext, input: UseCaseDecisionInput, now = new Date()) {
+  const useCase = await useCaseInTenant(ctx, input.useCaseId);
+  if (useCase.client.archivedAt || useCase.product.archivedAt) throw new AppError("CONFLICT", "The client or the product is archived: restore it before deciding.");
+  const today = calendarDateOf(now);
+  const assessment = await reliedOnAssessment(ctx, useCase.productId);
+  if (!assessment) throw new AppError("CONFLICT", "The product has no submitted assessment yet. Submit one before deciding a use case.");
+  if (assessment.submittedById === ctx.userId) {
+    throw new AppError("FORBIDDEN", "You submitted the assessment this decision relies on, so someone else must decide it (separation of duties).");
+  }
+  const approving = input.outcome !== "REJECTED";
+  const { input: scoringInput, result, model } = await liveUseCaseScore(ctx, useCase);
+  const existing = await prisma.riskException.findMany({ where: inTenant(ctx, { useCaseId: useCase.id, revokedAt: null }) });
+  const newException = approving ? input.exception : null;
+  if (newException) {
+    const expires = calendarDateOfColumn(newException.expiresAt);
+    if (expires <= today) throw fieldError("exception.expiresAt", "The exception must expire after today.");
+    if (expires > addMonths(today, MAX_EXCEPTION_MONTHS)) throw fieldError("exception.expiresAt", `An exception lasts at most ${MAX_EXCEPTION_MONTHS} months.`);
+    if (newException.consentAt && calendarDateOfColumn(newException.consentAt) > today) throw fieldError("exception.consentAt", "The consent date cannot be in the future.");
+  }
+  const existingInForce = activeException(existing, today);
+  const exceptionInForce = newException ?? existingInForce;
+  if (approving && result.tier === "CRITICAL" && !exceptionInForce) {
+    const flags = result.flags.filter((f) => f.severity === "critical").map((f) => f.id).join(", ");
+    throw new AppError("CONFLICT", `This use case is CRITICAL (${flags}). It can only be approved with an exception: justification, risk accepted, client consent and an expiry date.`, {
+      withException: "Record an exception to approve a CRITICAL use case.",
+    });
+  }
+  if (input.expiresAt && calendarDateOfColumn(input.expiresAt) <= today) throw fieldError("expiresAt", "The approval's expiry must be after today.");
+
+  // The evidence the approval relies on: the current DPA and the certifications that earned the score.
+  const [dpa, certifications] = await Promise.all([
+    prisma.dpa.findFirst({ where: inTenant(ctx, { productId: useCase.productId, isCurrent: true }), select: { id: true, title: true, expiresAt: true } }),
+    prisma.certification.findMany({ where: inTenant(ctx, { productId: useCase.productId, archivedAt: null }), select: { id: true, type: true, expiresAt: true } }),
+  ]);
+  const relied = reliedOnCertifications(
+    certifications.map((c) => ({ ...c, expiresAt: calendarDateOfColumn(c.expiresAt) })),
+    today,
+    useCase.dataClasses,
+  );
+  const validity = approving
+    ? approvalValidity({
+        decidedOn: today,
+        tier: result.tier,
+        ownExpiry: calendarDateOfColumn(input.expiresAt),
+        dpa: dpa ? { id: dpa.id, label: `the DPA "${dpa.title}"`, expiresAt: calendarDateOfColumn(dpa.expiresAt) } : null,
+        certifications: relied.map((c) => ({ id: c.id, label: `the ${enumLabel(c.type)} certification`, expiresAt: c.expiresAt })),
+        exception: exceptionInForce && result.tier === "CRITICAL" ? { expiresAt: calendarDateOfColumn(exceptionInForce.expiresAt) } : null,
+      })
+    : null;
+
+  return withAudit(
+    ctx,
+    async (tx) => {
+      const exception = newException
+        ? await tx.riskException.create({
+            data: {
+              organizationId: ctx.organizationId,
+              useCaseId: useCase.id,
+              justification: newException.justification,
+              riskAccepted: newException.riskAccepted,
+              clientConsent: newException.clientConsent === "YES",
+              consentBy: newException.consentBy,
+              consentAt: newException.consentAt,
+              expiresAt: newException.expiresAt,
+              grantedById: ctx.userId,
+            },
+            select: { id: true },
+          })
+        : null;
+      const snapshot = await tx.scoreSnapshot.create({
+        data: {
+          organizationId: ctx.organizationId,
+          productId: useCase.productId,
+          assessmentId: assessment.id,
+          useCaseId: useCase.id,
+          scoringModelId: model.id,
+          score: result.score,
+          tier: result.tier,
+          inputs: scoringInput as unknown as Prisma.InputJsonValue,
+          result: result as unknown as Prisma.InputJsonValue,
+        },
+        select: { id: true },
+      });
+      // The exception the approval stands on (none needed below CRITICAL).
+      const exceptionId = exception?.id ?? (approving && result.tier === "CRITICAL" ? (existingInForce?.id ?? null) : null);
+      const decision = await tx.decision.create({
+        data: {
+          organizationId: ctx.organizationId,
+          assessmentId: assessment.id,
+          useCaseId: useCase.id,
+          outcome: input.outcome,
+          justification: input.justification,
+          decidedById: ctx.userId,
+          validUntil: validity ? toDateColumn(validity.validUntil) : null,
+          reliedOn: {
+            assessmentId: assessment.id,
+            dpa: dpa ? { id: dpa.id, expiresAt: calendarDateOfColumn(dpa.expiresAt) } : null,
+            certifications: relied,
+            ownExpiry: calendarDateOfColumn(input.expiresAt),
+            why: validity?.why ?? null,
+          },
+          snapshotId: snapshot.id,
+          exceptionId,
+          conditions: { create: input.conditions.map((c) => ({ organizationId: ctx.organizationId, text: c.text, dueAt: c.dueAt })) },
+        },
+        select: { id: true },
+      });
+      await tx.useCase.update({
+        where: { id: useCase.id },
+        data: {
+          status: input.outcome,
+          validUntil: validity ? toDateColumn(validity.validUntil) : null,
+          validUntilWhy: validity?.why ?? null,
+          nextReviewAt: validity ? toDateColumn(validity.nextReviewAt) : null,
+          currentScore: result.score,
+          currentTier: result.tier,
+        },
+      });
+      return { decision, exceptionId };
+    },
+    ({ decision, exceptionId }) => ({
+      action: `usecase.decide.${input.outcome.toLowerCase()}`,
+      entityType: "UseCase",
+      entityId: useCase.id,
+      summary: {
+        after: {
+          decisionId: decision.id,
+          outcome: input.outcome,
+          justification: input.justification,
+          tier: result.tier,
+          score: result.score,
+          validUntil: validity?.validUntil ?? null,
+          why: validity?.why ?? null,
+          exceptionId,
+          conditions: input.conditions.length,
+        },
+      },
+    }),
+  );
+}
+
+/** Withdraws an exception; an approval that needed it is no longer backed, so the use case goes back to PROPOSED. */
+export async function revokeException(ctx: TenantContext, exceptionIdToRevoke: string) {
+  const exception = await prisma.riskException.findFirst({ where: inTenant(ctx, { id: exceptionIdToRevoke, revokedAt: null }), include: { useCase: true } });
+  if (!exception) throw notFound("exception");
+  const lastDecision = await prisma.decision.findFirst({ where: inTenant(ctx, { useCaseId: exception.useCaseId }), orderBy: { decidedAt: "desc" }, select: { exceptionId: true } });
+  const backedApproval = lastDecision?.exceptionId === exception.id;
+  return withAudit(
+    ctx,
+    async (tx) => {
+      await tx.riskException.update({ where: { id: exception.id }, data: { revokedAt: new Date() } });
+      if (backedApproval) await tx.useCase.update({ where: { id: exception.useCaseId }, data: { status: "PROPOSED", validUntil: null, validUntilWhy: null } });
+      return { id: exception.id };
+    },
+    () => ({ action: "exception.revoke", entityType: "UseCase", entityId: exception.useCaseId, summary: { after: { exceptionId: exception.id, approvalWithdrawn: backedApproval } } }),
+  );
+}
+
+/** One client's use cases with their status as of today. */
+export async function listClientUseCases(ctx: TenantContext, clientId: string, now = new Date()) {
+  const today = calendarDateOf(now);
+  const rows = await prisma.useCase.findMany({
+    where: inTenant(ctx, { clientId }),
+    orderBy: [{ product: { name: "asc" } }, { purpose: "asc" }],
+    include: { product: { select: { id: true, name: true, vendor: { select: { name: true } } } } },
+  });
+  return rows.map((u) => ({ ...u, displayStatus: useCaseDisplayStatus(u.status, calendarDateOfColumn(u.validUntil), today) }));
+}
+
+/**
+ * The approval matrix: clients (a page of them) × the products they use, each cell the use cases
+ * of that pair with status as of today (LAPSED included) and tier.
+ */
+export async function approvalMatrix(ctx: TenantContext, options: { page: number; pageSize: number; q: string }, now = new Date()) {
+  const today = calendarDateOf(now);
+  const where: Prisma.ClientWhereInput = { archivedAt: null, ...(options.q ? { name: { contains: options.q, mode: "insensitive" } } : {}), ...tenant(ctx) };
+  const [clients, total] = await prisma.$transaction([
+    prisma.client.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (options.page - 1) * options.pageSize,
+      take: options.pageSize,
+      select: {
+        id: true,
+        name: true,
+        residency: true,
+        useCases: { orderBy: { purpose: "asc" }, select: { id: true, productId: true, purpose: true, status: true, validUntil: true, currentTier: true, currentScore: true } },
+      },
+    }),
+    prisma.client.count({ where }),
+  ]);
+  const productIds = [...new Set(clients.flatMap((c) => c.useCases.map((u) => u.productId)))];
+  const products = await prisma.product.findMany({
+    where: inTenant(ctx, { id: { in: productIds } }),
+    orderBy: [{ vendor: { name: "asc" } }, { name: "asc" }],
+    select: { id: true, name: true, vendor: { select: { name: true } } },
+  });
+  return {
+    total,
+    products,
+    clients: clients.map((c) => ({
+      ...c,
+      useCases: c.useCases.map((u) => ({ ...u, displayStatus: useCaseDisplayStatus(u.status, calendarDateOfColumn(u.validUntil), today) })),
+    })),
+  };
+}
