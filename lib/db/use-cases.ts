@@ -1,5 +1,5 @@
 import "server-only";
-import { approvalValidity, reliedOnCertifications, useCaseDisplayStatus } from "@/lib/domain/approvals/approval-validity";
+import { approvalValidity, reliedOnCertifications, statusShownForUseCase } from "@/lib/domain/approvals/approval-validity";
 import { addMonths, calendarDateOf, calendarDateOfColumn, toDateColumn } from "@/lib/domain/dates/calendar-date";
 import { enumLabel } from "@/lib/domain/vocabulary";
 import { AppError, notFound } from "@/lib/errors/app-error";
@@ -36,7 +36,7 @@ export async function createUseCase(ctx: TenantContext, input: UseCaseInput) {
   });
 }
 
-async function useCaseInTenant(ctx: TenantContext, id: string) {
+async function loadUseCaseInTenant(ctx: TenantContext, id: string) {
   const useCase = await prisma.useCase.findFirst({
     where: inTenant(ctx, { id }),
     include: { client: true, product: { include: { vendor: { select: { id: true, name: true } } } } },
@@ -59,7 +59,7 @@ const activeException = <E extends { revokedAt: Date | null; expiresAt: Date }>(
 
 /** Everything the use-case page shows, with the live score (and its per-use-case flags) and the status as of today. */
 export async function getUseCaseOverview(ctx: TenantContext, id: string, now = new Date()) {
-  const useCase = await useCaseInTenant(ctx, id);
+  const useCase = await loadUseCaseInTenant(ctx, id);
   const today = calendarDateOf(now);
   const [score, assessment, decisions, exceptions] = await Promise.all([
     liveUseCaseScore(ctx, useCase),
@@ -72,7 +72,7 @@ export async function getUseCaseOverview(ctx: TenantContext, id: string, now = n
   const nameOf = (userId: string | null) => users.find((u) => u.id === userId)?.name ?? "a former user";
   return {
     useCase,
-    displayStatus: useCaseDisplayStatus(useCase.status, calendarDateOfColumn(useCase.validUntil), today),
+    displayStatus: statusShownForUseCase(useCase.status, calendarDateOfColumn(useCase.validUntil), today),
     score,
     assessment: assessment ? { ...assessment, submittedBy: nameOf(assessment.submittedById) } : null,
     decisions: decisions.map((d) => ({ ...d, decidedBy: nameOf(d.decidedById) })),
@@ -92,7 +92,7 @@ const fieldError = (field: string, message: string) => new AppError("VALIDATION"
  * review, and the expiry of the evidence and exception it relied on.
  */
 export async function decideUseCase(ctx: TenantContext, input: UseCaseDecisionInput, now = new Date()) {
-  const useCase = await useCaseInTenant(ctx, input.useCaseId);
+  const useCase = await loadUseCaseInTenant(ctx, input.useCaseId);
   if (useCase.client.archivedAt || useCase.product.archivedAt) throw new AppError("CONFLICT", "The client or the product is archived: restore it before deciding.");
   const today = calendarDateOf(now);
   const assessment = await reliedOnAssessment(ctx, useCase.productId);
@@ -257,7 +257,7 @@ export async function listClientUseCases(ctx: TenantContext, clientId: string, n
     orderBy: [{ product: { name: "asc" } }, { purpose: "asc" }],
     include: { product: { select: { id: true, name: true, vendor: { select: { name: true } } } } },
   });
-  return rows.map((u) => ({ ...u, displayStatus: useCaseDisplayStatus(u.status, calendarDateOfColumn(u.validUntil), today) }));
+  return rows.map((u) => ({ ...u, displayStatus: statusShownForUseCase(u.status, calendarDateOfColumn(u.validUntil), today) }));
 }
 
 /**
@@ -293,7 +293,7 @@ export async function approvalMatrix(ctx: TenantContext, options: { page: number
     products,
     clients: clients.map((c) => ({
       ...c,
-      useCases: c.useCases.map((u) => ({ ...u, displayStatus: useCaseDisplayStatus(u.status, calendarDateOfColumn(u.validUntil), today) })),
+      useCases: c.useCases.map((u) => ({ ...u, displayStatus: statusShownForUseCase(u.status, calendarDateOfColumn(u.validUntil), today) })),
     })),
   };
 }

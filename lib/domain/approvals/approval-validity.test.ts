@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { approvalValidity, nextReviewDate, reliedOnCertifications, useCaseDisplayStatus } from "./approval-validity";
+import { approvalValidity, nextReviewDate, reliedOnCertifications, statusShownForUseCase } from "./approval-validity";
 
 const base = { decidedOn: "2026-11-23", tier: "LOW" as const, ownExpiry: null, dpa: null, certifications: [], exception: null };
 
@@ -46,10 +46,10 @@ describe("approval validity", () => {
   });
 
   it("shows an approval past its valid-until as LAPSED, and nothing else", () => {
-    expect(useCaseDisplayStatus("APPROVED", "2026-11-22", "2026-11-23")).toBe("LAPSED");
-    expect(useCaseDisplayStatus("APPROVED_WITH_CONDITIONS", "2026-11-22", "2026-11-23")).toBe("LAPSED");
-    expect(useCaseDisplayStatus("APPROVED", "2026-11-23", "2026-11-23")).toBe("APPROVED");
-    expect(useCaseDisplayStatus("REJECTED", "2020-01-01", "2026-11-23")).toBe("REJECTED");
-    expect(useCaseDisplayStatus("PROPOSED", null, "2026-11-23")).toBe("PROPOSED");
+    expect(statusShownForUseCase("APPROVED", "2026-11-22", "2026-11-23")).toBe("LAPSED");
+    expect(statusShownForUseCase("APPROVED_WITH_CONDITIONS", "2026-11-22", "2026-11-23")).toBe("LAPSED");
+    expect(statusShownForUseCase("APPROVED", "2026-11-23", "2026-11-23")).toBe("APPROVED");
+    expect(statusShownForUseCase("REJECTED", "2020-01-01", "2026-11-23")).toBe("REJECTED");
+    expect(statusShownForUseCase("PROPOSED", null, "2026-11-23")).toBe("PROPOSED");
   });
 });

@@ -77,7 +77,7 @@ export const APPROVED_STATUSES = ["APPROVED", "APPROVED_WITH_CONDITIONS"] as con
 export type UseCaseDisplayStatus = "PROPOSED" | "APPROVED" | "APPROVED_WITH_CONDITIONS" | "REJECTED" | "LAPSED";
 
 /** What a use case shows: an approval past its valid-until date is LAPSED, wherever it is shown. */
-export function useCaseDisplayStatus(status: string, validUntil: CalendarDate | null, today: CalendarDate): UseCaseDisplayStatus {
+export function statusShownForUseCase(status: string, validUntil: CalendarDate | null, today: CalendarDate): UseCaseDisplayStatus {
   const approved = (APPROVED_STATUSES as readonly string[]).includes(status);
   if (approved && validUntil !== null && validUntil < today) return "LAPSED";
   return status as UseCaseDisplayStatus;
