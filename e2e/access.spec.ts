@@ -7,7 +7,7 @@ test.describe("a client viewer", () => {
     await signInAndWait(page, DEMO.CLIENT_VIEWER, DEMO_PASSWORD, /\/portal$/);
   });
 
-  for (const path of ["/dashboard", "/settings/users"]) {
+  for (const path of ["/dashboard", "/settings/users", "/clients", "/approvals", "/reviews"]) {
     test(`gets 404 on the MSP page ${path}`, async ({ page }) => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(404);

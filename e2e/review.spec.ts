@@ -1,24 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { answerEverything } from "./support/assessment";
 import { signInAndWait } from "./support/auth";
 import { DEMO, DEMO_PASSWORD } from "./support/env";
-
-/** Answers every required question of every section with a conservative answer. */
-async function answerEverything(page: Page) {
-  const steps = page.getByRole("navigation", { name: "Sections" }).getByRole("button");
-  const count = await steps.count();
-  for (let i = 0; i < count; i++) {
-    await steps.nth(i).click();
-    const groups = page.locator("section fieldset").filter({ has: page.locator('legend span[aria-label="required"]') });
-    for (let g = 0; g < (await groups.count()); g++) {
-      const group = groups.nth(g);
-      if ((await group.getByLabel("No", { exact: true }).count()) > 0) await group.getByLabel("No", { exact: true }).check();
-      else if ((await group.getByRole("spinbutton").count()) > 0) await group.getByRole("spinbutton").fill("30");
-      else if ((await group.getByRole("checkbox").count()) > 0) await group.getByRole("checkbox").first().check();
-      else if ((await group.getByRole("radio").count()) > 0) await group.getByRole("radio").first().check();
-    }
-  }
-  await expect(page.getByTestId("save-status")).toHaveText(/All changes saved at/);
-}
 
 test("an account manager submits, the compliance officer approves with a justification; the filler cannot decide", async ({ browser }) => {
   const am = await (await browser.newContext()).newPage();

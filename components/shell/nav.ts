@@ -12,6 +12,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", permission: "dashboard:view" },
   { href: "/vendors", label: "Vendors", permission: "vendor:read" },
   { href: "/products", label: "Products", permission: "vendor:read" },
+  { href: "/clients", label: "Clients", permission: "client:read" },
+  { href: "/approvals", label: "Approvals", permission: "client:read" },
   { href: "/reviews", label: "Reviews", permission: "assessment:decide" },
   { href: "/settings/questionnaires", label: "Questionnaires", permission: "template:manage" },
   { href: "/settings/scoring", label: "Scoring", permission: "scoring:manage" },

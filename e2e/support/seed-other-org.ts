@@ -7,6 +7,7 @@ import { createOrganization } from "../../lib/db/organizations";
 import { startAssessment } from "../../lib/db/assessments";
 import { createProduct } from "../../lib/db/products";
 import { createTemplate } from "../../lib/db/questionnaires";
+import { createUseCase } from "../../lib/db/use-cases";
 import { createVendor } from "../../lib/db/vendors";
 import { productInput } from "../../lib/validation/product";
 import { templateSchema } from "../../lib/validation/questionnaire-template";
@@ -32,7 +33,9 @@ const product = await createProduct(
 );
 await createTemplate(ctx, templateSchema.parse(DEFAULT_QUESTIONNAIRE), { publish: true });
 const assessment = await startAssessment(ctx, product.id);
+const clientId = created.clientIds["Rival Client"]!;
+const useCase = await createUseCase(ctx, { clientId, productId: product.id, purpose: "Rival's secret purpose", dataClasses: ["PII"] });
 process.stdout.write(
-  JSON.stringify({ organizationId: created.organization.id, adminEmail: admin.email, adminUserId: admin.id, throttledEmail: "throttled@rival.example", password, vendorId: vendor.id, productId: product.id, assessmentId: assessment.id }),
+  JSON.stringify({ organizationId: created.organization.id, adminEmail: admin.email, adminUserId: admin.id, throttledEmail: "throttled@rival.example", password, vendorId: vendor.id, productId: product.id, assessmentId: assessment.id, clientId, useCaseId: useCase.id }),
 );
 process.exit(0);

@@ -115,6 +115,7 @@ export async function submitAssessment(ctx: TenantContext, id: string) {
     },
     (snapshot) => ({ action: "assessment.submit", entityType: "Assessment", entityId: id, summary: { after: { snapshotId: snapshot.id, score: snapshot.score, tier: snapshot.tier } } }),
   );
+  return { productId: assessment.productId };
 }
 
 /** The product facts that fact-linked questions are compared with (the current DPA gives breach hours). */

@@ -297,3 +297,14 @@ export async function approvalMatrix(ctx: TenantContext, options: { page: number
     })),
   };
 }
+
+/** One product's use cases across clients, with their status as of today. */
+export async function listProductUseCases(ctx: TenantContext, productId: string, now = new Date()) {
+  const today = calendarDateOf(now);
+  const rows = await prisma.useCase.findMany({
+    where: inTenant(ctx, { productId }),
+    orderBy: [{ client: { name: "asc" } }, { purpose: "asc" }],
+    include: { client: { select: { id: true, name: true } } },
+  });
+  return rows.map((u) => ({ ...u, displayStatus: statusShownForUseCase(u.status, calendarDateOfColumn(u.validUntil), today) }));
+}

@@ -47,7 +47,8 @@ export const useCaseDecisionInput = z
       .default([]),
     expiresAt: optionalDate("the approval's expiry date"),
     withException: z.boolean().default(false),
-    exception: z.unknown().optional(),
+    // Typed for the form; parsed with exceptionInput below, and only when an exception is recorded.
+    exception: z.custom<z.input<typeof exceptionInput>>(() => true).optional(),
   })
   .transform((d, ctx) => {
     // The exception is only read when the officer records one; otherwise its fields are ignored.

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { guardedAction } from "@/lib/auth/guarded-action";
 import { applyAnswerToProduct, saveAnswer, startAssessment, submitAssessment } from "@/lib/db/assessments";
+import { liveProductScore } from "@/lib/db/scoring";
 
 const id = z.string().min(1).max(64);
 
@@ -26,7 +27,9 @@ const save = guardedAction("assessment:fill", answerInput, async (actor, input) 
 });
 
 const submit = guardedAction("assessment:fill", z.object({ assessmentId: id }), async (actor, { assessmentId }) => {
-  await submitAssessment(actor, assessmentId);
+  const { productId } = await submitAssessment(actor, assessmentId);
+  // The submitted answers now count: refresh the product's and its use cases' cached scores.
+  await liveProductScore(actor, productId);
   revalidatePath(`/assessments/${assessmentId}`);
   return { id: assessmentId };
 });

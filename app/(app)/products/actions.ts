@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { guardedAction } from "@/lib/auth/guarded-action";
 import { createProduct, setProductArchived, updateProduct } from "@/lib/db/products";
+import { liveProductScore } from "@/lib/db/scoring";
 import { productInput, updateProductInput } from "@/lib/validation/product";
 
 const create = guardedAction("vendor:write", productInput, async (actor, input) => {
@@ -14,6 +15,7 @@ const create = guardedAction("vendor:write", productInput, async (actor, input) 
 
 const update = guardedAction("vendor:write", updateProductInput, async (actor, { id, product }) => {
   const saved = await updateProduct(actor, id, product);
+  await liveProductScore(actor, id);
   revalidatePath(`/products/${id}`);
   revalidatePath(`/vendors/${saved.vendorId}`);
   return { id };

@@ -16,6 +16,8 @@ import { enumLabel } from "@/lib/domain/vocabulary";
 import { StartAssessmentButton } from "@/components/assessments/start-assessment-button";
 import { startAssessmentAction } from "@/app/(app)/assessments/actions";
 import { loadOr404 } from "@/lib/http/load-or-404";
+import { listProductUseCases } from "@/lib/db/use-cases";
+import { UseCaseList } from "@/components/use-cases/use-case-list";
 import { archiveProductAction } from "../actions";
 
 export const metadata: Metadata = { title: "Product" };
@@ -29,6 +31,8 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
     liveProductScore(actor, productId),
     listScoreSnapshots(actor, productId),
   ]);
+  // After the live score, so the use cases' cached tiers are fresh.
+  const useCases = await listProductUseCases(actor, productId);
   const canEdit = can(actor.role, "vendor:write") && !product.archivedAt;
   return (
     <>
@@ -90,6 +94,22 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
               ))}
             </ul>
           )}
+        </Card>
+        <Card title="Client use cases">
+          <UseCaseList
+            caption={`Use cases of ${product.name}`}
+            empty="No client uses this product yet. Propose a use case from the client's page."
+            rows={useCases.map((u) => ({
+              id: u.id,
+              title: u.client.name,
+              purpose: u.purpose,
+              dataClasses: u.dataClasses,
+              displayStatus: u.displayStatus,
+              tier: u.currentTier,
+              score: u.currentScore,
+              validUntil: u.validUntil?.toISOString().slice(0, 10) ?? null,
+            }))}
+          />
         </Card>
         <DpaSection product={product} canEdit={canEdit} />
         <CertificationSection product={product} canEdit={canEdit} />

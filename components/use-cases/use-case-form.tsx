@@ -1,0 +1,62 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
+import { Button } from "@/components/ui/button";
+import { CheckboxGroup } from "@/components/ui/checkbox-group";
+import { FormError, SelectField, TextField } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/auth/guarded-action";
+import { DATA_CLASSES } from "@/lib/domain/vocabulary";
+import { useCaseInput, type UseCaseFormValues, type UseCaseInput } from "@/lib/validation/use-case";
+
+/** Proposes a use case: a client using a product for a purpose with certain data classes. */
+export function UseCaseForm({
+  clients,
+  products,
+  initial,
+  save,
+}: {
+  clients: Array<{ id: string; name: string }>;
+  products: Array<{ id: string; label: string }>;
+  initial: Partial<UseCaseFormValues>;
+  save: (raw: UseCaseFormValues) => Promise<ActionResult<{ id: string }>>;
+}) {
+  const router = useRouter();
+  const form = useForm<UseCaseFormValues, unknown, UseCaseInput>({
+    resolver: zodResolver(useCaseInput),
+    defaultValues: { clientId: "", productId: "", purpose: "", dataClasses: [], ...initial },
+  });
+  const { register, formState } = form;
+  const errors = formState.errors;
+  const { onSubmit, formError } = useActionSubmit(form, save, (data) => router.push(`/use-cases/${data.id}`));
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="New use case">
+      <FormError message={formError} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SelectField label="Client" error={errors.clientId?.message} {...register("clientId")}>
+          <option value="">Choose a client…</option>
+          {clients.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Product" error={errors.productId?.message} {...register("productId")}>
+          <option value="">Choose a product…</option>
+          {products.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <TextField label="Purpose" placeholder="e.g. Summarising support tickets" error={errors.purpose?.message} {...register("purpose")} />
+      <CheckboxGroup legend="Data classes this use carries" options={DATA_CLASSES.map((d) => ({ value: d, label: d === "CONFIDENTIAL" ? "Confidential" : d }))} registration={register("dataClasses")} error={errors.dataClasses?.message} />
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Saving…" : "Propose use case"}
+      </Button>
+    </form>
+  );
+}
