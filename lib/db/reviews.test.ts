@@ -7,7 +7,7 @@ import { templateSchema } from "@/lib/validation/questionnaire-template";
 import { getAssessment, saveAnswer, startAssessment, submitAssessment } from "./assessments";
 import { createProduct } from "./products";
 import { createTemplate } from "./questionnaires";
-import { decideAssessment, listDecisions, listReviewQueue, REVIEW_LIST } from "./reviews";
+import { changesSincePreviousAssessment, decideAssessment, listDecisions, listReviewQueue, REVIEW_LIST } from "./reviews";
 import { changeMemberRole } from "./users";
 import { createVendor } from "./vendors";
 
@@ -59,5 +59,24 @@ describe("compliance review", () => {
     await saveAnswer(org.as.ACCOUNT_MANAGER, id, { questionKey: "additional_notes", value: "DPA attached" });
     await submitAssessment(org.as.ACCOUNT_MANAGER, id);
     expect((await getAssessment(org.as.ACCOUNT_MANAGER, id)).assessment.status).toBe("SUBMITTED");
+  });
+
+  it("lists what changed since the previous submitted assessment of the same product", async () => {
+    const org = await createTestOrganization("Review changes");
+    await createTemplate(org.as.ADMIN, templateSchema.parse(DEFAULT_QUESTIONNAIRE), { publish: true });
+    const first = await submitted(org);
+    expect(await changesSincePreviousAssessment(org.as.COMPLIANCE_OFFICER, first)).toBeNull();
+    await decideAssessment(org.as.COMPLIANCE_OFFICER, { assessmentId: first, outcome: "APPROVED", justification: "Fine for now", conditions: [] });
+    const { assessment } = await getAssessment(org.as.ACCOUNT_MANAGER, first);
+    const { id: second } = await startAssessment(org.as.ACCOUNT_MANAGER, assessment.productId);
+    const { version, answers } = await getAssessment(org.as.ACCOUNT_MANAGER, first);
+    for (const [key, a] of Object.entries(answers)) if (a.value !== null) await saveAnswer(org.as.ACCOUNT_MANAGER, second, { questionKey: key, value: a.value });
+    await saveAnswer(org.as.ACCOUNT_MANAGER, second, { questionKey: "additional_notes", value: "Vendor now offers EU processing" });
+    await submitAssessment(org.as.ACCOUNT_MANAGER, second);
+    const result = await changesSincePreviousAssessment(org.as.COMPLIANCE_OFFICER, second);
+    expect(result?.previous.id).toBe(first);
+    const prompt = version.definition.sections.flatMap((s) => s.questions).find((q) => q.key === "additional_notes")!.prompt;
+    expect(result?.changes.answers).toEqual([{ key: "additional_notes", prompt, before: "", after: "Vendor now offers EU processing" }]);
+    expect(result?.changes.score).not.toBeNull();
   });
 });

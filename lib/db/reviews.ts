@@ -1,6 +1,10 @@
 import "server-only";
+import { assessmentChanges, type AssessmentSide } from "@/lib/domain/assessment-changes";
+import { displayAnswer } from "@/lib/domain/questionnaire/display-answer";
+import type { ScoreResult } from "@/lib/domain/scoring/types";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { ListQuery, ListQueryOptions } from "@/lib/validation/list-query";
+import { getAssessment } from "./assessments";
 import { withAudit } from "./audit";
 import { prisma, type Prisma } from "./client";
 import { inTenant, tenant, type TenantContext } from "./tenant";
@@ -15,7 +19,7 @@ export const REVIEW_LIST: ListQueryOptions = {
 export async function listReviewQueue(ctx: TenantContext, query: ListQuery) {
   const where: Prisma.AssessmentWhereInput = {
     status: "SUBMITTED",
-    ...(query.filters.tier ? { scoreSnapshots: { some: { tier: { in: query.filters.tier as Prisma.EnumRiskTierFilter["in"] } } } } : {}),
+    ...(query.filters.tier ? { scoreSnapshots: { some: { useCaseId: null, tier: { in: query.filters.tier as Prisma.EnumRiskTierFilter["in"] } } } } : {}),
     ...(query.q ? { product: { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { vendor: { name: { contains: query.q, mode: "insensitive" } } }] } } : {}),
     ...tenant(ctx),
   };
@@ -33,7 +37,7 @@ export async function listReviewQueue(ctx: TenantContext, query: ListQuery) {
         submittedAt: true,
         submittedById: true,
         product: { select: { id: true, name: true, vendor: { select: { name: true } } } },
-        scoreSnapshots: { orderBy: { createdAt: "desc" }, take: 1, select: { score: true, tier: true } },
+        scoreSnapshots: { where: { useCaseId: null }, orderBy: { createdAt: "desc" }, take: 1, select: { score: true, tier: true } },
       },
     }),
     prisma.assessment.count({ where }),
@@ -56,7 +60,7 @@ export async function decideAssessment(
   ctx: TenantContext,
   input: { assessmentId: string; outcome: keyof typeof STATUS_FOR; justification: string; conditions: Array<{ text: string; dueAt: Date | null }> },
 ) {
-  const assessment = await prisma.assessment.findFirst({ where: inTenant(ctx, { id: input.assessmentId }), include: { scoreSnapshots: { orderBy: { createdAt: "desc" }, take: 1 } } });
+  const assessment = await prisma.assessment.findFirst({ where: inTenant(ctx, { id: input.assessmentId }), include: { scoreSnapshots: { where: { useCaseId: null }, orderBy: { createdAt: "desc" }, take: 1 } } });
   if (!assessment) throw notFound("assessment");
   if (assessment.status !== "SUBMITTED") throw new AppError("CONFLICT", "Only a submitted assessment can be decided.");
   if (assessment.submittedById === ctx.userId) throw new AppError("FORBIDDEN", "You submitted this assessment, so someone else must decide it (separation of duties).");
@@ -90,4 +94,37 @@ export async function decideAssessment(
 
 export async function listDecisions(ctx: TenantContext, assessmentId: string) {
   return prisma.decision.findMany({ where: inTenant(ctx, { assessmentId }), orderBy: { decidedAt: "desc" }, include: { conditions: true } });
+}
+
+/** One submitted assessment as the change list compares it: answers as shown, and the score it was submitted with. */
+async function assessmentSide(ctx: TenantContext, id: string): Promise<AssessmentSide> {
+  const [{ assessment, version, answers }, snapshot] = await Promise.all([
+    getAssessment(ctx, id),
+    prisma.scoreSnapshot.findFirst({ where: inTenant(ctx, { assessmentId: id, useCaseId: null }), orderBy: { createdAt: "desc" }, select: { score: true, tier: true, result: true } }),
+  ]);
+  const shown: AssessmentSide["answers"] = {};
+  for (const q of version.definition.sections.flatMap((s) => s.questions)) shown[q.key] = { prompt: q.prompt, shown: displayAnswer(q, answers[q.key]) };
+  return {
+    submittedAt: assessment.submittedAt?.toISOString() ?? null,
+    score: snapshot ? { score: snapshot.score, tier: snapshot.tier, flags: (snapshot.result as unknown as ScoreResult).flags } : null,
+    answers: shown,
+  };
+}
+
+/**
+ * What changed since the previous submitted assessment of the same product (null when this is the
+ * first): score and tier, flags raised and cleared, answers that differ.
+ */
+export async function changesSincePreviousAssessment(ctx: TenantContext, assessmentId: string) {
+  const current = await prisma.assessment.findFirst({ where: inTenant(ctx, { id: assessmentId }), select: { id: true, productId: true, submittedAt: true } });
+  if (!current) throw notFound("assessment");
+  if (!current.submittedAt) return null;
+  const previous = await prisma.assessment.findFirst({
+    where: { productId: current.productId, id: { not: current.id }, submittedAt: { lt: current.submittedAt }, ...tenant(ctx) },
+    orderBy: { submittedAt: "desc" },
+    select: { id: true, submittedAt: true, status: true },
+  });
+  if (!previous) return null;
+  const [before, after] = await Promise.all([assessmentSide(ctx, previous.id), assessmentSide(ctx, current.id)]);
+  return { previous, changes: assessmentChanges(before, after) };
 }

@@ -151,9 +151,10 @@ export async function snapshotProductScore(ctx: TenantContext, productId: string
   });
 }
 
+/** The product's score over time (product-level snapshots; use-case decisions keep their own). */
 export async function listScoreSnapshots(ctx: TenantContext, productId: string) {
   return prisma.scoreSnapshot.findMany({
-    where: inTenant(ctx, { productId }),
+    where: inTenant(ctx, { productId, useCaseId: null }),
     orderBy: { createdAt: "asc" },
     select: { id: true, score: true, tier: true, createdAt: true, assessmentId: true, scoringModel: { select: { version: true } } },
   });
@@ -161,5 +162,6 @@ export async function listScoreSnapshots(ctx: TenantContext, productId: string) 
 
 /** The score an assessment was submitted with (what the reviewer decides on). */
 export async function latestSnapshotForAssessment(ctx: TenantContext, assessmentId: string) {
-  return prisma.scoreSnapshot.findFirst({ where: inTenant(ctx, { assessmentId }), orderBy: { createdAt: "desc" } });
+  // Use-case decisions also snapshot against the assessment they rely on; those are not the submission score.
+  return prisma.scoreSnapshot.findFirst({ where: inTenant(ctx, { assessmentId, useCaseId: null }), orderBy: { createdAt: "desc" } });
 }

@@ -4,6 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { toCsv } from "@/lib/domain/csv";
+import { displayAnswer } from "@/lib/domain/questionnaire/display-answer";
 import type { AnswerValue } from "@/lib/domain/questionnaire/rules";
 import type { TemplateDefinition } from "@/lib/validation/questionnaire-template";
 
@@ -19,16 +20,7 @@ export function assessmentRows(data: AssessmentExport): string[][] {
   return data.definition.sections.flatMap((section) =>
     section.questions.map((q) => {
       const answer = data.answers[q.key];
-      const labels = new Map((q.options ?? []).map((o) => [o.value, o.label]));
-      const value = answer?.value;
-      const shown =
-        q.type === "FILE"
-          ? (answer?.files ?? []).map((f) => f.originalName).join("; ")
-          : Array.isArray(value)
-            ? value.map((v) => labels.get(v) ?? v).join("; ")
-            : value === null || value === undefined
-              ? ""
-              : (labels.get(String(value)) ?? String(value));
+      const shown = displayAnswer(q, answer);
       return [section.title, q.key, q.prompt, q.required ? "yes" : "no", shown, answer?.comment ?? ""];
     }),
   );

@@ -7,7 +7,8 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getAssessment, getProductFacts } from "@/lib/db/assessments";
 import { getProductOverview } from "@/lib/db/products";
-import { listDecisions } from "@/lib/db/reviews";
+import { changesSincePreviousAssessment, listDecisions } from "@/lib/db/reviews";
+import { ChangesSincePrevious } from "@/components/reviews/changes-since-previous";
 import { latestSnapshotForAssessment } from "@/lib/db/scoring";
 import { CertificationSection, DpaSection } from "@/components/products/product-evidence";
 import { ScoreCard } from "@/components/scoring/score-card";
@@ -26,11 +27,12 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
   const { assessmentId } = await params;
   const { assessment, version, answers } = await loadOr404(getAssessment(actor, assessmentId));
   const reviewing = can(actor.role, "assessment:decide") && assessment.status !== "DRAFT";
-  const [productFacts, decisions, evidence, snapshot] = await Promise.all([
+  const [productFacts, decisions, evidence, snapshot, sincePrevious] = await Promise.all([
     getProductFacts(actor, assessment.productId),
     listDecisions(actor, assessment.id),
     reviewing ? getProductOverview(actor, assessment.productId) : null,
     reviewing ? latestSnapshotForAssessment(actor, assessment.id) : null,
+    reviewing ? changesSincePreviousAssessment(actor, assessment.id) : null,
   ]);
   const facts = Object.fromEntries(
     version.definition.sections.flatMap((s) => s.questions).flatMap((q) => (q.productFact ? [[q.key, answerFromProduct(q.productFact, productFacts)] as const] : [])),
@@ -77,6 +79,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
       {reviewing ? (
         <div className="mb-6 space-y-6" aria-label="Review">
           {snapshot ? <ScoreCard result={snapshot.result as unknown as ScoreResult} /> : null}
+          {sincePrevious ? <ChangesSincePrevious previous={sincePrevious.previous} changes={sincePrevious.changes} /> : null}
           {evidence ? (
             <>
               <DpaSection product={evidence.product} canEdit={false} />
