@@ -13,7 +13,10 @@ test("a CRITICAL use case cannot be approved without an exception, and can with 
   await am.getByRole("link", { name: "Claude API", exact: true }).click();
   await am.getByRole("button", { name: "Start assessment" }).click();
   await expect(am.getByRole("heading", { name: "Due diligence: Claude API" })).toBeVisible();
+  // The questionnaire shows the score the product would get if submitted now, and it moves with the answers.
+  const before = await am.getByTestId("live-score-value").innerText();
   await answerEverything(am);
+  await expect.poll(async () => Number(await am.getByTestId("live-score-value").innerText())).toBeGreaterThan(Number(before));
   await am.getByRole("button", { name: "Submit for review" }).click();
   await expect(am.getByText("Submitted: read only")).toBeVisible();
 

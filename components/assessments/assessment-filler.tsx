@@ -1,14 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import type { UploadedFile } from "@/components/evidence/file-upload";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/auth/guarded-action";
 import { isVisible, missingRequired, progress, type AnswerValue, type RuleQuestion } from "@/lib/domain/questionnaire/rules";
 import type { TemplateDefinition } from "@/lib/validation/questionnaire-template";
+import type { LiveScoreSummary } from "@/lib/domain/scoring/types";
 import { FactNotice } from "./fact-notice";
+import { LiveScore } from "./live-score";
 import { QuestionInput } from "./question-input";
 import { useAutosave, type PendingAnswer } from "./use-autosave";
 
@@ -23,11 +25,13 @@ interface Props {
   productFacts: Record<string, AnswerValue>;
   canUpdateProduct: boolean;
   applyToProduct: (raw: unknown) => Promise<ActionResult<{ id: string }>>;
-  saveAnswer: (raw: unknown) => Promise<ActionResult<{ savedAt: string }>>;
+  saveAnswer: (raw: unknown) => Promise<ActionResult<{ savedAt: string; live?: LiveScoreSummary }>>;
+  /** The score the product would have with these answers; refreshed after each save. */
+  initialLiveScore: LiveScoreSummary | null;
   submit: (raw: unknown) => Promise<ActionResult<{ id: string }>>;
 }
 
-export function AssessmentFiller({ assessmentId, definition, initialAnswers, initialFiles, lastSavedAt, readOnly, productFacts, canUpdateProduct, applyToProduct, saveAnswer, submit }: Props) {
+export function AssessmentFiller({ assessmentId, definition, initialAnswers, initialFiles, lastSavedAt, readOnly, productFacts, canUpdateProduct, applyToProduct, saveAnswer, submit, initialLiveScore }: Props) {
   const router = useRouter();
   const [values, setValues] = useState<Record<string, AnswerValue>>(() => Object.fromEntries(Object.entries(initialAnswers).map(([k, a]) => [k, a.value])));
   const [comments, setComments] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(initialAnswers).map(([k, a]) => [k, a.comment ?? ""])));
@@ -43,7 +47,11 @@ export function AssessmentFiller({ assessmentId, definition, initialAnswers, ini
     setValues((v) => ({ ...v, ...Object.fromEntries(items.filter((i) => i.value !== undefined).map((i) => [i.questionKey, i.value as AnswerValue])) }));
     setComments((c) => ({ ...c, ...Object.fromEntries(items.filter((i) => i.comment !== undefined).map((i) => [i.questionKey, i.comment ?? ""])) }));
   };
-  const { queue, flushAll, status, errors } = useAutosave(assessmentId, saveAnswer, restore);
+  const [live, setLive] = useState(initialLiveScore);
+  const onSaved = useCallback((data: { live?: LiveScoreSummary }) => {
+    if (data.live) setLive(data.live);
+  }, []);
+  const { queue, flushAll, status, errors } = useAutosave(assessmentId, saveAnswer, restore, onSaved);
 
   const ruleSections = useMemo(
     () => definition.sections.map((s) => ({ key: s.key, questions: s.questions.map<RuleQuestion>((q) => ({ key: q.key, type: q.type, required: q.required, visibility: q.visibility })) })),
@@ -147,6 +155,7 @@ export function AssessmentFiller({ assessmentId, definition, initialAnswers, ini
         <p role="status" aria-live="polite" className="pt-3 text-xs text-slate-600" data-testid="save-status">
           {readOnly ? "Submitted: read only" : savedText}
         </p>
+        {live && !readOnly ? <LiveScore live={live} /> : null}
       </nav>
 
       <section aria-labelledby="section-title" className="space-y-4">

@@ -16,10 +16,11 @@ export type SaveStatus = { kind: "idle" | "saving" | "saved"; at?: Date } | { ki
  * questions never clash), newest value wins, and anything that fails for want of a connection is
  * kept — in memory and in localStorage — and retried until it goes through.
  */
-export function useAutosave(
+export function useAutosave<T extends { savedAt: string }>(
   assessmentId: string,
-  save: (raw: unknown) => Promise<ActionResult<{ savedAt: string }>>,
+  save: (raw: unknown) => Promise<ActionResult<T>>,
   onRestore: (items: PendingAnswer[]) => void,
+  onSaved?: (data: T) => void,
 ) {
   const storageKey = `vetta:assessment:${assessmentId}:pending`;
   const pending = useRef(new Map<string, PendingAnswer>());
@@ -41,7 +42,7 @@ export function useAutosave(
       const item = pending.current.get(questionKey);
       if (!item) return;
       setStatus({ kind: "saving" });
-      let result: ActionResult<{ savedAt: string }>;
+      let result: ActionResult<T>;
       try {
         result = await save({ assessmentId, ...item });
       } catch {
@@ -57,13 +58,14 @@ export function useAutosave(
           return rest;
         });
         setStatus({ kind: "saved", at: new Date(result.data.savedAt) });
+        onSaved?.(result.data);
       } else {
         const message = result.fieldErrors?.[questionKey] ?? result.error;
         setErrors((e) => ({ ...e, [questionKey]: message }));
         setStatus({ kind: "error", message, questionKey });
       }
     },
-    [assessmentId, persist, save],
+    [assessmentId, persist, save, onSaved],
   );
 
   const queue = useCallback(

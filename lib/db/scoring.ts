@@ -2,6 +2,7 @@ import "server-only";
 import { scoreProduct } from "@/lib/domain/scoring/score-product";
 import { DEFAULT_WEIGHTS, type ScoringInput } from "@/lib/domain/scoring/types";
 import type { ClauseStatus, DataClass, DpaClause, Residency } from "@/lib/domain/vocabulary";
+import { notFound } from "@/lib/errors/app-error";
 import { withAudit } from "./audit";
 import { prisma, type Prisma, type Tx } from "./client";
 import { productInTenant } from "./products";
@@ -164,4 +165,16 @@ export async function listScoreSnapshots(ctx: TenantContext, productId: string) 
 export async function latestSnapshotForAssessment(ctx: TenantContext, assessmentId: string) {
   // Use-case decisions also snapshot against the assessment they rely on; those are not the submission score.
   return prisma.scoreSnapshot.findFirst({ where: inTenant(ctx, { assessmentId, useCaseId: null }), orderBy: { createdAt: "desc" } });
+}
+
+/**
+ * The score the product would have if this (draft) assessment were submitted now: what the
+ * questionnaire shows as answers change.
+ */
+export async function liveAssessmentScore(ctx: TenantContext, assessmentId: string) {
+  const assessment = await prisma.assessment.findFirst({ where: inTenant(ctx, { id: assessmentId }), select: { productId: true } });
+  if (!assessment) throw notFound("assessment");
+  const [input, model] = await Promise.all([buildScoringInput(ctx, assessment.productId, { assessmentId }), currentScoringModel(ctx)]);
+  const result = scoreProduct(input, weightsOf(model), model.version);
+  return { score: result.score, tier: result.tier, tierReason: result.tierReason, flags: result.flags.map((f) => ({ id: f.id, severity: f.severity })) };
 }

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { guardedAction } from "@/lib/auth/guarded-action";
 import { applyAnswerToProduct, saveAnswer, startAssessment, submitAssessment } from "@/lib/db/assessments";
-import { liveProductScore } from "@/lib/db/scoring";
+import { liveAssessmentScore, liveProductScore } from "@/lib/db/scoring";
 
 const id = z.string().min(1).max(64);
 
@@ -23,7 +23,8 @@ const answerInput = z.object({
 
 const save = guardedAction("assessment:fill", answerInput, async (actor, input) => {
   const { savedAt } = await saveAnswer(actor, input.assessmentId, input);
-  return { savedAt: savedAt.toISOString() };
+  // The questionnaire shows the score as answers change.
+  return { savedAt: savedAt.toISOString(), live: await liveAssessmentScore(actor, input.assessmentId) };
 });
 
 const submit = guardedAction("assessment:fill", z.object({ assessmentId: id }), async (actor, { assessmentId }) => {

@@ -62,3 +62,11 @@ export interface ScoreResult {
   contributions: Contribution[];
   flags: RedFlag[];
 }
+
+/** The short form of a live score the questionnaire shows beside the answers. */
+export interface LiveScoreSummary {
+  score: number;
+  tier: ScoreResult["tier"];
+  tierReason: string;
+  flags: Array<{ id: string; severity: Severity }>;
+}

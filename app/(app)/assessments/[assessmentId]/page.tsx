@@ -9,7 +9,7 @@ import { getAssessment, getProductFacts } from "@/lib/db/assessments";
 import { getProductOverview } from "@/lib/db/products";
 import { changesSincePreviousAssessment, listDecisions } from "@/lib/db/reviews";
 import { ChangesSincePrevious } from "@/components/reviews/changes-since-previous";
-import { latestSnapshotForAssessment } from "@/lib/db/scoring";
+import { latestSnapshotForAssessment, liveAssessmentScore } from "@/lib/db/scoring";
 import { CertificationSection, DpaSection } from "@/components/products/product-evidence";
 import { ScoreCard } from "@/components/scoring/score-card";
 import type { ScoreResult } from "@/lib/domain/scoring/types";
@@ -38,6 +38,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
     version.definition.sections.flatMap((s) => s.questions).flatMap((q) => (q.productFact ? [[q.key, answerFromProduct(q.productFact, productFacts)] as const] : [])),
   );
   const editable = can(actor.role, "assessment:fill") && (assessment.status === "DRAFT" || assessment.status === "CHANGES_REQUESTED");
+  const initialLiveScore = editable ? await liveAssessmentScore(actor, assessment.id) : null;
   const files = Object.fromEntries(Object.values(answers).flatMap((a) => a.files.map((f) => [f.id, f] as const)));
   const lastSaved = Object.values(answers).reduce<Date | null>((latest, a) => (!latest || a.updatedAt > latest ? a.updatedAt : latest), null);
   return (
@@ -119,6 +120,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
         applyToProduct={applyAnswerToProductAction}
         saveAnswer={saveAnswerAction}
         submit={submitAssessmentAction}
+        initialLiveScore={initialLiveScore}
       />
     </>
   );
