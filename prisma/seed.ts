@@ -6,11 +6,13 @@ import { randomBytes } from "node:crypto";
 import { hashPassword } from "../lib/auth/password";
 import { seedCatalogue } from "../lib/db/catalogue";
 import { countOrganizations, createOrganization } from "../lib/db/organizations";
+import { listProductOptions } from "../lib/db/products";
 import { createTemplate } from "../lib/db/questionnaires";
+import { createUseCase } from "../lib/db/use-cases";
 import { templateSchema } from "../lib/validation/questionnaire-template";
 import { AI_PRODUCT_CATALOGUE } from "./catalogue/ai-products";
 import { DEFAULT_QUESTIONNAIRE } from "./catalogue/default-questionnaire";
-import type { Role } from "../lib/domain/vocabulary";
+import type { DataClass, Role } from "../lib/domain/vocabulary";
 
 export const DEMO_USERS: Array<{ email: string; name: string; role: Role; clientName?: string }> = [
   { email: "admin@northbridge.example", name: "Alex Admin", role: "ADMIN" },
@@ -35,6 +37,19 @@ export async function seedDemoOrganization(password: string) {
   const system = { organizationId: created.organization.id, userId: admin.id, role: "ADMIN" as const, clientId: null, actorLabel: "system: demo seed", ip: null };
   await seedCatalogue(system, AI_PRODUCT_CATALOGUE);
   await createTemplate(system, templateSchema.parse(DEFAULT_QUESTIONNAIRE), { publish: true });
+  // A few proposed use cases, so the approval matrix and the clients' pages show how it works.
+  const products = await listProductOptions(system);
+  const productId = (label: string) => products.find((p) => p.label === label)?.id;
+  const proposals: Array<[string, string, string, DataClass[]]> = [
+    ["Harbor Health Clinics", "Microsoft — Microsoft 365 Copilot", "Drafting patient letters in Word and Outlook", ["PII", "PHI"]],
+    ["Lumen Retail EU", "OpenAI — OpenAI API", "Product description generation", ["CONFIDENTIAL"]],
+    ["Atlas Engineering", "Anthropic — Claude API", "Code review assistant for internal tools", ["CONFIDENTIAL"]],
+  ];
+  for (const [client, label, purpose, dataClasses] of proposals) {
+    const clientId = created.clientIds[client];
+    const id = productId(label);
+    if (clientId && id) await createUseCase(system, { clientId, productId: id, purpose, dataClasses });
+  }
   return created;
 }
 

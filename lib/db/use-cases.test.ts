@@ -10,6 +10,7 @@ import { getAssessment, saveAnswer, startAssessment, submitAssessment } from "./
 import { createCertification } from "./certifications";
 import { createClient } from "./clients";
 import { prisma } from "./client";
+import { getDashboardFigures } from "./dashboard";
 import { createDpa } from "./dpas";
 import { createProduct } from "./products";
 import { createTemplate } from "./questionnaires";
@@ -72,6 +73,8 @@ describe("use cases and approvals", () => {
     const matrix = await approvalMatrix(org.as.ADMIN, { page: 1, pageSize: 25, q: "" }, later);
     expect(matrix.clients.find((c) => c.id === org.clientId)!.useCases[0]!.displayStatus).toBe("LAPSED");
     expect(matrix.products.map((p) => p.id)).toEqual([productId]);
+    expect(await getDashboardFigures(org.as.ADMIN, later)).toMatchObject({ lapsedApprovals: 1, useCasesAwaitingDecision: 0 });
+    expect(await getDashboardFigures(org.as.ADMIN, NOW)).toMatchObject({ lapsedApprovals: 0 });
   });
 
   it("approves a CRITICAL use case only under an exception, and evaluates the per-use-case flags", async () => {

@@ -13,11 +13,13 @@ export default async function DashboardPage() {
     { label: "Products", value: figures.products, testId: "figure-products" },
     { label: "Assessments awaiting review", value: figures.awaitingReview, testId: "figure-awaiting-review" },
     { label: "Renewals due in 30 days (incl. overdue)", value: figures.renewalsDue30Days, testId: "figure-renewals" },
+    { label: "Use cases awaiting a decision", value: figures.useCasesAwaitingDecision, testId: "figure-use-cases-proposed" },
+    { label: "Lapsed approvals", value: figures.lapsedApprovals, testId: "figure-lapsed" },
   ];
   return (
     <>
       <PageHeader title="Dashboard" description={`Welcome back, ${actor.name}.`} />
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
         {tiles.map((tile) => (
           <Card key={tile.label}>
             <p className="text-sm text-slate-600">{tile.label}</p>
