@@ -4,9 +4,10 @@
  *  2. PostgreSQL: DATABASE_URL when set, else an embedded PostgreSQL 18 with its data in .data/pg
  *  3. pending migrations applied, and a demo organisation seeded into an empty database
  *  4. a production build, made when the sources changed since the last one
- *  5. the HTTP server; SIGINT/SIGTERM stop it and the embedded database cleanly
+ *  5. the HTTP server, and the job worker (reminders) beside it unless VETTA_JOBS=off;
+ *     SIGINT/SIGTERM stop them and the embedded database cleanly
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import type { Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,11 +37,17 @@ async function main() {
 
   let embedded: EmbeddedDatabase | null = null;
   let server: Server | null = null;
+  let worker: ChildProcess | null = null;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     console.log("[vetta] stopping…");
+    if (worker && worker.exitCode === null) {
+      const exited = new Promise<void>((resolve) => worker!.once("exit", () => resolve()));
+      worker.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 12_000))]);
+    }
     server?.closeAllConnections();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await embedded?.stop().catch(() => {});
@@ -64,6 +71,12 @@ async function main() {
 
     server = await startHttpServer({ dir: root, port, hostname });
     console.log(`[vetta] ready on ${process.env.NEXTAUTH_URL}`);
+    if (process.env.VETTA_JOBS !== "off") {
+      worker = spawn(process.execPath, [tsx, "--conditions=react-server", "scripts/worker.ts"], { cwd: root, env: process.env, stdio: "inherit" });
+      worker.on("exit", (code, signal) => {
+        if (!stopping) console.error(`[vetta] job worker stopped (${signal ?? `exit code ${code}`}); reminders are paused until restart`);
+      });
+    }
   } catch (error) {
     console.error(`[vetta] could not start: ${error instanceof Error ? error.message : String(error)}`);
     await stop(1);
