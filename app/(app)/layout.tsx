@@ -1,15 +1,19 @@
 import { notFound } from "next/navigation";
 import { AppShell } from "@/components/shell/app-shell";
 import { navFor } from "@/components/shell/nav";
-import { signOutEverywhereAction } from "@/app/actions";
+import { NotificationBell } from "@/components/shell/notification-bell";
+import { markNotificationsReadAction, signOutEverywhereAction } from "@/app/actions";
+import { notificationsForBell } from "@/lib/db/notifications";
 import { requireActor } from "@/lib/auth/session";
 
 /** The MSP's screens. A client viewer has none: for them these pages do not exist. */
 export default async function MspLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   if (actor.role === "CLIENT_VIEWER") notFound();
+  const { items, unread } = await notificationsForBell(actor, 15);
+  const initial = { unread, items: items.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })) };
   return (
-    <AppShell user={actor} nav={navFor(actor.role)} signOutEverywhere={signOutEverywhereAction}>
+    <AppShell user={actor} nav={navFor(actor.role)} signOutEverywhere={signOutEverywhereAction} bell={<NotificationBell initial={initial} markRead={markNotificationsReadAction} />}>
       {children}
     </AppShell>
   );

@@ -14,8 +14,11 @@ export function AppShell({
   user,
   nav,
   signOutEverywhere,
+  bell,
   children,
 }: {
+  /** The notification bell, top right of every page. */
+  bell?: ReactNode;
   user: ShellUser;
   nav: Array<{ href: string; label: string }>;
   signOutEverywhere: () => Promise<unknown>;
@@ -46,9 +49,12 @@ export function AppShell({
           <SignOutButtons signOutEverywhere={signOutEverywhere} />
         </div>
       </aside>
-      <main id="main" className="min-w-0 flex-1 px-8 py-6">
-        {children}
-      </main>
+      <div className="flex min-w-0 flex-1 flex-col">
+        {bell ? <div className="flex justify-end border-b border-slate-200 bg-white px-8 py-1.5">{bell}</div> : null}
+        <main id="main" className="min-w-0 flex-1 px-8 py-6">
+          {children}
+        </main>
+      </div>
     </div>
   );
 }

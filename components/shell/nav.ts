@@ -15,9 +15,11 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/clients", label: "Clients", permission: "client:read" },
   { href: "/approvals", label: "Approvals", permission: "client:read" },
   { href: "/reviews", label: "Reviews", permission: "assessment:decide" },
+  { href: "/renewals", label: "Renewals", permission: "renewal:read" },
   { href: "/settings/questionnaires", label: "Questionnaires", permission: "template:manage" },
   { href: "/settings/scoring", label: "Scoring", permission: "scoring:manage" },
   { href: "/settings/users", label: "Users", permission: "user:manage" },
+  { href: "/settings/outbox", label: "Outbox", permission: "outbox:read" },
 ];
 
 export function navFor(role: Role): NavItem[] {

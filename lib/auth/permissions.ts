@@ -25,6 +25,7 @@ export const ACTIONS = [
   "user:manage",
   "audit:read",
   "outbox:read",
+  "reminder:run",
   "portal:view",
   "account:self",
 ] as const;
@@ -44,6 +45,7 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
     "scoring:manage",
     "user:manage",
     "outbox:read",
+    "reminder:run",
   ]),
   ACCOUNT_MANAGER: new Set<Action>([
     ...MSP_READ,

@@ -23,5 +23,7 @@ export const serverEnv = {
   databaseUrl: () => required("DATABASE_URL"),
   authSecret: () => required("NEXTAUTH_SECRET"),
   /** How long a sign-in lasts, in hours (default 12). */
+  /** The address people reach Vetta at, for links in e-mail and calendar feeds. */
+  publicUrl: () => (process.env.VETTA_PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
   sessionMaxAgeSeconds: () => Math.round(positiveNumber("VETTA_SESSION_HOURS", 12) * 3600),
 };

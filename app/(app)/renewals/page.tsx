@@ -1,0 +1,128 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { RenewalCalendar } from "@/components/renewals/renewal-calendar";
+import { RenewalFilters } from "@/components/renewals/renewal-filters";
+import { RenewalList, type RenewalRow } from "@/components/renewals/renewal-list";
+import { SendRemindersButton } from "@/components/renewals/send-reminders-button";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { listClientOptions } from "@/lib/db/clients";
+import { listProductOptions } from "@/lib/db/products";
+import { collectRenewalItems, filterRenewals, renewalBuckets, type RenewalItem } from "@/lib/db/renewals";
+import { listMembers } from "@/lib/db/users";
+import { addDays, calendarDateOf, daysInMonth } from "@/lib/domain/dates/calendar-date";
+import { RENEWAL_KINDS, RENEWAL_KIND_LABELS, isMonth, shiftMonth, type RenewalBucket } from "@/lib/domain/renewals/renewal-schedule";
+import { sendDueRemindersAction } from "./actions";
+
+export const metadata: Metadata = { title: "Renewals" };
+
+const id = z.string().trim().max(64).regex(/^[A-Za-z0-9_-]*$/).catch("");
+const params = z.object({
+  view: z.enum(["list", "calendar"]).catch("list"),
+  month: z.string().refine(isMonth).optional().catch(undefined),
+  client: id,
+  owner: id,
+  product: id,
+  kind: z.enum(RENEWAL_KINDS).or(z.literal("")).catch(""),
+});
+
+export default async function RenewalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePermission("renewal:read");
+  const raw = await searchParams;
+  const one = (k: string) => (typeof raw[k] === "string" ? raw[k] : "");
+  const q = params.parse({ view: one("view"), month: one("month") || undefined, client: one("client"), owner: one("owner"), product: one("product"), kind: one("kind") });
+  const now = new Date();
+  const today = calendarDateOf(now);
+  const month = q.month ?? today.slice(0, 7);
+  const filters = { clientId: q.client || undefined, ownerId: q.owner || undefined, productId: q.product || undefined, kind: q.kind || undefined };
+
+  const [clients, members, products] = await Promise.all([listClientOptions(actor), listMembers(actor), listProductOptions(actor)]);
+  const ownerName = new Map(members.map((m) => [m.userId, m.name]));
+  const toRow = (i: RenewalItem): RenewalRow => ({
+    key: `${i.kind}-${i.itemId}-${i.dueOn}`,
+    kind: i.kind,
+    dueOn: i.dueOn,
+    title: i.title,
+    detail: i.detail,
+    href: i.href,
+    action: i.action,
+    clientName: i.clientName,
+    ownerName: i.ownerId ? (ownerName.get(i.ownerId) ?? null) : null,
+  });
+
+  let body: React.ReactNode;
+  let total: number;
+  if (q.view === "calendar") {
+    const [y, m] = month.split("-").map(Number) as [number, number];
+    const items = filterRenewals(await collectRenewalItems(actor, { from: `${month}-01`, until: addDays(`${month}-01`, daysInMonth(y, m) - 1) }), filters);
+    total = items.length;
+    const href = (to: string) => `/renewals?${new URLSearchParams({ ...Object.fromEntries(Object.entries({ client: q.client, owner: q.owner, product: q.product, kind: q.kind }).filter(([, v]) => v)), view: "calendar", month: to })}`;
+    body = (
+      <>
+        <nav aria-label="Months" className="mb-3 flex items-center gap-3">
+          <Link href={href(shiftMonth(month, -1))} className={buttonClass("secondary")}>
+            ← Previous month
+          </Link>
+          <h2 className="text-lg font-semibold text-slate-900">{new Date(`${month}-01T00:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" })}</h2>
+          <Link href={href(shiftMonth(month, 1))} className={buttonClass("secondary")}>
+            Next month →
+          </Link>
+          {month !== today.slice(0, 7) ? (
+            <Link href={href(today.slice(0, 7))} className="text-sm text-brand-700 hover:underline">
+              This month
+            </Link>
+          ) : null}
+          <span className="text-sm text-slate-600">{total === 0 ? "Nothing falls due this month." : `${total} date${total === 1 ? "" : "s"} this month.`}</span>
+        </nav>
+        <RenewalCalendar month={month} rows={items.map(toRow)} today={today} />
+      </>
+    );
+  } else {
+    const { buckets } = await renewalBuckets(actor, filters, now);
+    total = [...buckets.entries()].filter(([b]) => b !== "LATER").reduce((n, [, rows]) => n + rows.length, 0);
+    const rows: Partial<Record<RenewalBucket, RenewalRow[]>> = Object.fromEntries([...buckets.entries()].map(([b, items]) => [b, items.map(toRow)]));
+    body =
+      total === 0 ? (
+        <EmptyState title={Object.values(filters).some(Boolean) ? "Nothing matches these filters in the next 90 days." : "Nothing lapses in the next 90 days."}>
+          DPA and certificate expiry dates, approvals&apos; valid-until dates, condition due dates, exception expiry dates and tier-based review dates appear here as they come within 90 days.
+        </EmptyState>
+      ) : (
+        <RenewalList buckets={rows} today={today} />
+      );
+  }
+
+  const viewHref = (view: "list" | "calendar") => `/renewals?${new URLSearchParams({ ...Object.fromEntries(Object.entries({ client: q.client, owner: q.owner, product: q.product, kind: q.kind }).filter(([, v]) => v)), ...(view === "calendar" ? { view, month } : {}) })}`;
+  return (
+    <>
+      <PageHeader
+        title="Renewals"
+        description="Every date that can lapse: overdue first, then what falls due within 7, 30, 60 and 90 days. Reminders go to each item's owner 60, 30 and 7 days before, and when overdue."
+        actions={
+          <>
+            {can(actor.role, "reminder:run") ? <SendRemindersButton action={sendDueRemindersAction} /> : null}
+            <Link href="/renewals/calendar-feed" className={buttonClass("secondary")}>
+              Calendar feed
+            </Link>
+          </>
+        }
+      />
+      <div className="mb-4 flex gap-1" role="group" aria-label="View">
+        {(["list", "calendar"] as const).map((v) => (
+          <Link key={v} href={viewHref(v)} aria-current={q.view === v ? "page" : undefined} className={buttonClass(q.view === v ? "primary" : "secondary")}>
+            {v === "list" ? "List" : "Month calendar"}
+          </Link>
+        ))}
+      </div>
+      <RenewalFilters
+        options={{ clients, owners: members.filter((m) => m.active && m.role !== "CLIENT_VIEWER").map((m) => ({ id: m.userId, name: m.name })), products, kinds: RENEWAL_KINDS.map((k) => ({ id: k, label: RENEWAL_KIND_LABELS[k] })) }}
+        values={{ client: q.client, owner: q.owner, kind: q.kind, product: q.product }}
+        view={q.view}
+        month={month}
+      />
+      {body}
+    </>
+  );
+}

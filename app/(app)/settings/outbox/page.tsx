@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { buttonClass } from "@/components/ui/button";
+import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
+import { requirePermission } from "@/lib/auth/session";
+import { listOutbox } from "@/lib/db/outbox";
+
+export const metadata: Metadata = { title: "Outbox" };
+
+const PAGE_SIZE = 25;
+const params = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+
+/** ADMIN: every e-mail Vetta produced. Without SMTP_URL they wait here; with it, they show when they went out or why they failed. */
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePermission("outbox:read");
+  const raw = await searchParams;
+  const { page } = params.parse({ page: typeof raw.page === "string" ? raw.page : undefined });
+  const { rows, total } = await listOutbox(actor, page, PAGE_SIZE);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const smtp = Boolean(process.env.SMTP_URL);
+  return (
+    <>
+      <PageHeader
+        title="Outbox"
+        description={smtp ? "Every e-mail Vetta has produced, newest first. Mail is sent through your SMTP server by the job worker." : "SMTP is not configured (set SMTP_URL), so e-mail is kept here instead of being sent. Newest first."}
+      />
+      {rows.length === 0 ? (
+        <EmptyState title="No e-mail yet.">Reminders appear here as renewal dates come within 60 days.</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-2">Created</th>
+                <th scope="col" className="px-3 py-2">To</th>
+                <th scope="col" className="px-3 py-2">Subject and message</th>
+                <th scope="col" className="px-3 py-2">Status</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((row) => (
+                <tr key={row.id} data-testid="outbox-row">
+                  <td className="whitespace-nowrap px-3 py-2 align-top text-slate-600">{row.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</td>
+                  <td className="px-3 py-2 align-top">{row.to}</td>
+                  <td className="px-3 py-2 align-top">
+                    <details>
+                      <summary className="cursor-pointer font-medium text-slate-900">{row.subject}</summary>
+                      <pre className="mt-2 whitespace-pre-wrap font-sans text-xs text-slate-700">{row.body}</pre>
+                    </details>
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 align-top">
+                    {row.sentAt ? (
+                      <Badge tone="green">Sent {row.sentAt.toISOString().slice(0, 16).replace("T", " ")}</Badge>
+                    ) : row.error ? (
+                      <span title={row.error}>
+                        <Badge tone="red">Failed</Badge> <span className="text-xs text-red-700">{row.error}</span>
+                      </span>
+                    ) : (
+                      <Badge tone="amber">{smtp ? "Waiting" : "Kept (no SMTP)"}</Badge>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav aria-label="Outbox pages" className="mt-4 flex items-center gap-3 text-sm">
+          {page > 1 ? <Link href={`/settings/outbox?page=${page - 1}`} className={buttonClass("secondary")}>Previous</Link> : null}
+          <span>
+            Page {page} of {pages} ({total} messages)
+          </span>
+          {page < pages ? <Link href={`/settings/outbox?page=${page + 1}`} className={buttonClass("secondary")}>Next</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
