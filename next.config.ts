@@ -33,7 +33,18 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "26mb" },
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Shared reports and calendar feeds: the URL is the credential. Never cached, never sent on as a Referer.
+      ...["/share/:path*", "/api/calendar/:path*"].map((source) => ({
+        source,
+        headers: [
+          { key: "Cache-Control", value: "no-store" },
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+        ],
+      })),
+    ];
   },
 };
 

@@ -8,6 +8,8 @@ import { seedCatalogue } from "../lib/db/catalogue";
 import { countOrganizations, createOrganization } from "../lib/db/organizations";
 import { listProductOptions } from "../lib/db/products";
 import { createTemplate } from "../lib/db/questionnaires";
+import { createReport } from "../lib/db/reports";
+import { createShareLink } from "../lib/db/share-links";
 import { createUseCase } from "../lib/db/use-cases";
 import { templateSchema } from "../lib/validation/questionnaire-template";
 import { AI_PRODUCT_CATALOGUE } from "./catalogue/ai-products";
@@ -49,6 +51,13 @@ export async function seedDemoOrganization(password: string) {
     const clientId = created.clientIds[client];
     const id = productId(label);
     if (clientId && id) await createUseCase(system, { clientId, productId: id, purpose, dataClasses });
+  }
+  // Harbor Health's portfolio report, shared with it, so the client viewer's portal has something to show.
+  const harbor = created.clientIds["Harbor Health Clinics"];
+  if (harbor) {
+    const publicUrl = (process.env.VETTA_PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+    const report = await createReport(system, { kind: "PORTFOLIO", clientId: harbor }, publicUrl);
+    await createShareLink(system, { reportId: report.id, clientId: harbor, expiresAt: new Date(Date.now() + 30 * 86_400_000), passcodeHash: null });
   }
   return created;
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measured, not asserted. Builds a register of 10,000 vendors and 20,000
  * products in a fresh embedded PostgreSQL, then times the list queries the register pages make
- * (median and p95 of repeated runs) and writes the figures to BENCHMARKS.md.
+ * (median and p95 of repeated runs); then times rendering product risk reports to PDF. The
+ * figures go to BENCHMARKS.md.
  */
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -12,6 +13,29 @@ import { applyMigrations } from "./lib/schema-engine";
 
 const VENDORS = 10_000;
 const RUNS = 25;
+const RENDER_RUNS = 15;
+const FILE = "BENCHMARKS.md";
+
+async function timed(runs: number, run: () => Promise<unknown>) {
+  await run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await run();
+    times.push(performance.now() - t);
+  }
+  times.sort((x, y) => x - y);
+  return { median: times[Math.floor(runs / 2)]!, p95: times[Math.min(runs - 1, Math.floor(runs * 0.95))]! };
+}
+
+/** Replaces (or appends) one "## " section of BENCHMARKS.md. */
+async function writeSection(heading: string, section: string) {
+  const existing = await readFile(FILE, "utf8").catch(() => "# Benchmarks\n\nFigures from `npm run bench`. Re-run it after changing a query; the numbers below are replaced.\n\n");
+  const start = existing.indexOf(heading);
+  if (start < 0) return writeFile(FILE, `${existing.trimEnd()}\n\n${section}`);
+  const next = existing.indexOf("\n## ", start + 1);
+  await writeFile(FILE, `${existing.slice(0, start)}${section}${next >= 0 ? `\n${existing.slice(next + 1)}` : ""}`);
+}
 
 const dir = await mkdtemp(path.join(tmpdir(), "vetta-bench-"));
 const db = await startEmbeddedPostgres({ dataDir: dir, databases: ["bench"] });
@@ -55,16 +79,7 @@ try {
   ];
   const lines: string[] = [];
   for (const [label, run] of cases) {
-    await run();
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const t = performance.now();
-      await run();
-      times.push(performance.now() - t);
-    }
-    times.sort((x, y) => x - y);
-    const median = times[Math.floor(RUNS / 2)]!;
-    const p95 = times[Math.floor(RUNS * 0.95)]!;
+    const { median, p95 } = await timed(RUNS, run);
     lines.push(`| ${label} | ${median.toFixed(1)} | ${p95.toFixed(1)} |`);
     console.log(`${label.padEnd(42)} median ${median.toFixed(1)} ms   p95 ${p95.toFixed(1)} ms`);
   }
@@ -80,12 +95,37 @@ try {
     ...lines,
     "",
   ].join("\n");
-  const file = "BENCHMARKS.md";
-  const existing = await readFile(file, "utf8").catch(() => "# Benchmarks\n\nFigures from `npm run bench`. Re-run it after changing a query; the numbers below are replaced.\n\n");
-  const start = existing.indexOf("## Register lists");
-  const rest = start >= 0 ? existing.slice(existing.indexOf("\n## ", start + 1) >= 0 ? existing.indexOf("\n## ", start + 1) + 1 : existing.length) : "";
-  await writeFile(file, `${start >= 0 ? existing.slice(0, start) : existing}${section}${rest ? `\n${rest}` : ""}`);
-  console.log(`Wrote ${file}`);
+  await writeSection("## Register lists", section);
+
+  // Product risk reports: pure rendering from a snapshot (what every download does).
+  const { renderReport } = await import("../lib/pdf/render-report");
+  const { largeProductReport, sampleProductReport } = await import("../lib/pdf/report-fixtures");
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const renderLines: string[] = [];
+  for (const [label, fixture] of [
+    ["typical product report", sampleProductReport()],
+    ["large product report (400 answers, 200 audit events)", largeProductReport(400)],
+  ] as const) {
+    const pdf = await renderReport(fixture.data, fixture.meta);
+    const pages = (await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise).numPages;
+    const { median, p95 } = await timed(RENDER_RUNS, () => renderReport(fixture.data, fixture.meta));
+    renderLines.push(`| ${label} | ${pages} | ${(pdf.length / 1024).toFixed(0)} KiB | ${median.toFixed(1)} | ${p95.toFixed(1)} |`);
+    console.log(`render ${label.padEnd(52)} median ${median.toFixed(1)} ms   p95 ${p95.toFixed(1)} ms`);
+  }
+  await writeSection(
+    "## Report rendering",
+    [
+      "## Report rendering",
+      "",
+      `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${RENDER_RUNS} runs each after one warm-up, pdfkit with embedded DejaVu Sans, on this project's 2-core machine).`,
+      "",
+      "| report | pages | size | median ms | p95 ms |",
+      "|---|---|---|---|---|",
+      ...renderLines,
+      "",
+    ].join("\n"),
+  );
+  console.log(`Wrote ${FILE}`);
 } finally {
   await db.stop();
   await rm(dir, { recursive: true, force: true });

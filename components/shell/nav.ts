@@ -16,6 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/approvals", label: "Approvals", permission: "client:read" },
   { href: "/reviews", label: "Reviews", permission: "assessment:decide" },
   { href: "/renewals", label: "Renewals", permission: "renewal:read" },
+  { href: "/reports", label: "Reports", permission: "report:create" },
   { href: "/settings/questionnaires", label: "Questionnaires", permission: "template:manage" },
   { href: "/settings/scoring", label: "Scoring", permission: "scoring:manage" },
   { href: "/settings/users", label: "Users", permission: "user:manage" },

@@ -14,11 +14,17 @@ export async function listReportsSharedWithMyClient(ctx: TenantContext, now = ne
       id: true,
       expiresAt: true,
       createdAt: true,
-      report: { select: { id: true, kind: true, createdAt: true, product: { select: { name: true, vendor: { select: { name: true } } } } } },
+      report: { select: { id: true, kind: true, title: true, createdAt: true } },
     },
     orderBy: { createdAt: "desc" },
   });
-  return links;
+  // One row per report, with the latest expiry among its live links.
+  const byReport = new Map<string, (typeof links)[number]>();
+  for (const link of links) {
+    const seen = byReport.get(link.report.id);
+    if (!seen || seen.expiresAt < link.expiresAt) byReport.set(link.report.id, seen ? { ...link, createdAt: seen.createdAt } : link);
+  }
+  return [...byReport.values()];
 }
 
 export async function getClientName(ctx: TenantContext) {

@@ -53,3 +53,20 @@ export function redFlags(input: ScoringInput): RedFlag[] {
   if (expired.length) add("EXPIRED_EVIDENCE", "medium", `Expired: ${expired.join(", ")}.`);
   return flags;
 }
+
+/** Each flag's name in a report or on screen. */
+export const RED_FLAG_LABELS: Record<string, string> = {
+  NO_DPA: "No signed DPA",
+  TRAINS_ON_CUSTOMER_DATA: "Trains on customer data",
+  RESIDENCY_MISMATCH: "Residency mismatch",
+  PHI_WITHOUT_BAA: "PHI without BAA",
+  CONSUMER_TIER: "Consumer tier",
+  UNKNOWN_LOCATION: "Unknown processing location",
+  UNLIMITED_RETENTION: "Unlimited retention",
+  SLOW_BREACH_NOTICE: "Slow breach notice",
+  NO_INDEPENDENT_AUDIT: "No independent audit",
+  NO_SUBPROCESSOR_LIST: "No sub-processor list",
+  EXPIRED_EVIDENCE: "Expired evidence",
+};
+
+export const redFlagLabel = (id: string) => RED_FLAG_LABELS[id] ?? id;

@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { ReportsCard } from "@/components/reports/reports-card";
+import { listReports } from "@/lib/db/reports";
+import { createReportAction } from "@/app/(app)/reports/actions";
 import Link from "next/link";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
@@ -22,6 +25,7 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
   const client = await loadOr404(clientInTenant(actor, clientId));
   const canPropose = can(actor.role, "usecase:write") && !client.archivedAt;
   const [useCases, products] = await Promise.all([listClientUseCases(actor, clientId), canPropose ? listProductOptions(actor) : Promise.resolve([])]);
+  const reports = (await listReports(actor, { clientId }, 1, 10)).rows.map((r) => ({ id: r.id, title: r.title, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy, shares: r._count.shareLinks }));
   return (
     <>
       <p className="mb-2 text-sm">
@@ -90,6 +94,7 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
             }))}
           />
         </Card>
+        <ReportsCard rows={reports} generate={{ kind: "PORTFOLIO", clientId: client.id }} canGenerate={can(actor.role, "report:create") && useCases.length > 0} label="Generate portfolio report" action={createReportAction} />
         {canPropose ? (
           <Card title="Propose a use case">
             <UseCaseForm clients={[{ id: client.id, name: client.name }]} products={products} initial={{ clientId: client.id, dataClasses: client.dataClasses }} save={createUseCaseAction} />

@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { ReportsCard } from "@/components/reports/reports-card";
+import { listReports } from "@/lib/db/reports";
+import { createReportAction } from "@/app/(app)/reports/actions";
 import Link from "next/link";
 import { CertificationSection, DpaSection, FactSources, ProductFacts, SubProcessorSection } from "@/components/products/product-evidence";
 import { buttonClass } from "@/components/ui/button";
@@ -34,6 +37,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
   // After the live score, so the use cases' cached tiers are fresh.
   const useCases = await listProductUseCases(actor, productId);
   const canEdit = can(actor.role, "vendor:write") && !product.archivedAt;
+  const reports = (await listReports(actor, { productId, useCaseId: undefined }, 1, 10)).rows.map((r) => ({ id: r.id, title: r.title, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy, shares: r._count.shareLinks }));
   return (
     <>
       <p className="mb-2 text-sm">
@@ -95,6 +99,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
             </ul>
           )}
         </Card>
+        <ReportsCard rows={reports} generate={{ kind: "PRODUCT", productId: product.id }} canGenerate={can(actor.role, "report:create")} label="Generate product report" action={createReportAction} />
         <Card title="Client use cases">
           <UseCaseList
             caption={`Use cases of ${product.name}`}

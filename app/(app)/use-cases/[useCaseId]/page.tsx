@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { ReportsCard } from "@/components/reports/reports-card";
+import { listReports } from "@/lib/db/reports";
+import { createReportAction } from "@/app/(app)/reports/actions";
 import Link from "next/link";
 import { ScoreCard } from "@/components/scoring/score-card";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
@@ -23,6 +26,7 @@ export default async function UseCasePage({ params }: { params: Promise<{ useCas
   const { useCase, displayStatus, score, assessment, decisions, exceptions, activeException } = await loadOr404(getUseCaseOverview(actor, useCaseId));
   const { client, product } = useCase;
   const canDecide = can(actor.role, "assessment:decide");
+  const reports = (await listReports(actor, { useCaseId }, 1, 10)).rows.map((r) => ({ id: r.id, title: r.title, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy, shares: r._count.shareLinks }));
   const critical = score.result.tier === "CRITICAL";
   const approved = useCase.status === "APPROVED" || useCase.status === "APPROVED_WITH_CONDITIONS";
   return (
@@ -127,6 +131,7 @@ export default async function UseCasePage({ params }: { params: Promise<{ useCas
             </ul>
           )}
         </Card>
+        <ReportsCard rows={reports} generate={{ kind: "PRODUCT", productId: useCase.productId, useCaseId: useCase.id }} canGenerate={can(actor.role, "report:create")} label="Generate report for this use case" action={createReportAction} />
         <Card title="Decisions">
           <DecisionHistory decisions={decisions} />
         </Card>

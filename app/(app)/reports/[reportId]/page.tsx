@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ReportView } from "@/components/reports/report-view";
+import { ShareLinksList } from "@/components/reports/share-links-list";
+import { ShareReportForm } from "@/components/reports/share-report-form";
+import { buttonClass } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { listClientOptions } from "@/lib/db/clients";
+import { getReport } from "@/lib/db/reports";
+import { listShareLinks } from "@/lib/db/share-links";
+import { loadOr404 } from "@/lib/http/load-or-404";
+import { revokeShareLinkAction, shareReportAction } from "../actions";
+
+export const metadata: Metadata = { title: "Report" };
+
+export default async function ReportPage({ params }: { params: Promise<{ reportId: string }> }) {
+  const actor = await requirePermission("report:create");
+  const { reportId } = await params;
+  const report = await loadOr404(getReport(actor, reportId));
+  const canShare = can(actor.role, "report:share");
+  const [links, clients] = await Promise.all([listShareLinks(actor, report.id), canShare ? listClientOptions(actor) : Promise.resolve([])]);
+  const back = report.productId ? `/products/${report.productId}` : report.clientId ? `/clients/${report.clientId}` : "/reports";
+  return (
+    <>
+      <PageHeader
+        title={report.title}
+        description={
+          <>
+            Report {report.id}, issued {report.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC. Its content is frozen: generate a new report to reflect later changes.{" "}
+            <Link href={back} className="text-brand-700 hover:underline">
+              Back
+            </Link>
+          </>
+        }
+        actions={
+          <a href={`/api/reports/${report.id}/pdf`} className={buttonClass("primary")} download>
+            Download PDF
+          </a>
+        }
+      />
+      <div className="grid gap-6 xl:grid-cols-[1fr_24rem]">
+        <ReportView snapshot={report.snapshot} contentSha256={report.contentSha256} />
+        <div className="flex flex-col gap-6">
+          {canShare ? (
+            <Card title="Share with a client">
+              <ShareReportForm reportId={report.id} clients={clients} fixedClientId={report.clientId} share={shareReportAction} />
+            </Card>
+          ) : null}
+          <Card title="Share links">
+            <ShareLinksList
+              now={new Date().toISOString()}
+              canRevoke={canShare}
+              revoke={revokeShareLinkAction}
+              links={links.map((l) => ({
+                id: l.id,
+                clientName: l.client.name,
+                createdAt: l.createdAt.toISOString(),
+                expiresAt: l.expiresAt.toISOString(),
+                revokedAt: l.revokedAt?.toISOString() ?? null,
+                hasPasscode: l.hasPasscode,
+                accessCount: l._count.accesses,
+                accesses: l.accesses.map((a) => ({ ...a, at: a.at.toISOString() })),
+              }))}
+            />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

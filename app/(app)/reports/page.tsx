@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { buttonClass } from "@/components/ui/button";
+import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
+import { requirePermission } from "@/lib/auth/session";
+import { listReports } from "@/lib/db/reports";
+
+export const metadata: Metadata = { title: "Reports" };
+
+const PAGE_SIZE = 25;
+const params = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePermission("report:create");
+  const raw = await searchParams;
+  const { page } = params.parse({ page: typeof raw.page === "string" ? raw.page : undefined });
+  const { rows, total } = await listReports(actor, {}, page, PAGE_SIZE);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  return (
+    <>
+      <PageHeader
+        title="Reports"
+        description={
+          <>
+            Every risk report issued, newest first. Generate one from a product, a use case or a client. Anyone can check a report at{" "}
+            <Link href="/verify" className="text-brand-700 hover:underline">
+              /verify
+            </Link>
+            .
+          </>
+        }
+      />
+      {rows.length === 0 ? (
+        <EmptyState title="No report yet.">Open a product, a use case or a client and choose Generate report.</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-2">Report</th>
+                <th scope="col" className="px-3 py-2">Kind</th>
+                <th scope="col" className="px-3 py-2">Issued</th>
+                <th scope="col" className="px-3 py-2">By</th>
+                <th scope="col" className="px-3 py-2">Share links</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td className="px-3 py-2">
+                    <Link href={`/reports/${r.id}`} className="font-medium text-brand-700 hover:underline">
+                      {r.title}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">
+                    <Badge>{r.kind === "CLIENT_PORTFOLIO" ? "Portfolio" : r.useCaseId ? "Use case" : "Product"}</Badge>
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{r.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</td>
+                  <td className="px-3 py-2">{r.createdBy}</td>
+                  <td className="px-3 py-2 tabular-nums">{r._count.shareLinks}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav aria-label="Report pages" className="mt-4 flex items-center gap-3 text-sm">
+          {page > 1 ? <Link href={`/reports?page=${page - 1}`} className={buttonClass("secondary")}>Previous</Link> : null}
+          <span>
+            Page {page} of {pages} ({total} reports)
+          </span>
+          {page < pages ? <Link href={`/reports?page=${page + 1}`} className={buttonClass("secondary")}>Next</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+"use server";
+
+import { fieldErrorsOf } from "@/lib/auth/guarded-action";
+import { verifyReportFile, verifyReportReference, type VerifyOutcome } from "@/lib/db/reports";
+import { verifyReferenceInput } from "@/lib/validation/reports";
+
+export type PublicVerifyOutcome =
+  | { result: "GENUINE"; matched: string; report: { id: string; kind: string; title: string; createdAt: string; contentSha256: string; organizationName: string } }
+  | { result: "ALTERED"; claimedId: string }
+  | { result: "UNKNOWN" };
+export type VerifyState = { ok: true; outcome: PublicVerifyOutcome } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
+const MAX_BYTES = 25 * 1024 * 1024;
+
+const plain = (outcome: VerifyOutcome): VerifyState => ({
+  ok: true,
+  outcome: outcome.result === "GENUINE" ? { ...outcome, report: { id: outcome.report.id, kind: outcome.report.kind, title: outcome.report.title, createdAt: outcome.report.createdAt.toISOString(), contentSha256: outcome.report.contentSha256, organizationName: outcome.report.organizationName } } : outcome,
+});
+
+/** Public: is this PDF (or this hash or id) a genuine, unaltered Vetta report? */
+export async function verifyReportAction(_prev: VerifyState | null, form: FormData): Promise<VerifyState> {
+  const file = form.get("file");
+  if (file instanceof File && file.size > 0) {
+    if (file.size > MAX_BYTES) return { ok: false, error: "That file is larger than any Vetta report.", fieldErrors: { file: "Choose a PDF under 25 MB." } };
+    return plain(await verifyReportFile(new Uint8Array(await file.arrayBuffer())));
+  }
+  const parsed = verifyReferenceInput.safeParse({ reference: form.get("reference") ?? "" });
+  if (!parsed.success) return { ok: false, error: "Choose the report's PDF, or enter its SHA-256 or id.", fieldErrors: fieldErrorsOf(parsed.error) };
+  return plain(await verifyReportReference(parsed.data.reference));
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
+import { Button } from "@/components/ui/button";
+import { FormError, SelectField, TextField } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/auth/guarded-action";
+import { DEFAULT_SHARE_DAYS, shareReportInput, type ShareReportInput } from "@/lib/validation/reports";
+
+type Values = { reportId: string; clientId: string; expiresInDays: string; passcode: string };
+
+/** Shares a report with a client: the link is shown once, since only its hash is kept. */
+export function ShareReportForm({
+  reportId,
+  clients,
+  fixedClientId,
+  share,
+}: {
+  reportId: string;
+  clients: Array<{ id: string; name: string }>;
+  /** A report about one client can only be shared with that client. */
+  fixedClientId: string | null;
+  share: (raw: unknown) => Promise<ActionResult<{ id: string; url: string; expiresAt: string }>>;
+}) {
+  const router = useRouter();
+  const [created, setCreated] = useState<{ url: string; expiresAt: string } | null>(null);
+  const form = useForm<Values, unknown, ShareReportInput>({
+    resolver: zodResolver(shareReportInput) as never,
+    defaultValues: { reportId, clientId: fixedClientId ?? "", expiresInDays: String(DEFAULT_SHARE_DAYS), passcode: "" },
+  });
+  const { register, formState } = form;
+  const errors = formState.errors;
+  const { onSubmit, formError } = useActionSubmit(form, share as (raw: Values) => Promise<ActionResult<{ id: string; url: string; expiresAt: string }>>, (data) => {
+    setCreated(data);
+    form.reset({ reportId, clientId: fixedClientId ?? "", expiresInDays: String(DEFAULT_SHARE_DAYS), passcode: "" });
+    router.refresh();
+  });
+  const options = fixedClientId ? clients.filter((c) => c.id === fixedClientId) : clients;
+  return (
+    <div className="space-y-3">
+      <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Share with a client">
+        <FormError message={formError} />
+        <SelectField label="Client" error={errors.clientId?.message} {...register("clientId")}>
+          {fixedClientId ? null : <option value="">Choose a client…</option>}
+          {options.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label="Link expires after (days)" type="number" min={1} max={365} error={errors.expiresInDays?.message} {...register("expiresInDays")} />
+        <TextField label="Passcode (optional)" type="password" autoComplete="new-password" hint="At least 6 characters. Send it to the client separately from the link." error={errors.passcode?.message} {...register("passcode")} />
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Creating link…" : "Create share link"}
+        </Button>
+      </form>
+      {created ? (
+        <div className="rounded-md border border-amber-300 bg-amber-50 p-3">
+          <label htmlFor="share-link-url" className="text-sm font-medium text-amber-900">
+            Share link, valid until {created.expiresAt.slice(0, 10)}. Copy it now: it will not be shown again.
+          </label>
+          <div className="mt-2 flex gap-2">
+            <input id="share-link-url" readOnly value={created.url} className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+            <Button variant="secondary" onClick={() => void navigator.clipboard?.writeText(created.url)}>
+              Copy
+            </Button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

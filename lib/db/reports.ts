@@ -1,0 +1,125 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { Prisma } from "./generated/client";
+import { claimedReportId, contentHashOf, normalizeSha256, sha256Hex } from "@/lib/domain/reports/report-hash";
+import { AppError, notFound } from "@/lib/errors/app-error";
+import type { ReportMeta, ReportSnapshot } from "@/lib/pdf/report-data";
+import { renderReport } from "@/lib/pdf/render-report";
+import { withAudit } from "./audit";
+import { prisma } from "./client";
+import { portfolioReportData, productReportData } from "./report-data";
+import { inTenant, type TenantContext } from "./tenant";
+
+export type ReportTarget = { kind: "PRODUCT"; productId: string; useCaseId?: string | null } | { kind: "PORTFOLIO"; clientId: string };
+
+/** Report ids are printed in the PDF and typed into the verify page: lowercase, unguessable (96 bits). */
+const newReportId = () => `r${randomBytes(12).toString("hex")}`;
+
+/**
+ * SECURITY-CRITICAL (report integrity). Issues a report: the data as of now is frozen into an
+ * immutable snapshot, hashed (content SHA-256, printed in the PDF), rendered, and the PDF's own
+ * SHA-256 stored so the verify page can recognise the file. Returns the id and the PDF.
+ */
+export async function createReport(ctx: TenantContext, target: ReportTarget, publicUrl: string, now = new Date()) {
+  const [data, org, user] = await Promise.all([
+    target.kind === "PRODUCT" ? productReportData(ctx, target, now) : portfolioReportData(ctx, target.clientId, now),
+    prisma.organization.findUniqueOrThrow({ where: { id: ctx.organizationId }, select: { name: true } }),
+    prisma.user.findUnique({ where: { id: ctx.userId }, select: { name: true } }),
+  ]);
+  const scope =
+    target.kind === "PRODUCT"
+      ? await (async () => {
+          if (!target.useCaseId) return { productId: target.productId, useCaseId: null, clientId: null };
+          const uc = await prisma.useCase.findFirst({ where: inTenant(ctx, { id: target.useCaseId }), select: { id: true, productId: true, clientId: true } });
+          if (!uc) throw notFound("use case");
+          return { productId: uc.productId, useCaseId: uc.id, clientId: uc.clientId };
+        })()
+      : { productId: null, useCaseId: null, clientId: target.clientId };
+  const id = newReportId();
+  const meta: Omit<ReportMeta, "contentSha256"> = { reportId: id, verifyUrl: `${publicUrl}/verify`, organizationName: org.name, generatedAt: now.toISOString(), generatedBy: user?.name ?? ctx.actorLabel };
+  const snapshot: ReportSnapshot = { meta, data };
+  const contentSha256 = contentHashOf(snapshot);
+  const pdf = await renderReport(data, { ...meta, contentSha256 });
+  const pdfSha256 = sha256Hex(pdf);
+  const title =
+    data.kind === "PRODUCT" ? `${data.vendor.name} — ${data.product.name}${data.useCase ? ` for ${data.useCase.clientName}` : ""}` : `${data.client.name}: AI portfolio`;
+  await withAudit(
+    ctx,
+    (tx) =>
+      tx.report.create({
+        data: { id, organizationId: ctx.organizationId, kind: target.kind === "PRODUCT" ? "PRODUCT" : "CLIENT_PORTFOLIO", ...scope, title, snapshot: JSON.parse(JSON.stringify(snapshot)) as Prisma.InputJsonObject, contentSha256, pdfSha256, createdById: ctx.userId, createdAt: now },
+        select: { id: true },
+      }),
+    () => ({ action: "report.create", entityType: "Report", entityId: id, summary: { after: { kind: target.kind, title, contentSha256, pdfSha256 } } }),
+  );
+  return { id, pdf, pdfSha256, contentSha256 };
+}
+
+/** Re-renders a stored report from its snapshot: same data, same bytes. */
+export async function renderStoredReport(report: { snapshot: unknown; contentSha256: string; pdfSha256: string; id: string }) {
+  const snapshot = report.snapshot as unknown as ReportSnapshot;
+  if (contentHashOf(snapshot) !== report.contentSha256) throw new AppError("CONFLICT", `Report ${report.id}'s stored data does not match its content hash.`);
+  const pdf = await renderReport(snapshot.data, { ...snapshot.meta, contentSha256: report.contentSha256 });
+  if (sha256Hex(pdf) !== report.pdfSha256) console.warn(`[vetta] report ${report.id} re-rendered to different bytes than issued (renderer changed?); its content hash still matches`);
+  return pdf;
+}
+
+const listSelect = { id: true, kind: true, title: true, contentSha256: true, createdAt: true, createdById: true, productId: true, clientId: true, useCaseId: true } as const;
+
+export async function listReports(ctx: TenantContext, filter: { productId?: string; clientId?: string; useCaseId?: string } = {}, page = 1, pageSize = 25) {
+  const where = inTenant(ctx, { ...(filter.productId ? { productId: filter.productId } : {}), ...(filter.clientId ? { clientId: filter.clientId } : {}), ...(filter.useCaseId ? { useCaseId: filter.useCaseId } : {}) });
+  const [rows, total] = await prisma.$transaction([
+    prisma.report.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (page - 1) * pageSize, take: pageSize, select: { ...listSelect, _count: { select: { shareLinks: true } } } }),
+    prisma.report.count({ where }),
+  ]);
+  const users = await prisma.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.createdById))] } }, select: { id: true, name: true } });
+  return { rows: rows.map((r) => ({ ...r, createdBy: users.find((u) => u.id === r.createdById)?.name ?? "a former user" })), total };
+}
+
+export async function getReport(ctx: TenantContext, id: string) {
+  const report = await prisma.report.findFirst({ where: inTenant(ctx, { id }), select: { ...listSelect, snapshot: true, pdfSha256: true } });
+  if (!report) throw notFound("report");
+  return { ...report, snapshot: report.snapshot as unknown as ReportSnapshot };
+}
+
+/** What the public verify page may say about a genuine report: enough to tell what it is, nothing more. */
+const verifySelect = { id: true, kind: true, title: true, createdAt: true, contentSha256: true, pdfSha256: true, organization: { select: { name: true } } } as const;
+type VerifiedReport = { id: string; kind: string; title: string; createdAt: Date; contentSha256: string; pdfSha256: string; organizationName: string };
+export type VerifyOutcome =
+  | { result: "GENUINE"; matched: "file" | "content hash" | "file hash" | "report id"; report: VerifiedReport }
+  | { result: "ALTERED"; claimedId: string }
+  | { result: "UNKNOWN" };
+
+const shape = (r: { organization: { name: string } } & Omit<VerifiedReport, "organizationName">): VerifiedReport => {
+  const { organization, ...rest } = r;
+  return { ...rest, organizationName: organization.name };
+};
+
+/**
+ * SECURITY-CRITICAL (public). Is this file a genuine, unaltered Vetta report? Its SHA-256 must be
+ * that of a PDF Vetta issued. A file that claims a report id (in its metadata) but does not match
+ * is reported as altered; anything else as unknown. Deliberately across organisations: anyone
+ * holding a report may check it.
+ */
+export async function verifyReportFile(pdf: Uint8Array): Promise<VerifyOutcome> {
+  const found = await prisma.report.findFirst({ where: { pdfSha256: sha256Hex(pdf) }, select: verifySelect });
+  if (found) return { result: "GENUINE", matched: "file", report: shape(found) };
+  const claimedId = claimedReportId(pdf);
+  return claimedId ? { result: "ALTERED", claimedId } : { result: "UNKNOWN" };
+}
+
+/** The same check from what is printed in a report: its content SHA-256, the file's SHA-256, or its id. */
+export async function verifyReportReference(input: string): Promise<VerifyOutcome> {
+  const hash = normalizeSha256(input);
+  if (hash) {
+    const found = await prisma.report.findFirst({ where: { OR: [{ contentSha256: hash }, { pdfSha256: hash }] }, select: verifySelect });
+    if (found) return { result: "GENUINE", matched: found.contentSha256 === hash ? "content hash" : "file hash", report: shape(found) };
+    return { result: "UNKNOWN" };
+  }
+  const id = input.trim().toLowerCase();
+  if (/^r[0-9a-f]{24}$/.test(id)) {
+    const found = await prisma.report.findUnique({ where: { id }, select: verifySelect });
+    if (found) return { result: "GENUINE", matched: "report id", report: shape(found) };
+  }
+  return { result: "UNKNOWN" };
+}
