@@ -23,7 +23,9 @@ for (const { role, email, home, label } of HOMES) {
 test("CLIENT_VIEWER signs in and lands on the portal", async ({ page }) => {
   await signInAndWait(page, DEMO.CLIENT_VIEWER, DEMO_PASSWORD, /\/portal$/);
   await expect(page.getByRole("heading", { name: "Shared reports" })).toBeVisible();
-  await expect(page.getByText("Harbor Health Clinics")).toBeVisible();
+  await expect(page.getByText("AI vendor risk reports shared with Harbor Health Clinics.")).toBeVisible();
+  // The demo organisation shares Harbor Health's portfolio report with it.
+  await expect(page.getByRole("link", { name: "Harbor Health Clinics: AI portfolio" })).toBeVisible();
 });
 
 test("a wrong password fails with a clear message and no session", async ({ page }) => {

@@ -10,7 +10,7 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Roo
 test("an account manager registers a vendor, a product, a DPA with its checklist and a SOC 2 report, and sees it all on the vendor page", async ({ page }) => {
   const vendorName = `Acme AI ${Date.now()}`;
   await signInAndWait(page, DEMO.ACCOUNT_MANAGER, DEMO_PASSWORD, /\/dashboard$/);
-  await page.getByRole("link", { name: "Vendors" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Vendors" }).click();
   await page.getByRole("link", { name: "New vendor" }).click();
 
   // A bad website is refused on the field.
