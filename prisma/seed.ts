@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "../lib/auth/password";
+import { serverEnv } from "../lib/config/server-env";
 import { seedCatalogue } from "../lib/db/catalogue";
 import { countOrganizations, createOrganization } from "../lib/db/organizations";
 import { listProductOptions } from "../lib/db/products";
@@ -55,8 +56,7 @@ export async function seedDemoOrganization(password: string) {
   // Harbor Health's portfolio report, shared with it, so the client viewer's portal has something to show.
   const harbor = created.clientIds["Harbor Health Clinics"];
   if (harbor) {
-    const publicUrl = (process.env.VETTA_PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
-    const report = await createReport(system, { kind: "PORTFOLIO", clientId: harbor }, publicUrl);
+    const report = await createReport(system, { kind: "PORTFOLIO", clientId: harbor }, serverEnv.publicUrl());
     await createShareLink(system, { reportId: report.id, clientId: harbor, expiresAt: new Date(Date.now() + 30 * 86_400_000), passcodeHash: null });
   }
   return created;

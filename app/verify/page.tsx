@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PublicShell } from "@/components/shell/public-shell";
 import { VerifyForm } from "@/components/reports/verify-form";
 import { verifyReportAction } from "./actions";
 
@@ -7,17 +8,12 @@ export const metadata: Metadata = { title: "Verify a report" };
 /** Public: anyone holding a Vetta report can check it is genuine and unaltered. */
 export default function VerifyPage() {
   return (
-    <div className="min-h-screen bg-slate-50">
-      <header className="border-b border-slate-200 bg-white px-6 py-3">
-        <p className="text-lg font-semibold text-brand-900">Vetta</p>
-      </header>
-      <main id="main" className="mx-auto max-w-xl px-6 py-8">
-        <h1 className="text-2xl font-semibold text-slate-900">Verify a report</h1>
-        <p className="mb-6 mt-1 text-sm text-slate-600">
-          Upload a Vetta risk report&apos;s PDF to check it is genuine and has not been changed by a single byte, or enter the content SHA-256 or report ID printed on its last page.
-        </p>
-        <VerifyForm verify={verifyReportAction} />
-      </main>
-    </div>
+    <PublicShell width="max-w-xl">
+      <h1 className="text-2xl font-semibold text-slate-900">Verify a report</h1>
+      <p className="mb-6 mt-1 text-sm text-slate-600">
+        Upload a Vetta risk report&apos;s PDF to check it is genuine and has not been changed by a single byte, or enter the content SHA-256 or report ID printed on its last page.
+      </p>
+      <VerifyForm verify={verifyReportAction} />
+    </PublicShell>
   );
 }

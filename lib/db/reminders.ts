@@ -1,4 +1,5 @@
 import "server-only";
+import { serverEnv } from "@/lib/config/server-env";
 import { addDays, calendarDateOf, toDateColumn } from "@/lib/domain/dates/calendar-date";
 import { dueInWords, reminderThreshold, RENEWAL_KIND_LABELS, type ReminderThreshold } from "@/lib/domain/renewals/renewal-schedule";
 import { recordAudit } from "./audit";
@@ -37,7 +38,7 @@ export async function sendDueReminders(organizationId: string, now = new Date())
   const members = (
     await prisma.membership.findMany({ where: { organizationId, user: { deactivatedAt: null } }, select: { userId: true, role: true, user: { select: { email: true } } } })
   ).map((m) => ({ userId: m.userId, role: m.role, email: m.user.email }));
-  const baseUrl = (process.env.VETTA_PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  const baseUrl = serverEnv.publicUrl();
   let sent = 0;
   for (const item of items) {
     const threshold = reminderThreshold(item.dueOn, today);

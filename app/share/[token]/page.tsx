@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PublicShell } from "@/components/shell/public-shell";
 import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { PasscodeForm } from "@/components/reports/passcode-form";
@@ -22,30 +23,25 @@ export default async function SharedReportPage({ params }: { params: Promise<{ t
   const opened = await openSharedReport(token, "VIEW", { ip: clientIpFrom(h), userAgent: h.get("user-agent") }, (await cookies()).get(SHARE_COOKIE)?.value);
   if (opened.state === "NOT_FOUND") notFound();
   return (
-    <div className="min-h-screen bg-slate-50">
-      <header className="border-b border-slate-200 bg-white px-6 py-3">
-        <p className="text-lg font-semibold text-brand-900">Vetta</p>
-      </header>
-      <main id="main" className="mx-auto max-w-4xl px-6 py-6">
-        {opened.state === "PASSCODE_REQUIRED" ? (
-          <div className="mx-auto max-w-sm rounded-lg border border-slate-200 bg-white p-6">
-            <h1 className="mb-1 text-lg font-semibold text-slate-900">This report is protected</h1>
-            <p className="mb-4 text-sm text-slate-600">Enter the passcode you were given separately from the link.</p>
-            <PasscodeForm token={token} unlock={unlockShareAction} />
+    <PublicShell>
+      {opened.state === "PASSCODE_REQUIRED" ? (
+        <div className="mx-auto max-w-sm rounded-lg border border-slate-200 bg-white p-6">
+          <h1 className="mb-1 text-lg font-semibold text-slate-900">This report is protected</h1>
+          <p className="mb-4 text-sm text-slate-600">Enter the passcode you were given separately from the link.</p>
+          <PasscodeForm token={token} unlock={unlockShareAction} />
+        </div>
+      ) : (
+        <>
+          <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+            <h1 className="text-2xl font-semibold text-slate-900">{opened.report.title}</h1>
+            <a href={`/share/${token}/pdf`} className={buttonClass("primary")} download>
+              Download PDF
+            </a>
           </div>
-        ) : (
-          <>
-            <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-              <h1 className="text-2xl font-semibold text-slate-900">{opened.report.title}</h1>
-              <a href={`/share/${token}/pdf`} className={buttonClass("primary")} download>
-                Download PDF
-              </a>
-            </div>
-            <p className="mb-4 text-sm text-slate-600">Shared with you until {opened.link.expiresAt.toISOString().slice(0, 10)}.</p>
-            <ReportView snapshot={opened.report.snapshot as unknown as ReportSnapshot} contentSha256={opened.report.contentSha256} />
-          </>
-        )}
-      </main>
-    </div>
+          <p className="mb-4 text-sm text-slate-600">Shared with you until {opened.link.expiresAt.toISOString().slice(0, 10)}.</p>
+          <ReportView snapshot={opened.report.snapshot as unknown as ReportSnapshot} contentSha256={opened.report.contentSha256} />
+        </>
+      )}
+    </PublicShell>
   );
 }
