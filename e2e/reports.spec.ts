@@ -95,6 +95,17 @@ test("share a report: open it signed out, download it, see it in the client's po
   await checker.getByRole("button", { name: "Verify" }).click();
   await expect(checker.getByTestId("verify-result")).toContainText("Genuine Vetta report");
 
+  // The demo's portfolio report, issued by the seed and re-rendered by the server, verifies too.
+  await viewer.goto("/portal");
+  const demoHref = await viewer.getByRole("link", { name: "Harbor Health Clinics: AI portfolio" }).getAttribute("href");
+  const demoPdf = await viewer.request.get(`${demoHref}/pdf`);
+  expect(demoPdf.status()).toBe(200);
+  await checker.getByLabel("Its SHA-256 or report ID").fill("");
+  await checker.getByLabel("The report's PDF").setInputFiles({ name: "portfolio.pdf", mimeType: "application/pdf", buffer: await demoPdf.body() });
+  await checker.getByRole("button", { name: "Verify" }).click();
+  await expect(checker.getByTestId("verify-result")).toContainText("Harbor Health Clinics: AI portfolio");
+  await expect(checker.getByTestId("verify-result")).toContainText("Genuine Vetta report, unaltered.");
+
   // Revoked: the link is a 404 at once, and the portal no longer offers it.
   am.on("dialog", (dialog) => void dialog.accept());
   await am.getByTestId("share-link").first().getByRole("button", { name: "Revoke" }).click();
