@@ -14,6 +14,7 @@ export const ACTIONS = [
   "assessment:fill",
   "assessment:decide",
   "exception:grant",
+  "condition:record",
   "client:read",
   "client:write",
   "usecase:write",
@@ -56,8 +57,9 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
     "usecase:write",
     "report:create",
     "report:share",
+    "condition:record",
   ]),
-  COMPLIANCE_OFFICER: new Set<Action>([...MSP_READ, "assessment:decide", "exception:grant", "report:create"]),
+  COMPLIANCE_OFFICER: new Set<Action>([...MSP_READ, "assessment:decide", "exception:grant", "condition:record", "report:create"]),
   // A client viewer sees the reports shared with their own client, and nothing else exists for them.
   CLIENT_VIEWER: new Set<Action>(["account:self", "portal:view"]),
 };

@@ -3,6 +3,7 @@ import { APPROVED_STATUSES, nextReviewDate } from "@/lib/domain/approvals/approv
 import { addDays, calendarDateOf, calendarDateOfColumn, toDateColumn, type CalendarDate } from "@/lib/domain/dates/calendar-date";
 import { RENEWAL_ACTIONS, renewalBucket, type RenewalBucket, type RenewalKind } from "@/lib/domain/renewals/renewal-schedule";
 import { enumLabel, type RiskTier } from "@/lib/domain/vocabulary";
+import { decisionsInForce } from "./conditions";
 import { prisma } from "./client";
 import { tenant, type TenantContext } from "./tenant";
 
@@ -56,6 +57,7 @@ export async function collectRenewalItems(ctx: TenantContext, window: RenewalWin
         dueAt: true,
         decision: {
           select: {
+            id: true,
             assessmentId: true,
             useCase: { select: { id: true, purpose: true, ownerId: true, client: { select: { id: true, name: true } } } },
             assessment: { select: { createdById: true, product: { select: productSelect } } },
@@ -92,7 +94,10 @@ export async function collectRenewalItems(ctx: TenantContext, window: RenewalWin
     // A review that falls on the valid-until date is the same event: listed once.
     if (review && inWindow(review) && review !== validUntil) items.push({ ...base, kind: "REVIEW_DUE", itemId: u.id, dueOn: review, title: `Review of "${u.purpose}" due`, detail: null, action: "Review the use case: re-check its evidence and record a new decision." });
   }
+  // A superseded decision's conditions are history; only the decision in force binds.
+  const inForce = await decisionsInForce(ctx, conditions.map((c) => c.decision.id));
   for (const c of conditions) {
+    if (!inForce.has(c.decision.id)) continue;
     const useCase = c.decision.useCase;
     const product = c.decision.assessment.product;
     items.push({

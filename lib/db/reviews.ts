@@ -6,6 +6,7 @@ import { AppError, notFound } from "@/lib/errors/app-error";
 import type { ListQuery, ListQueryOptions } from "@/lib/validation/list-query";
 import { getAssessment } from "./assessments";
 import { withAudit } from "./audit";
+import { decisionsInForce } from "./conditions";
 import { prisma, type Prisma } from "./client";
 import { inTenant, tenant, type TenantContext } from "./tenant";
 
@@ -93,7 +94,24 @@ export async function decideAssessment(
 }
 
 export async function listDecisions(ctx: TenantContext, assessmentId: string) {
-  return prisma.decision.findMany({ where: inTenant(ctx, { assessmentId }), orderBy: { decidedAt: "desc" }, include: { conditions: true } });
+  const decisions = await prisma.decision.findMany({ where: inTenant(ctx, { assessmentId }), orderBy: { decidedAt: "desc" }, include: { conditions: { orderBy: [{ dueAt: "asc" }, { id: "asc" }] } } });
+  return withPeopleNamed(ctx, decisions);
+}
+
+/** Decisions with the names of who decided them and who recorded each condition as met, and whether each is still in force. */
+export async function withPeopleNamed(ctx: TenantContext, decisions: Array<Prisma.DecisionGetPayload<{ include: { conditions: true } }>>) {
+  const ids = [...new Set(decisions.flatMap((d) => [d.decidedById, ...d.conditions.flatMap((c) => (c.metById ? [c.metById] : []))]))];
+  const [users, inForce] = await Promise.all([
+    ids.length ? prisma.user.findMany({ where: { id: { in: ids }, memberships: { some: tenant(ctx) } }, select: { id: true, name: true } }) : [],
+    decisionsInForce(ctx, decisions.map((d) => d.id)),
+  ]);
+  const nameOf = (id: string) => users.find((u) => u.id === id)?.name ?? "a former user";
+  return decisions.map((d) => ({
+    ...d,
+    inForce: inForce.has(d.id),
+    decidedBy: nameOf(d.decidedById),
+    conditions: d.conditions.map((c) => ({ ...c, metBy: c.metById ? nameOf(c.metById) : null })),
+  }));
 }
 
 /** One submitted assessment as the change list compares it: answers as shown, and the score it was submitted with. */

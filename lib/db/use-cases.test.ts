@@ -14,6 +14,9 @@ import { getDashboardFigures } from "./dashboard";
 import { createDpa } from "./dpas";
 import { createProduct } from "./products";
 import { createTemplate } from "./questionnaires";
+import { recordConditionMet } from "./conditions";
+import { collectRenewalItems } from "./renewals";
+import { conditionMetInput } from "@/lib/validation/decision";
 import { approvalMatrix, createUseCase, decideUseCase, getUseCaseOverview, listClientUseCases, revokeException } from "./use-cases";
 import { createVendor } from "./vendors";
 import { DPA_CLAUSES } from "@/lib/domain/vocabulary";
@@ -127,5 +130,57 @@ describe("use cases and approvals", () => {
     await expect(createUseCase(other.as.ACCOUNT_MANAGER, { clientId: other.clientId, productId, purpose: "Borrowed product", dataClasses: [] })).rejects.toMatchObject({ fieldErrors: { productId: expect.any(String) } });
     await expect(createUseCase(org.as.ACCOUNT_MANAGER, { clientId: org.clientId, productId, purpose: "Support replies", dataClasses: [] })).rejects.toMatchObject({ fieldErrors: { purpose: expect.any(String) } });
     expect(await prisma.useCase.count({ where: { organizationId: org.organizationId } })).toBe(1);
+  });
+
+  it("records a condition as met once, with how; it leaves the renewals, and a superseded decision's conditions are history", async () => {
+    const org = await createTestOrganization("Conditions");
+    const other = await createTestOrganization("Conditions other");
+    await createTemplate(org.as.ADMIN, templateSchema.parse(DEFAULT_QUESTIONNAIRE), { publish: true });
+    const productId = await productWithEvidence(org);
+    const useCase = await createUseCase(org.as.ACCOUNT_MANAGER, { clientId: org.clientId, productId, purpose: "Summarising tickets", dataClasses: ["PII"] });
+    await submit(org, productId);
+    await decideUseCase(
+      org.as.COMPLIANCE_OFFICER,
+      decide({ useCaseId: useCase.id, outcome: "APPROVED_WITH_CONDITIONS", conditions: [{ text: "Turn off chat history", dueAt: "2026-12-10" }, { text: "Train the staff", dueAt: "2027-01-15" }] }),
+      NOW,
+    );
+    const conditionItems = async () => (await collectRenewalItems(org.as.ADMIN, { until: "2027-12-31" })).filter((i) => i.kind === "CONDITION_DUE").map((i) => i.title);
+    expect(await conditionItems()).toEqual(expect.arrayContaining(["Condition due: Turn off chat history", "Condition due: Train the staff"]));
+    const [first, second] = (await getUseCaseOverview(org.as.ACCOUNT_MANAGER, useCase.id, NOW)).decisions[0]!.conditions;
+
+    // The note is the evidence: required, and named when missing.
+    const bad = conditionMetInput.safeParse({ conditionId: first!.id, note: "done" });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues[0]!.path).toEqual(["note"]);
+    // Another organisation cannot reach it by id.
+    await expect(recordConditionMet(other.as.ACCOUNT_MANAGER, { conditionId: first!.id, note: "Done in the admin console" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    await recordConditionMet(org.as.ACCOUNT_MANAGER, { conditionId: first!.id, note: "History is off in the admin console (screenshot in ticket 4411)." }, NOW);
+    const after = (await getUseCaseOverview(org.as.COMPLIANCE_OFFICER, useCase.id, NOW)).decisions[0]!;
+    expect(after.inForce).toBe(true);
+    expect(after.conditions.find((c) => c.id === first!.id)).toMatchObject({ metById: org.as.ACCOUNT_MANAGER.userId, metBy: expect.any(String), metNote: expect.stringContaining("ticket 4411") });
+    expect(await conditionItems()).toEqual(["Condition due: Train the staff"]);
+    const event = await prisma.auditEvent.findFirst({ where: { organizationId: org.organizationId, action: "condition.met" } });
+    expect(event).toMatchObject({ entityType: "UseCase", entityId: useCase.id });
+    // Once only: again, or two people at the same moment, and one of them is told.
+    await expect(recordConditionMet(org.as.COMPLIANCE_OFFICER, { conditionId: first!.id, note: "Recorded a second time" })).rejects.toMatchObject({ code: "CONFLICT" });
+    const race = await Promise.allSettled([
+      recordConditionMet(org.as.ACCOUNT_MANAGER, { conditionId: second!.id, note: "Training given on 1 December" }),
+      recordConditionMet(org.as.COMPLIANCE_OFFICER, { conditionId: second!.id, note: "Training attended by all staff" }),
+    ]);
+    expect(race.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(race.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });
+    expect(await prisma.auditEvent.count({ where: { organizationId: org.organizationId, action: "condition.met" } })).toBe(2);
+
+    // A new decision replaces the old one: its open conditions leave the renewals and cannot be recorded.
+    await decideUseCase(org.as.COMPLIANCE_OFFICER, decide({ useCaseId: useCase.id, outcome: "APPROVED_WITH_CONDITIONS", conditions: [{ text: "Review the retention setting", dueAt: "2027-02-01" }] }), NOW);
+    const useCase2 = await createUseCase(org.as.ACCOUNT_MANAGER, { clientId: org.clientId, productId, purpose: "Drafting replies", dataClasses: [] });
+    await decideUseCase(org.as.COMPLIANCE_OFFICER, decide({ useCaseId: useCase2.id, outcome: "APPROVED_WITH_CONDITIONS", conditions: [{ text: "Label drafts as AI-written", dueAt: "2027-03-01" }] }), NOW);
+    const [latest, superseded] = (await getUseCaseOverview(org.as.COMPLIANCE_OFFICER, useCase.id, NOW)).decisions;
+    const stale = await prisma.decisionCondition.create({ data: { organizationId: org.organizationId, decisionId: superseded!.id, text: "An old open condition", dueAt: new Date("2027-01-20") } });
+    expect([latest!.inForce, superseded!.inForce]).toEqual([true, false]);
+    expect(await conditionItems()).toEqual(expect.arrayContaining(["Condition due: Review the retention setting", "Condition due: Label drafts as AI-written"]));
+    expect(await conditionItems()).not.toContain("Condition due: An old open condition");
+    await expect(recordConditionMet(org.as.ACCOUNT_MANAGER, { conditionId: stale.id, note: "Too late to matter now" })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });

@@ -6,6 +6,7 @@ import { AppError, notFound } from "@/lib/errors/app-error";
 import type { UseCaseDecisionInput, UseCaseInput } from "@/lib/validation/use-case";
 import { withAudit } from "./audit";
 import { prisma, Prisma } from "./client";
+import { withPeopleNamed } from "./reviews";
 import { liveUseCaseScore } from "./scoring";
 import { inTenant, tenant, type TenantContext } from "./tenant";
 
@@ -64,10 +65,10 @@ export async function getUseCaseOverview(ctx: TenantContext, id: string, now = n
   const [score, assessment, decisions, exceptions] = await Promise.all([
     liveUseCaseScore(ctx, useCase),
     reliedOnAssessment(ctx, useCase.productId),
-    prisma.decision.findMany({ where: inTenant(ctx, { useCaseId: id }), orderBy: { decidedAt: "desc" }, include: { conditions: true } }),
+    prisma.decision.findMany({ where: inTenant(ctx, { useCaseId: id }), orderBy: { decidedAt: "desc" }, include: { conditions: { orderBy: [{ dueAt: "asc" }, { id: "asc" }] } } }).then((d) => withPeopleNamed(ctx, d)),
     prisma.riskException.findMany({ where: inTenant(ctx, { useCaseId: id }), orderBy: { createdAt: "desc" } }),
   ]);
-  const userIds = [...new Set([...decisions.map((d) => d.decidedById), ...exceptions.map((e) => e.grantedById), ...(assessment?.submittedById ? [assessment.submittedById] : [])])];
+  const userIds = [...new Set([...exceptions.map((e) => e.grantedById), ...(assessment?.submittedById ? [assessment.submittedById] : [])])];
   const users = await prisma.user.findMany({ where: { id: { in: userIds }, memberships: { some: tenant(ctx) } }, select: { id: true, name: true, email: true } });
   const nameOf = (userId: string | null) => users.find((u) => u.id === userId)?.name ?? "a former user";
   return {
@@ -75,7 +76,7 @@ export async function getUseCaseOverview(ctx: TenantContext, id: string, now = n
     displayStatus: statusShownForUseCase(useCase.status, calendarDateOfColumn(useCase.validUntil), today),
     score,
     assessment: assessment ? { ...assessment, submittedBy: nameOf(assessment.submittedById) } : null,
-    decisions: decisions.map((d) => ({ ...d, decidedBy: nameOf(d.decidedById) })),
+    decisions,
     exceptions: exceptions.map((e) => ({ ...e, grantedBy: nameOf(e.grantedById), active: activeException([e], today) !== null })),
     activeException: activeException(exceptions, today),
     today,

@@ -22,3 +22,10 @@ export const decisionInput = z
     });
   });
 export type DecisionFormValues = z.input<typeof decisionInput>;
+
+/** Recording that a condition of an approval has been met: how it was met is the evidence. */
+export const conditionMetInput = z.object({
+  conditionId: z.string().min(1).max(64),
+  note: z.string().trim().min(10, "Say how the condition was met (at least 10 characters).").max(2000, "Keep it under 2,000 characters."),
+});
+export type ConditionMetInput = z.infer<typeof conditionMetInput>;

@@ -4,8 +4,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { guardedAction } from "@/lib/auth/guarded-action";
 import { can } from "@/lib/auth/permissions";
+import { recordConditionMet } from "@/lib/db/conditions";
 import { createUseCase, decideUseCase, revokeException } from "@/lib/db/use-cases";
 import { AppError } from "@/lib/errors/app-error";
+import { conditionMetInput } from "@/lib/validation/decision";
 import { useCaseDecisionInput, useCaseInput } from "@/lib/validation/use-case";
 
 const create = guardedAction("usecase:write", useCaseInput, async (actor, input) => {
@@ -29,6 +31,13 @@ const revoke = guardedAction("exception:grant", z.object({ exceptionId: z.string
   return { id: input.useCaseId };
 });
 
+const conditionMet = guardedAction("condition:record", conditionMetInput, async (actor, input) => {
+  const result = await recordConditionMet(actor, input);
+  // Shown on the use case or assessment page, and no longer on the renewals page or the dashboard.
+  revalidatePath("/", "layout");
+  return result;
+});
+
 export async function createUseCaseAction(raw: unknown) {
   return create(raw);
 }
@@ -37,4 +46,7 @@ export async function decideUseCaseAction(raw: unknown) {
 }
 export async function revokeExceptionAction(raw: unknown) {
   return revoke(raw);
+}
+export async function recordConditionMetAction(raw: unknown) {
+  return conditionMet(raw);
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AssessmentFiller } from "@/components/assessments/assessment-filler";
 import { buttonClass } from "@/components/ui/button";
-import { Badge, PageHeader } from "@/components/ui/card";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getAssessment, getProductFacts } from "@/lib/db/assessments";
@@ -18,6 +18,9 @@ import { decideAssessmentAction } from "@/app/(app)/reviews/actions";
 import { answerFromProduct } from "@/lib/domain/questionnaire/product-facts";
 import { enumLabel } from "@/lib/domain/vocabulary";
 import { loadOr404 } from "@/lib/http/load-or-404";
+import { DecisionHistory } from "@/components/use-cases/decision-history";
+import { recordConditionMetAction } from "@/app/(app)/use-cases/actions";
+import { calendarDateOf } from "@/lib/domain/dates/calendar-date";
 import { applyAnswerToProductAction, saveAnswerAction, submitAssessmentAction } from "../actions";
 
 export const metadata: Metadata = { title: "Assessment" };
@@ -90,23 +93,9 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
         </div>
       ) : null}
       {decisions.length ? (
-        <ul className="mb-6 space-y-2 text-sm" aria-label="Decisions">
-          {decisions.map((d) => (
-            <li key={d.id} className="rounded-md border border-slate-200 bg-white px-3 py-2" data-testid="decision">
-              <span className="font-medium">{enumLabel(d.outcome)}</span> on {d.decidedAt.toISOString().slice(0, 10)}: {d.justification}
-              {d.conditions.length ? (
-                <ul className="ml-4 list-disc">
-                  {d.conditions.map((c) => (
-                    <li key={c.id}>
-                      {c.text}
-                      {c.dueAt ? ` (due ${c.dueAt.toISOString().slice(0, 10)})` : ""}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <Card title="Decisions" className="mb-6">
+          <DecisionHistory decisions={decisions} today={calendarDateOf(new Date())} recordMet={can(actor.role, "condition:record") ? recordConditionMetAction : undefined} />
+        </Card>
       ) : null}
       <AssessmentFiller
         assessmentId={assessment.id}

@@ -14,7 +14,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getUseCaseOverview } from "@/lib/db/use-cases";
 import { enumLabel } from "@/lib/domain/vocabulary";
 import { loadOr404 } from "@/lib/http/load-or-404";
-import { decideUseCaseAction, revokeExceptionAction } from "../actions";
+import { decideUseCaseAction, recordConditionMetAction, revokeExceptionAction } from "../actions";
 
 export const metadata: Metadata = { title: "Use case" };
 
@@ -23,7 +23,7 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
 export default async function UseCasePage({ params }: { params: Promise<{ useCaseId: string }> }) {
   const actor = await requirePermission("client:read");
   const { useCaseId } = await params;
-  const { useCase, displayStatus, score, assessment, decisions, exceptions, activeException } = await loadOr404(getUseCaseOverview(actor, useCaseId));
+  const { useCase, displayStatus, score, assessment, decisions, exceptions, activeException, today } = await loadOr404(getUseCaseOverview(actor, useCaseId));
   const { client, product } = useCase;
   const canDecide = can(actor.role, "assessment:decide");
   const reports = (await listReports(actor, { useCaseId }, 1, 10)).rows.map((r) => ({ id: r.id, title: r.title, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy, shares: r._count.shareLinks }));
@@ -133,7 +133,7 @@ export default async function UseCasePage({ params }: { params: Promise<{ useCas
         </Card>
         <ReportsCard rows={reports} generate={{ kind: "PRODUCT", productId: useCase.productId, useCaseId: useCase.id }} canGenerate={can(actor.role, "report:create")} label="Generate report for this use case" action={createReportAction} />
         <Card title="Decisions">
-          <DecisionHistory decisions={decisions} />
+          <DecisionHistory decisions={decisions} today={today} recordMet={can(actor.role, "condition:record") ? recordConditionMetAction : undefined} />
         </Card>
       </div>
     </>
