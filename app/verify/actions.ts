@@ -1,6 +1,9 @@
 "use server";
 
+import { headers } from "next/headers";
+import { clientIpFrom } from "@/lib/auth/client-ip";
 import { fieldErrorsOf } from "@/lib/auth/guarded-action";
+import { takeVerifyAttempt } from "@/lib/db/sign-in-throttle";
 import { verifyReportFile, verifyReportReference, type VerifyOutcome } from "@/lib/db/reports";
 import { verifyReferenceInput } from "@/lib/validation/reports";
 
@@ -19,6 +22,8 @@ const plain = (outcome: VerifyOutcome): VerifyState => ({
 
 /** Public: is this PDF (or this hash or id) a genuine, unaltered Vetta report? */
 export async function verifyReportAction(_prev: VerifyState | null, form: FormData): Promise<VerifyState> {
+  const until = await takeVerifyAttempt(clientIpFrom(await headers()) ?? "unknown");
+  if (until) return { ok: false, error: `Too many checks from your network. Try again after ${until.toISOString().slice(11, 16)} UTC.` };
   const file = form.get("file");
   if (file instanceof File && file.size > 0) {
     if (file.size > MAX_BYTES) return { ok: false, error: "That file is larger than any Vetta report.", fieldErrors: { file: "Choose a PDF under 25 MB." } };

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { accountKey, clearFailures, ipKey, lockedUntil, recordFailure, THROTTLE } from "./sign-in-throttle";
+import { accountKey, clearFailures, ipKey, lockedUntil, recordFailure, takeVerifyAttempt, THROTTLE, VERIFY_LIMIT } from "./sign-in-throttle";
 
 const fresh = () => accountKey(`${randomBytes(6).toString("hex")}@test.example`);
 
@@ -35,5 +35,16 @@ describe("sign-in throttle", () => {
     expect(await lockedUntil([account], now)).toBeNull();
     await clearFailures(ip);
     expect(await lockedUntil([ip], now)).toBeNull();
+  });
+
+  it("lets an address make VERIFY_LIMIT public report checks in the window, then refuses until the lock ends", async () => {
+    const ip = `203.0.113.${randomBytes(1)[0]}-${randomBytes(4).toString("hex")}`;
+    const now = new Date();
+    for (let i = 0; i < VERIFY_LIMIT; i++) expect(await takeVerifyAttempt(ip, now)).toBeNull();
+    const until = await takeVerifyAttempt(ip, now);
+    expect(until?.getTime()).toBe(now.getTime() + THROTTLE.lockMs);
+    // Another address is unaffected, and the lock ends on its own.
+    expect(await takeVerifyAttempt(`${ip}-other`, now)).toBeNull();
+    expect(await takeVerifyAttempt(ip, new Date(now.getTime() + THROTTLE.lockMs + 1))).toBeNull();
   });
 });

@@ -45,3 +45,18 @@ export async function recordFailure(keys: Array<{ key: string; limit: number }>,
 export async function clearFailures(key: string) {
   await prisma.signInThrottle.deleteMany({ where: { key } });
 }
+
+/** Public report checks per network address in the window: plenty for people, a wall for anyone probing hashes. */
+export const VERIFY_LIMIT = 60;
+
+/**
+ * Counts one public verify check against the caller's address (every check, not only failures).
+ * Returns the time until which the address is locked, or null when this check may go ahead.
+ */
+export async function takeVerifyAttempt(ip: string, now = new Date()): Promise<Date | null> {
+  const key = `verify:${ip}`;
+  const until = await lockedUntil([key], now);
+  if (until) return until;
+  await recordFailure([{ key, limit: VERIFY_LIMIT }], now);
+  return null;
+}
