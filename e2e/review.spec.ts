@@ -64,3 +64,12 @@ test("an account manager submits, the compliance officer approves with a conditi
   await am.goto("/renewals?kind=CONDITION_DUE");
   await expect(am.getByTestId("renewal-row").filter({ hasText: "Sign the Cloud Data Processing Addendum" })).toHaveCount(0);
 });
+
+test("the demo organisation has an assessment waiting in the compliance officer's reviews, with its score", async ({ page }) => {
+  await signInAndWait(page, DEMO.COMPLIANCE_OFFICER, DEMO_PASSWORD, /\/dashboard$/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reviews" }).click();
+  await page.getByRole("link", { name: "Microsoft — Azure OpenAI in Azure AI Foundry" }).first().click();
+  await expect(page.getByRole("heading", { name: "Due diligence: Azure OpenAI in Azure AI Foundry" })).toBeVisible();
+  await expect(page.getByTestId("risk-score")).toBeVisible();
+  await expect(page.getByRole("form", { name: "Decision" })).toBeVisible();
+});

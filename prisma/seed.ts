@@ -9,12 +9,14 @@ import { seedCatalogue } from "../lib/db/catalogue";
 import { countOrganizations, createOrganization } from "../lib/db/organizations";
 import { listProductOptions } from "../lib/db/products";
 import { createTemplate } from "../lib/db/questionnaires";
+import { saveAnswer, startAssessment, submitAssessment } from "../lib/db/assessments";
 import { createReport } from "../lib/db/reports";
 import { createShareLink } from "../lib/db/share-links";
 import { createUseCase } from "../lib/db/use-cases";
 import { templateSchema } from "../lib/validation/questionnaire-template";
 import { AI_PRODUCT_CATALOGUE } from "./catalogue/ai-products";
 import { DEFAULT_QUESTIONNAIRE } from "./catalogue/default-questionnaire";
+import { DEMO_ASSESSMENT_ANSWERS, DEMO_ASSESSMENT_PRODUCT } from "./catalogue/demo-assessment";
 import type { DataClass, Role } from "../lib/domain/vocabulary";
 
 export const DEMO_USERS: Array<{ email: string; name: string; role: Role; clientName?: string }> = [
@@ -52,6 +54,15 @@ export async function seedDemoOrganization(password: string) {
     const clientId = created.clientIds[client];
     const id = productId(label);
     if (clientId && id) await createUseCase(system, { clientId, productId: id, purpose, dataClasses });
+  }
+  // One assessment submitted by the account manager, so the compliance officer has a review waiting.
+  const amUser = created.users.find((u) => u.role === "ACCOUNT_MANAGER");
+  const assessed = productId(DEMO_ASSESSMENT_PRODUCT);
+  if (amUser && assessed) {
+    const am = { ...system, userId: amUser.id, role: "ACCOUNT_MANAGER" as const, actorLabel: amUser.email };
+    const { id } = await startAssessment(am, assessed);
+    for (const answer of DEMO_ASSESSMENT_ANSWERS) await saveAnswer(am, id, answer);
+    await submitAssessment(am, id);
   }
   // Harbor Health's portfolio report, shared with it, so the client viewer's portal has something to show.
   const harbor = created.clientIds["Harbor Health Clinics"];

@@ -22,7 +22,7 @@ export const RENEWAL_ACTIONS: Record<RenewalKind, string> = {
   DPA_EXPIRY: "Get the renewed or re-signed DPA from the vendor and record it as the current version.",
   CERTIFICATION_EXPIRY: "Obtain the renewed report or certificate and record it with its new expiry.",
   APPROVAL_VALID_UNTIL: "Renew the evidence it relied on, then have a compliance officer decide the use case again.",
-  CONDITION_DUE: "Check the condition is met and record it, or escalate to the compliance officer.",
+  CONDITION_DUE: "Check the condition is met, then press Record as met on the decision and say how; otherwise escalate to the compliance officer.",
   EXCEPTION_EXPIRY: "Fix the underlying risk, or have the compliance officer record a new exception.",
   REVIEW_DUE: "Start a new assessment of the product and submit it for review.",
 };
