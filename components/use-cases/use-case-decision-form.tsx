@@ -6,6 +6,7 @@ import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ConditionsFieldset } from "@/components/reviews/conditions-fieldset";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/auth/guarded-action";
@@ -71,26 +72,14 @@ export function UseCaseDecisionForm({
           <TextField label="Approval expires (optional)" type="date" hint="Otherwise it holds until the next review or until its evidence expires, whichever is first." error={errors.expiresAt?.message} {...register("expiresAt")} />
         ) : null}
         {outcome === "APPROVED_WITH_CONDITIONS" ? (
-          <fieldset className="space-y-2">
-            <legend className="text-sm font-medium">Conditions</legend>
-            {errors.conditions?.message ? (
-              <p role="alert" className="text-sm text-red-600">
-                {errors.conditions.message}
-              </p>
-            ) : null}
-            {fields.map((f, i) => (
-              <div key={f.id} className="grid gap-2 sm:grid-cols-[1fr_10rem_auto]">
-                <TextField label={`Condition ${i + 1}`} error={errors.conditions?.[i]?.text?.message} {...register(`conditions.${i}.text`)} />
-                <TextField label="Due" type="date" error={errors.conditions?.[i]?.dueAt?.message} {...register(`conditions.${i}.dueAt`)} />
-                <Button variant="ghost" className="self-end" onClick={() => remove(i)}>
-                  Remove
-                </Button>
-              </div>
-            ))}
-            <Button variant="secondary" onClick={() => append({ text: "", dueAt: "" })}>
-              Add condition
-            </Button>
-          </fieldset>
+          <ConditionsFieldset
+            rows={fields}
+            error={errors.conditions?.message}
+            fieldErrors={(i) => ({ text: errors.conditions?.[i]?.text?.message, dueAt: errors.conditions?.[i]?.dueAt?.message })}
+            register={(i) => ({ text: register(`conditions.${i}.text`), dueAt: register(`conditions.${i}.dueAt`) })}
+            onAdd={() => append({ text: "", dueAt: "" })}
+            onRemove={remove}
+          />
         ) : null}
         {outcome !== "REJECTED" ? (
           <div className="space-y-3 rounded-md border border-slate-200 p-3">

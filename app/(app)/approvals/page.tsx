@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageLinks } from "@/components/ui/page-links";
 import { ApprovalMatrix } from "@/components/use-cases/approval-matrix";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
@@ -46,15 +47,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
       ) : (
         <ApprovalMatrix data={data} />
       )}
-      {pages > 1 ? (
-        <nav aria-label="Matrix pages" className="mt-4 flex items-center gap-3 text-sm">
-          {page > 1 ? <Link href={href(page - 1)} className={buttonClass("secondary")}>Previous</Link> : null}
-          <span>
-            Page {page} of {pages} ({data.total} clients)
-          </span>
-          {page < pages ? <Link href={href(page + 1)} className={buttonClass("secondary")}>Next</Link> : null}
-        </nav>
-      ) : null}
+      <PageLinks page={page} pages={pages} total={data.total} noun="clients" label="Matrix pages" href={href} />
     </>
   );
 }

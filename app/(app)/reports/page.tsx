@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageLinks } from "@/components/ui/page-links";
 import { z } from "zod";
-import { buttonClass } from "@/components/ui/button";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
 import { listReports } from "@/lib/db/reports";
@@ -65,15 +65,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav aria-label="Report pages" className="mt-4 flex items-center gap-3 text-sm">
-          {page > 1 ? <Link href={`/reports?page=${page - 1}`} className={buttonClass("secondary")}>Previous</Link> : null}
-          <span>
-            Page {page} of {pages} ({total} reports)
-          </span>
-          {page < pages ? <Link href={`/reports?page=${page + 1}`} className={buttonClass("secondary")}>Next</Link> : null}
-        </nav>
-      ) : null}
+      <PageLinks page={page} pages={pages} total={total} noun="reports" label="Report pages" href={(p) => `/reports?page=${p}`} />
     </>
   );
 }

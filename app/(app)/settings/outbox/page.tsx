@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLinks } from "@/components/ui/page-links";
 import { z } from "zod";
-import { buttonClass } from "@/components/ui/button";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
 import { listOutbox } from "@/lib/db/outbox";
@@ -66,15 +65,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav aria-label="Outbox pages" className="mt-4 flex items-center gap-3 text-sm">
-          {page > 1 ? <Link href={`/settings/outbox?page=${page - 1}`} className={buttonClass("secondary")}>Previous</Link> : null}
-          <span>
-            Page {page} of {pages} ({total} messages)
-          </span>
-          {page < pages ? <Link href={`/settings/outbox?page=${page + 1}`} className={buttonClass("secondary")}>Next</Link> : null}
-        </nav>
-      ) : null}
+      <PageLinks page={page} pages={pages} total={total} noun="messages" label="Outbox pages" href={(p) => `/settings/outbox?page=${p}`} />
     </>
   );
 }
