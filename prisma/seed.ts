@@ -31,6 +31,8 @@ export async function seedDemoOrganization(password: string) {
   const created = await createOrganization({
     name: "Northbridge IT (demo)",
     slug: "northbridge-demo",
+    // So the printed sign-ins work at once; an admin requires it under Settings → Users.
+    requireMfa: false,
     clients: [
       { name: "Harbor Health Clinics", dataClasses: ["PII", "PHI"], residency: "US", frameworks: ["HIPAA"] },
       { name: "Lumen Retail EU", dataClasses: ["PII", "PCI"], residency: "EU", frameworks: ["GDPR"] },

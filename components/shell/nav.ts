@@ -21,6 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/settings/scoring", label: "Scoring", permission: "scoring:manage" },
   { href: "/settings/users", label: "Users", permission: "user:manage" },
   { href: "/settings/outbox", label: "Outbox", permission: "outbox:read" },
+  { href: "/account/security", label: "Account security", permission: "account:self" },
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -16,11 +16,12 @@ export interface MemberRow {
   clientId: string | null;
   active: boolean;
   lastSignInAt: string | null;
+  mfaEnabled: boolean;
 }
 
 type Act = (raw: unknown) => Promise<ActionResult<unknown>>;
 
-function MemberRowView({ member, clients, isSelf, changeRole, setActive }: { member: MemberRow; clients: Array<{ id: string; name: string }>; isSelf: boolean; changeRole: Act; setActive: Act }) {
+function MemberRowView({ member, clients, isSelf, changeRole, setActive, resetMfa }: { member: MemberRow; clients: Array<{ id: string; name: string }>; isSelf: boolean; changeRole: Act; setActive: Act; resetMfa: Act }) {
   const [role, setRole] = useState<Role>(member.role);
   const [clientId, setClientId] = useState(member.clientId ?? "");
   const [error, setError] = useState<string | null>(null);
@@ -74,9 +75,27 @@ function MemberRowView({ member, clients, isSelf, changeRole, setActive }: { mem
           </p>
         ) : null}
       </td>
-      <td className="px-3 py-2">{member.active ? <Badge tone="green">Active</Badge> : <Badge tone="red">Deactivated</Badge>}</td>
+      <td className="px-3 py-2">
+        <span className="flex flex-wrap gap-1">
+          {member.active ? <Badge tone="green">Active</Badge> : <Badge tone="red">Deactivated</Badge>}
+          {member.mfaEnabled ? <Badge tone="blue">Two-step on</Badge> : <Badge>Two-step off</Badge>}
+        </span>
+      </td>
       <td className="px-3 py-2 text-xs text-slate-500">{member.lastSignInAt ? new Date(member.lastSignInAt).toLocaleString() : "Never"}</td>
-      <td className="px-3 py-2 text-right">
+      <td className="space-y-1 px-3 py-2 text-right">
+        {member.mfaEnabled && !isSelf ? (
+          <Button
+            variant="secondary"
+            className="px-2 py-1"
+            disabled={pending}
+            aria-label={`Reset two-step verification of ${member.email}`}
+            onClick={() => {
+              if (window.confirm(`Reset two-step verification for ${member.email}? Do this only when you have confirmed who is asking (their device is lost). They are signed out and must set it up again.`)) run(resetMfa, { userId: member.userId });
+            }}
+          >
+            Reset two-step
+          </Button>
+        ) : null}
         {isSelf ? (
           <span className="text-xs text-slate-400">You</span>
         ) : member.active ? (
@@ -100,7 +119,7 @@ function MemberRowView({ member, clients, isSelf, changeRole, setActive }: { mem
   );
 }
 
-export function UsersTable({ members, clients, currentUserId, changeRole, setActive }: { members: MemberRow[]; clients: Array<{ id: string; name: string }>; currentUserId: string; changeRole: Act; setActive: Act }) {
+export function UsersTable({ members, clients, currentUserId, changeRole, setActive, resetMfa }: { members: MemberRow[]; clients: Array<{ id: string; name: string }>; currentUserId: string; changeRole: Act; setActive: Act; resetMfa: Act }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-left text-sm">
@@ -116,7 +135,7 @@ export function UsersTable({ members, clients, currentUserId, changeRole, setAct
         </thead>
         <tbody>
           {members.map((m) => (
-            <MemberRowView key={m.userId} member={m} clients={clients} isSelf={m.userId === currentUserId} changeRole={changeRole} setActive={setActive} />
+            <MemberRowView key={m.userId} member={m} clients={clients} isSelf={m.userId === currentUserId} changeRole={changeRole} setActive={setActive} resetMfa={resetMfa} />
           ))}
         </tbody>
       </table>

@@ -16,7 +16,7 @@ export const DEMO = {
 /** Written by scripts/e2e-server.ts once the database is ready. */
 export interface E2EState {
   databaseUrl: string;
-  other: { organizationId: string; adminEmail: string; adminUserId: string; throttledEmail: string; password: string; vendorId: string; productId: string; assessmentId: string; clientId: string; useCaseId: string };
+  other: { strictStaffEmail: string; organizationId: string; adminEmail: string; adminUserId: string; throttledEmail: string; password: string; vendorId: string; productId: string; assessmentId: string; clientId: string; useCaseId: string };
 }
 
 export function e2eState(): E2EState {

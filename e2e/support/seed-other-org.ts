@@ -18,6 +18,7 @@ const passwordHash = await hashPassword(password);
 const created = await createOrganization({
   name: "Rival MSP",
   slug: "rival-msp",
+  requireMfa: false,
   clients: [{ name: "Rival Client", dataClasses: ["PII"], residency: "EU", frameworks: ["GDPR"] }],
   users: [
     { email: "admin@rival.example", name: "Rita Rival", role: "ADMIN", passwordHash },
@@ -35,7 +36,18 @@ await createTemplate(ctx, templateSchema.parse(DEFAULT_QUESTIONNAIRE), { publish
 const assessment = await startAssessment(ctx, product.id);
 const clientId = created.clientIds["Rival Client"]!;
 const useCase = await createUseCase(ctx, { clientId, productId: product.id, purpose: "Rival's secret purpose", dataClasses: ["PII"] });
+// A third organisation that requires two-step verification of its staff, none of whom has it yet.
+await createOrganization({
+  name: "Strict MSP",
+  slug: "strict-msp",
+  requireMfa: true,
+  clients: [],
+  users: [
+    { email: "staff@strict.example", name: "Sam Strict", role: "ACCOUNT_MANAGER", passwordHash },
+    { email: "admin@strict.example", name: "Ada Strict", role: "ADMIN", passwordHash },
+  ],
+});
 process.stdout.write(
-  JSON.stringify({ organizationId: created.organization.id, adminEmail: admin.email, adminUserId: admin.id, throttledEmail: "throttled@rival.example", password, vendorId: vendor.id, productId: product.id, assessmentId: assessment.id, clientId, useCaseId: useCase.id }),
+  JSON.stringify({ strictStaffEmail: "staff@strict.example", organizationId: created.organization.id, adminEmail: admin.email, adminUserId: admin.id, throttledEmail: "throttled@rival.example", password, vendorId: vendor.id, productId: product.id, assessmentId: assessment.id, clientId, useCaseId: useCase.id }),
 );
 process.exit(0);

@@ -44,6 +44,7 @@ export function guardedAction<S extends z.ZodType, T>(
       const actor = await getActor();
       if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
       if (!can(actor.role, permission)) throw new AppError("FORBIDDEN", "You do not have permission to do that.");
+      if (actor.mfaSetupRequired && permission !== "account:self") throw new AppError("FORBIDDEN", "Set up two-step verification first (Account security).");
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         return { ok: false, error: "Some fields need attention.", fieldErrors: fieldErrorsOf(parsed.error) };

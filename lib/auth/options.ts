@@ -5,6 +5,7 @@ import { serverEnv } from "@/lib/config/server-env";
 import { recordAudit } from "@/lib/db/audit";
 import { prisma } from "@/lib/db/client";
 import { accountKey, clearFailures, ipKey, lockedUntil, recordFailure, THROTTLE } from "@/lib/db/sign-in-throttle";
+import { verifySecondFactor } from "@/lib/db/mfa";
 import { findAccountForSignIn, markSignedIn } from "@/lib/db/users";
 import { signInInput } from "@/lib/validation/auth";
 import { clientIpFrom } from "./client-ip";
@@ -14,6 +15,8 @@ import { verifyAgainstDummy, verifyPassword } from "./password";
 export const SIGN_IN_ERRORS = {
   CredentialsSignin: "That email and password do not match an active account.",
   TooManyAttempts: "Too many failed sign-ins. Wait 15 minutes and try again.",
+  MfaRequired: "Enter the 6-digit code from your authenticator app, or one of your recovery codes.",
+  MfaInvalid: "That code is not right. Enter the current code from your app, or an unused recovery code.",
 } as const;
 
 /**
@@ -30,7 +33,7 @@ export function authOptions(): AuthOptions {
     providers: [
       CredentialsProvider({
         name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" }, code: { label: "Code", type: "text" } },
         async authorize(credentials, req) {
           const parsed = signInInput.safeParse(credentials ?? {});
           if (!parsed.success) return null;
@@ -50,6 +53,25 @@ export function authOptions(): AuthOptions {
               { key: keys[1]!, limit: THROTTLE.ipLimit },
             ]);
             return null;
+          }
+          // The second step. The password was right, so asking for the code says so; wrong codes
+          // count against the same throttle as wrong passwords, which caps guessing at 5 per 15 minutes.
+          if (account.mfaEnabledAt) {
+            const code = parsed.data.code ?? "";
+            if (!code) throw new Error("MfaRequired");
+            const how = await verifySecondFactor(account.id, code);
+            if (!how) {
+              await recordFailure([
+                { key: keys[0]!, limit: THROTTLE.accountLimit },
+                { key: keys[1]!, limit: THROTTLE.ipLimit },
+              ]);
+              throw new Error("MfaInvalid");
+            }
+            if (how === "recovery") {
+              await prisma.$transaction((tx) =>
+                recordAudit(tx, { organizationId: membership.organizationId, userId: account.id, actorLabel: account.email, ip }, { action: "user.mfa.recovery-code-used", entityType: "User", entityId: account.id }),
+              );
+            }
           }
           await clearFailures(keys[0]!);
           await markSignedIn(account.id);

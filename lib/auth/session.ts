@@ -14,7 +14,12 @@ export interface Actor extends TenantContext {
   email: string;
   name: string;
   organizationName: string;
+  /** Until set up, such a user may only reach their security page (and sign out). */
+  mfaSetupRequired: boolean;
 }
+
+/** Where someone who must set up two-step verification is sent. */
+export const SECURITY_PAGE = "/account/security";
 
 type SessionClaims = { uid?: string; org?: string; sv?: number };
 
@@ -39,6 +44,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     clientId: member.clientId,
     actorLabel: member.email,
     ip,
+    mfaSetupRequired: member.mfaSetupRequired,
   };
 });
 
@@ -56,5 +62,6 @@ export async function requireActor(): Promise<Actor> {
 export async function requirePermission(action: Action): Promise<Actor> {
   const actor = await requireActor();
   if (!can(actor.role, action)) notFound();
+  if (actor.mfaSetupRequired && action !== "account:self") redirect(SECURITY_PAGE);
   return actor;
 }

@@ -12,6 +12,8 @@ export interface NewOrganization {
   slug: string;
   clients: Array<{ name: string; dataClasses: DataClass[]; residency: Residency; frameworks: Framework[] }>;
   users: Array<{ email: string; name: string; role: Role; passwordHash: string; clientName?: string }>;
+  /** Whether MSP staff must set up two-step verification (default: yes). */
+  requireMfa?: boolean;
 }
 
 /**
@@ -20,9 +22,9 @@ export interface NewOrganization {
  */
 export async function createOrganization(input: NewOrganization) {
   return prisma.$transaction(async (tx) => {
-    const org = await tx.organization.create({ data: { name: input.name, slug: input.slug } });
+    const org = await tx.organization.create({ data: { name: input.name, slug: input.slug, requireMfa: input.requireMfa ?? true } });
     const system = { organizationId: org.id, userId: "", actorLabel: "system", ip: null };
-    await recordAudit(tx, system, { action: "organization.create", entityType: "Organization", entityId: org.id, summary: { after: { name: org.name } } });
+    await recordAudit(tx, system, { action: "organization.create", entityType: "Organization", entityId: org.id, summary: { after: { name: org.name, requireMfa: org.requireMfa } } });
     const clientIds = new Map<string, string>();
     for (const c of input.clients) {
       const client = await tx.client.create({ data: { ...c, organizationId: org.id } });

@@ -15,6 +15,7 @@ export async function findAccountForSignIn(email: string) {
       passwordHash: true,
       sessionVersion: true,
       deactivatedAt: true,
+      mfaEnabledAt: true,
       memberships: { select: { organizationId: true, role: true }, orderBy: { createdAt: "asc" }, take: 1 },
     },
   });
@@ -35,8 +36,8 @@ export async function loadSessionMember(userId: string, organizationId: string, 
     select: {
       role: true,
       clientId: true,
-      organization: { select: { id: true, name: true } },
-      user: { select: { id: true, email: true, name: true, sessionVersion: true, deactivatedAt: true } },
+      organization: { select: { id: true, name: true, requireMfa: true } },
+      user: { select: { id: true, email: true, name: true, sessionVersion: true, deactivatedAt: true, mfaEnabledAt: true } },
     },
   });
   if (!member || member.user.deactivatedAt || member.user.sessionVersion !== sessionVersion) return null;
@@ -48,6 +49,8 @@ export async function loadSessionMember(userId: string, organizationId: string, 
     clientId: member.clientId,
     organizationId: member.organization.id,
     organizationName: member.organization.name,
+    // MSP staff in an organisation that requires two-step verification, who have not set it up.
+    mfaSetupRequired: member.organization.requireMfa && member.role !== "CLIENT_VIEWER" && member.user.mfaEnabledAt === null,
   };
 }
 
@@ -57,7 +60,7 @@ const userListSelect = {
   clientId: true,
   createdAt: true,
   client: { select: { id: true, name: true } },
-  user: { select: { id: true, email: true, name: true, deactivatedAt: true, lastSignInAt: true } },
+  user: { select: { id: true, email: true, name: true, deactivatedAt: true, lastSignInAt: true, mfaEnabledAt: true } },
 } as const;
 
 export async function listMembers(ctx: TenantContext) {
@@ -75,6 +78,7 @@ export async function listMembers(ctx: TenantContext) {
     active: m.user.deactivatedAt === null,
     deactivatedAt: m.user.deactivatedAt,
     lastSignInAt: m.user.lastSignInAt,
+    mfaEnabled: m.user.mfaEnabledAt !== null,
     createdAt: m.createdAt,
   }));
 }

@@ -20,6 +20,7 @@ export function guardedRoute<C>(permission: Action, handle: (req: Request, actor
       const actor = await getActor();
       if (!actor) return jsonError(401, "Sign in first.");
       if (!can(actor.role, permission)) return jsonError(404, "Not found.");
+      if (actor.mfaSetupRequired && permission !== "account:self") return jsonError(403, "Set up two-step verification first.");
       return await handle(req, actor, ctx);
     } catch (error) {
       if (isAppError(error)) {

@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { guardedAction } from "@/lib/auth/guarded-action";
 import { hashPassword } from "@/lib/auth/password";
+import { z } from "zod";
+import { resetMemberMfa, setRequireMfa } from "@/lib/db/mfa";
 import { changeMemberRole, createMember, setMemberActive } from "@/lib/db/users";
 import { changeRoleInput, createUserInput, setUserActiveInput } from "@/lib/validation/users";
 
@@ -30,4 +32,21 @@ export async function changeRoleAction(raw: unknown) {
 }
 export async function setUserActiveAction(raw: unknown) {
   return setActive(raw);
+}
+
+const resetMfa = guardedAction("user:manage", z.object({ userId: z.string().min(1).max(64) }), async (actor, input) => {
+  await resetMemberMfa(actor, input.userId);
+  revalidatePath("/settings/users");
+});
+
+const requireMfa = guardedAction("user:manage", z.object({ requireMfa: z.boolean() }), async (actor, input) => {
+  await setRequireMfa(actor, input.requireMfa);
+  revalidatePath("/", "layout");
+});
+
+export async function resetMemberMfaAction(raw: unknown) {
+  return resetMfa(raw);
+}
+export async function setRequireMfaAction(raw: unknown) {
+  return requireMfa(raw);
 }

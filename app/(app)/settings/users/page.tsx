@@ -5,16 +5,40 @@ import { UsersTable } from "@/components/users/users-table";
 import { requirePermission } from "@/lib/auth/session";
 import { listClientOptions } from "@/lib/db/clients";
 import { listMembers } from "@/lib/db/users";
-import { changeRoleAction, createUserAction, setUserActiveAction } from "./actions";
+import { organizationMfaPolicy } from "@/lib/db/mfa";
+import { Card } from "@/components/ui/card";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { changeRoleAction, createUserAction, resetMemberMfaAction, setRequireMfaAction, setUserActiveAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const actor = await requirePermission("user:manage");
-  const [members, clients] = await Promise.all([listMembers(actor), listClientOptions(actor)]);
+  const [members, clients, mfa] = await Promise.all([listMembers(actor), listClientOptions(actor), organizationMfaPolicy(actor)]);
   return (
     <>
       <PageHeader title="Users" description="Who can sign in to your organisation, and with which role. Changes apply on the user's next request." />
+      <Card title="Two-step verification" className="mb-6">
+        <div className="flex flex-wrap items-center justify-between gap-3 text-sm" data-testid="mfa-policy">
+          <p>
+            {mfa.requireMfa ? (
+              <>
+                <strong>Required</strong> for MSP staff: anyone without it is sent to set it up before they can use Vetta.
+              </>
+            ) : (
+              <>
+                <strong>Not required.</strong> Your policy asks for MFA for MSP staff; require it here.
+              </>
+            )}{" "}
+            {mfa.staffWithoutMfa === 0 ? "All active staff have it on." : `${mfa.staffWithoutMfa} active staff member${mfa.staffWithoutMfa === 1 ? " has" : "s have"} not set it up.`}
+          </p>
+          {mfa.requireMfa ? (
+            <ConfirmButton label="Stop requiring it" confirm="Stop requiring two-step verification? Staff may then sign in with a password alone." action={setRequireMfaAction} input={{ requireMfa: false }} />
+          ) : (
+            <ConfirmButton label="Require two-step verification" variant="primary" confirm="Require two-step verification for all MSP staff? Those without it must set it up on their next request." action={setRequireMfaAction} input={{ requireMfa: true }} />
+          )}
+        </div>
+      </Card>
       <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
         <UsersTable
           members={members.map((m) => ({ ...m, client: m.client?.name ?? null, clientId: m.client?.id ?? null, lastSignInAt: m.lastSignInAt?.toISOString() ?? null }))}
@@ -22,6 +46,7 @@ export default async function UsersPage() {
           currentUserId={actor.userId}
           changeRole={changeRoleAction}
           setActive={setUserActiveAction}
+          resetMfa={resetMemberMfaAction}
         />
         <CreateUserForm clients={clients} createUser={createUserAction} />
       </div>
