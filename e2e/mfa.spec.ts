@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { totpCode } from "@/lib/auth/totp";
 import { signIn, signInAndWait } from "./support/auth";
-import { e2eState } from "./support/env";
+import { DEMO, DEMO_PASSWORD, e2eState } from "./support/env";
 
 async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
@@ -84,4 +84,14 @@ test("an organisation that requires two-step verification: staff set it up befor
   await expect(admin.getByTestId("mfa-policy")).toContainText("Not required.");
   await staff.goto("/vendors");
   await expect(staff.getByRole("heading", { name: "Vendors" })).toBeVisible();
+});
+
+test("a client viewer reaches their own account security from the portal, where two-step verification is optional", async ({ page }) => {
+  await signInAndWait(page, DEMO.CLIENT_VIEWER, DEMO_PASSWORD, /\/portal$/);
+  await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Account security" }).click();
+  await expect(page).toHaveURL(/\/portal\/security$/);
+  await expect(page.getByRole("button", { name: "Set up two-step verification" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "requires two-step verification" })).toHaveCount(0);
+  // The MSP's own security page is not theirs.
+  expect((await page.goto("/account/security"))?.status()).toBe(404);
 });

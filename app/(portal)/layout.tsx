@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { signOutEverywhereAction } from "@/app/actions";
 import { SignOutButtons } from "@/components/shell/sign-out-buttons";
@@ -15,6 +16,14 @@ export default async function PortalLayout({ children }: { children: React.React
           <p className="text-xs text-slate-500">Shared by {actor.organizationName}</p>
         </div>
         <div className="flex items-center gap-4">
+          <nav aria-label="Portal" className="flex gap-3 text-sm">
+            <Link href="/portal" className="text-brand-700 hover:underline">
+              Shared reports
+            </Link>
+            <Link href="/portal/security" className="text-brand-700 hover:underline">
+              Account security
+            </Link>
+          </nav>
           <div className="text-right">
             <p className="text-sm font-medium" data-testid="user-name">{actor.name}</p>
             <p className="text-xs text-slate-500">{actor.email}</p>

@@ -24,6 +24,7 @@ const regenerate = guardedAction("account:self", mfaCodeInput, async (actor, inp
 const disable = guardedAction("account:self", mfaCodeInput, async (actor, input) => {
   await disableMfa(actor, input.code);
   revalidatePath("/account/security");
+  revalidatePath("/portal/security");
   return { ok: true };
 });
 
