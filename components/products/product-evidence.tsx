@@ -43,7 +43,7 @@ export function ProductFacts({ product }: { product: Product }) {
   );
 }
 
-export function DpaSection({ product, canEdit }: { product: Product; canEdit: boolean }) {
+export function DpaSection({ product, canEdit, today }: { product: Product; canEdit: boolean; today: string }) {
   return (
     <Card
       title="Data processing agreements"
@@ -62,7 +62,7 @@ export function DpaSection({ product, canEdit }: { product: Product; canEdit: bo
                     {dpa.title} {dpa.isCurrent ? <Badge tone="blue">Current</Badge> : <Badge>Superseded</Badge>}
                   </h3>
                   <div className="flex items-center gap-3 text-sm">
-                    <ValidityBadge expiresAt={dpa.expiresAt} />
+                    <ValidityBadge expiresAt={dpa.expiresAt} today={today} />
                     {canEdit ? (
                       <Link className="text-brand-700 hover:underline" href={`/products/${product.id}/dpas/${dpa.id}/edit`}>
                         Edit
@@ -108,7 +108,7 @@ export function DpaSection({ product, canEdit }: { product: Product; canEdit: bo
   );
 }
 
-export function CertificationSection({ product, canEdit }: { product: Product; canEdit: boolean }) {
+export function CertificationSection({ product, canEdit, today }: { product: Product; canEdit: boolean; today: string }) {
   return (
     <Card
       title="Certifications"
@@ -131,7 +131,7 @@ export function CertificationSection({ product, canEdit }: { product: Product; c
                 </p>
               </div>
               <div className="flex items-center gap-3">
-                <ValidityBadge expiresAt={c.expiresAt} />
+                <ValidityBadge expiresAt={c.expiresAt} today={today} />
                 {canEdit ? (
                   <Link className="text-brand-700 hover:underline" href={`/products/${product.id}/certifications/${c.id}/edit`}>
                     Edit

@@ -20,6 +20,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/settings/questionnaires", label: "Questionnaires", permission: "template:manage" },
   { href: "/settings/scoring", label: "Scoring", permission: "scoring:manage" },
   { href: "/settings/users", label: "Users", permission: "user:manage" },
+  { href: "/settings/organization", label: "Organisation", permission: "organization:manage" },
   { href: "/settings/outbox", label: "Outbox", permission: "outbox:read" },
   { href: "/account/security", label: "Account security", permission: "account:self" },
 ];

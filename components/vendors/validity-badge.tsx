@@ -1,10 +1,11 @@
 import { Badge } from "@/components/ui/card";
 import { daysUntil, validityOf } from "@/lib/domain/evidence-validity";
 
-export function ValidityBadge({ expiresAt, now = new Date() }: { expiresAt: Date | null; now?: Date }) {
-  const validity = validityOf(expiresAt, now);
+/** Valid, expiring (within 60 days) or expired, as of the organisation's today (YYYY-MM-DD). */
+export function ValidityBadge({ expiresAt, today }: { expiresAt: Date | null; today: string }) {
+  const validity = validityOf(expiresAt, today);
   if (validity === "NO_EXPIRY") return <Badge>No expiry recorded</Badge>;
-  const days = daysUntil(expiresAt!, now);
+  const days = daysUntil(expiresAt!, today);
   if (validity === "EXPIRED") return <Badge tone="red">Expired {-days} days ago</Badge>;
   if (validity === "EXPIRING") return <Badge tone="amber">{days === 0 ? "Expires today" : `Expires in ${days} days`}</Badge>;
   return <Badge tone="green">Valid</Badge>;

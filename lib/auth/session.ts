@@ -45,6 +45,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     actorLabel: member.email,
     ip,
     mfaSetupRequired: member.mfaSetupRequired,
+    timeZone: member.timeZone,
   };
 });
 

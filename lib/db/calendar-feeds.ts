@@ -1,12 +1,12 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { addDays, calendarDateOf } from "@/lib/domain/dates/calendar-date";
+import { addDays } from "@/lib/domain/dates/calendar-date";
 import { buildIcs } from "@/lib/domain/renewals/ics";
 import { RENEWAL_KIND_LABELS } from "@/lib/domain/renewals/renewal-schedule";
 import { withAudit } from "./audit";
 import { prisma } from "./client";
 import { collectRenewalItems } from "./renewals";
-import { inTenant, type TenantContext } from "./tenant";
+import { inTenant, todayFor, type TenantContext } from "./tenant";
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -48,13 +48,13 @@ export async function calendarFeedForToken(token: string, baseUrl: string, now =
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const row = await prisma.calendarFeedToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { organizationId: true, userId: true, revokedAt: true, user: { select: { name: true, deactivatedAt: true, memberships: { select: { organizationId: true, role: true } } } } },
+    select: { organizationId: true, userId: true, revokedAt: true, organization: { select: { timeZone: true } }, user: { select: { name: true, deactivatedAt: true, memberships: { select: { organizationId: true, role: true } } } } },
   });
   if (!row || row.revokedAt || row.user.deactivatedAt) return null;
   const membership = row.user.memberships.find((m) => m.organizationId === row.organizationId);
   if (!membership || membership.role === "CLIENT_VIEWER") return null;
-  const ctx: TenantContext = { organizationId: row.organizationId, userId: row.userId, role: membership.role, clientId: null, actorLabel: "calendar feed", ip: null };
-  const today = calendarDateOf(now);
+  const ctx: TenantContext = { organizationId: row.organizationId, userId: row.userId, role: membership.role, clientId: null, actorLabel: "calendar feed", ip: null, timeZone: row.organization.timeZone };
+  const today = todayFor(ctx, now);
   const items = (await collectRenewalItems(ctx, { from: addDays(today, -90), until: addDays(today, 365) })).filter((i) => i.ownerId === row.userId);
   return buildIcs({
     name: `Vetta renewals — ${row.user.name}`,

@@ -1,7 +1,8 @@
 import "server-only";
 import { prisma } from "./client";
 import { renewalCounts } from "./renewals";
-import { inTenant, tenant, type TenantContext } from "./tenant";
+import { inTenant, tenant, todayFor, type TenantContext } from "./tenant";
+import { toDateColumn } from "@/lib/domain/dates/calendar-date";
 
 export interface DashboardFigures {
   vendors: number;
@@ -15,7 +16,8 @@ export interface DashboardFigures {
 
 /** The dashboard's headline counts, one round trip each, all in the caller's organisation. */
 export async function getDashboardFigures(ctx: TenantContext, now = new Date()): Promise<DashboardFigures> {
-  const startOfToday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  // validUntil is a date column: today's date at midnight UTC compares with it day for day.
+  const startOfToday = toDateColumn(todayFor(ctx, now));
   const [vendors, products, awaitingReview, renewals, useCasesAwaitingDecision, lapsedApprovals] = await Promise.all([
     prisma.vendor.count({ where: inTenant(ctx, { archivedAt: null }) }),
     prisma.product.count({ where: inTenant(ctx, { archivedAt: null }) }),

@@ -1,7 +1,9 @@
 import "server-only";
 import type { DataClass, Framework, Residency, Role } from "@/lib/domain/vocabulary";
-import { recordAudit } from "./audit";
+import type { OrganizationSettingsInput } from "@/lib/validation/organization";
+import { recordAudit, withAudit } from "./audit";
 import { prisma } from "./client";
+import type { TenantContext } from "./tenant";
 
 export async function countOrganizations(): Promise<number> {
   return prisma.organization.count();
@@ -49,4 +51,19 @@ export async function createOrganization(input: NewOrganization) {
     await tx.scoringModel.create({ data: { organizationId: org.id, version: 1, dpaWeight: 40, questionnaireWeight: 40, certificationWeight: 20 } });
     return { organization: org, users, clientIds: Object.fromEntries(clientIds) };
   });
+}
+
+/** The organisation's own settings, for Settings → Organisation. */
+export async function getOrganizationSettings(ctx: TenantContext) {
+  return prisma.organization.findUniqueOrThrow({ where: { id: ctx.organizationId }, select: { name: true, timeZone: true, requireMfa: true } });
+}
+
+/** Changes the time zone that decides "today" (renewals, lapses, reminders, evidence validity). */
+export async function updateOrganizationSettings(ctx: TenantContext, input: OrganizationSettingsInput) {
+  const before = await getOrganizationSettings(ctx);
+  await withAudit(
+    ctx,
+    (tx) => tx.organization.update({ where: { id: ctx.organizationId }, data: { timeZone: input.timeZone } }),
+    () => ({ action: "organization.update", entityType: "Organization", entityId: ctx.organizationId, summary: { before: { timeZone: before.timeZone }, after: { timeZone: input.timeZone } } }),
+  );
 }

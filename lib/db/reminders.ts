@@ -1,12 +1,12 @@
 import "server-only";
 import { serverEnv } from "@/lib/config/server-env";
-import { addDays, calendarDateOf, toDateColumn } from "@/lib/domain/dates/calendar-date";
+import { addDays, toDateColumn } from "@/lib/domain/dates/calendar-date";
 import { dueInWords, reminderThreshold, RENEWAL_KIND_LABELS, type ReminderThreshold } from "@/lib/domain/renewals/renewal-schedule";
 import { recordAudit } from "./audit";
 import { prisma } from "./client";
 import { collectRenewalItems, type RenewalItem } from "./renewals";
 import { liveProductScore } from "./scoring";
-import type { TenantContext } from "./tenant";
+import { todayFor, type TenantContext } from "./tenant";
 
 const COMPLIANCE_KINDS = new Set(["APPROVAL_VALID_UNTIL", "CONDITION_DUE", "EXCEPTION_EXPIRY", "REVIEW_DUE"]);
 
@@ -32,8 +32,10 @@ function subjectFor(item: RenewalItem, threshold: ReminderThreshold, today: stri
  * Returns how many reminders this call sent.
  */
 export async function sendDueReminders(organizationId: string, now = new Date()) {
-  const today = calendarDateOf(now);
-  const system: TenantContext = { organizationId, userId: "", role: "ADMIN", clientId: null, actorLabel: "system: reminders", ip: null };
+  // Reminders follow the organisation's calendar: the hourly run picks up its new day within the hour.
+  const { timeZone } = await prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { timeZone: true } });
+  const system: TenantContext = { organizationId, userId: "", role: "ADMIN", clientId: null, actorLabel: "system: reminders", ip: null, timeZone };
+  const today = todayFor(system, now);
   const items = await collectRenewalItems(system, { until: addDays(today, 60) });
   const members = (
     await prisma.membership.findMany({ where: { organizationId, user: { deactivatedAt: null } }, select: { userId: true, role: true, user: { select: { email: true } } } })

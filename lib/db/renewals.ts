@@ -5,7 +5,7 @@ import { RENEWAL_ACTIONS, renewalBucket, type RenewalBucket, type RenewalKind } 
 import { enumLabel, type RiskTier } from "@/lib/domain/vocabulary";
 import { decisionsInForce } from "./conditions";
 import { prisma } from "./client";
-import { tenant, type TenantContext } from "./tenant";
+import { tenant, todayFor, type TenantContext } from "./tenant";
 
 /** One date that can lapse, with what it belongs to, who owns it and what to do. */
 export interface RenewalItem {
@@ -127,7 +127,7 @@ export async function collectRenewalItems(ctx: TenantContext, window: RenewalWin
     if (seen.has(product.id)) continue;
     seen.add(product.id);
     const tier = (d.snapshotId && snapshotTiers.get(d.snapshotId)) || "HIGH";
-    const dueOn = nextReviewDate(calendarDateOf(d.decidedAt), tier);
+    const dueOn = nextReviewDate(calendarDateOf(d.decidedAt, ctx.timeZone), tier);
     if (!inWindow(dueOn)) continue;
     items.push({ kind: "REVIEW_DUE", itemId: product.id, dueOn, title: `Review of ${productLabel(product)} due`, detail: `${enumLabel(tier)} tier: reviewed every ${tier === "LOW" ? 12 : tier === "MEDIUM" ? 6 : 3} months.`, ownerId: owner(product), clientId: null, clientName: null, productId: product.id, productName: productLabel(product), href: `/products/${product.id}`, action: RENEWAL_ACTIONS.REVIEW_DUE });
   }
@@ -147,7 +147,7 @@ export function filterRenewals(items: RenewalItem[], f: RenewalFilters): Renewal
 
 /** The renewals page: overdue, then due within 7 / 30 / 60 / 90 days. */
 export async function renewalBuckets(ctx: TenantContext, filters: RenewalFilters, now = new Date()) {
-  const today = calendarDateOf(now);
+  const today = todayFor(ctx, now);
   const all = await collectRenewalItems(ctx, { until: addDays(today, 90) });
   const items = filterRenewals(all, filters);
   const buckets = new Map<RenewalBucket, RenewalItem[]>();
@@ -160,7 +160,7 @@ export async function renewalBuckets(ctx: TenantContext, filters: RenewalFilters
 
 /** Dashboard counts: overdue, and due within 7 and 30 days (each including the shorter windows' items only once). */
 export async function renewalCounts(ctx: TenantContext, now = new Date()) {
-  const today = calendarDateOf(now);
+  const today = todayFor(ctx, now);
   const items = await collectRenewalItems(ctx, { until: addDays(today, 30) });
   const counts = { overdue: 0, due7: 0, due30: 0 };
   for (const item of items) {

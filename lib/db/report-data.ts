@@ -1,6 +1,6 @@
 import "server-only";
 import { statusShownForUseCase } from "@/lib/domain/approvals/approval-validity";
-import { addDays, calendarDateOf, calendarDateOfColumn } from "@/lib/domain/dates/calendar-date";
+import { addDays, calendarDateOfColumn } from "@/lib/domain/dates/calendar-date";
 import { validityOf } from "@/lib/domain/evidence-validity";
 import { displayAnswer } from "@/lib/domain/questionnaire/display-answer";
 import { redFlagLabel } from "@/lib/domain/scoring/red-flags";
@@ -14,7 +14,7 @@ import { getProductOverview } from "./products";
 import { collectRenewalItems } from "./renewals";
 import { liveProductScore } from "./scoring";
 import { getUseCaseOverview, listClientUseCases } from "./use-cases";
-import { inTenant, tenant, type TenantContext } from "./tenant";
+import { inTenant, tenant, todayFor, type TenantContext } from "./tenant";
 
 const PART_LABELS = { dpa: "DPA checklist", questionnaire: "Questionnaire", certifications: "Certifications" } as const;
 const day = (d: Date | null) => (d ? calendarDateOfColumn(d) : null);
@@ -32,7 +32,7 @@ async function namesOf(ctx: TenantContext, ids: string[]) {
  * carries that use case's flags, and the decision, exceptions and dates are the use case's.
  */
 export async function productReportData(ctx: TenantContext, target: { productId: string; useCaseId?: string | null }, now = new Date()): Promise<ProductReportData> {
-  const today = calendarDateOf(now);
+  const today = todayFor(ctx, now);
   const scoped = target.useCaseId ? await getUseCaseOverview(ctx, target.useCaseId, now) : null;
   const productId = scoped ? scoped.useCase.productId : target.productId;
   const [{ product, activity }, live] = await Promise.all([getProductOverview(ctx, productId), liveProductScore(ctx, productId)]);
@@ -128,7 +128,7 @@ export async function productReportData(ctx: TenantContext, target: { productId:
           clauses: dpa.clauses.map((c) => ({ label: enumLabel(c.clause), status: enumLabel(c.status), evidence: c.evidence })),
         }
       : null,
-    certifications: certifications.map((c) => ({ name: c.name ?? enumLabel(c.type), issuer: c.issuer, issuedOn: day(c.issuedAt), expiresOn: day(c.expiresAt), validity: VALIDITY_WORDS[validityOf(c.expiresAt, now)] })),
+    certifications: certifications.map((c) => ({ name: c.name ?? enumLabel(c.type), issuer: c.issuer, issuedOn: day(c.issuedAt), expiresOn: day(c.expiresAt), validity: VALIDITY_WORDS[validityOf(c.expiresAt, today)] })),
     subProcessors: product.subProcessors.map((s) => ({ name: s.name, purpose: s.purpose, regions: [s.country, s.region].filter((x): x is string => Boolean(x)) })),
     questionnaire,
     exceptions: exceptions.map((e) => ({
@@ -148,7 +148,7 @@ export async function productReportData(ctx: TenantContext, target: { productId:
 export async function portfolioReportData(ctx: TenantContext, clientId: string, now = new Date()): Promise<PortfolioReportData> {
   const client = await prisma.client.findFirst({ where: inTenant(ctx, { id: clientId }), select: { id: true, name: true, residency: true, dataClasses: true, frameworks: true } });
   if (!client) throw notFound("client");
-  const today = calendarDateOf(now);
+  const today = todayFor(ctx, now);
   const rows = await listClientUseCases(ctx, clientId, now);
   const useCases = await Promise.all(
     rows.map(async (row) => {

@@ -6,7 +6,7 @@ import { notFound } from "@/lib/errors/app-error";
 import { withAudit } from "./audit";
 import { prisma, type Prisma, type Tx } from "./client";
 import { productInTenant } from "./products";
-import { inTenant, tenant, type TenantContext } from "./tenant";
+import { inTenant, tenant, todayFor, type TenantContext } from "./tenant";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
@@ -37,7 +37,8 @@ export async function buildScoringInput(ctx: TenantContext, productId: string, o
   ]);
   const answersByQuestion = new Map(assessment?.answers.map((a) => [a.questionId, a.value]) ?? []);
   return {
-    asOf: asOf.toISOString().slice(0, 10),
+    // Evidence is valid through its expiry date in the organisation's calendar.
+    asOf: todayFor(ctx, asOf),
     product: {
       tier: product.tier,
       processingRegions: product.processingRegions,

@@ -1,4 +1,5 @@
 import "server-only";
+import { calendarDateOf } from "@/lib/domain/dates/calendar-date";
 import type { Role } from "@/lib/domain/vocabulary";
 
 /**
@@ -15,6 +16,8 @@ export interface TenantContext {
   /** Label recorded in the audit trail (the user's email). */
   actorLabel: string;
   ip: string | null;
+  /** The organisation's IANA time zone, which decides what "today" is (UTC when not given). */
+  timeZone?: string;
 }
 
 /** Adds the caller's organisation to a where clause. The caller's own organizationId wins. */
@@ -28,4 +31,9 @@ export function inTenant<W extends object>(ctx: TenantContext, where?: W): W & {
  */
 export function tenant(ctx: TenantContext): { organizationId: string } {
   return { organizationId: ctx.organizationId };
+}
+
+/** Today, as a calendar date, in the organisation's time zone. */
+export function todayFor(ctx: Pick<TenantContext, "timeZone">, now = new Date()): string {
+  return calendarDateOf(now, ctx.timeZone ?? "UTC");
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { approvalValidity, reliedOnCertifications, statusShownForUseCase } from "@/lib/domain/approvals/approval-validity";
-import { addMonths, calendarDateOf, calendarDateOfColumn, toDateColumn } from "@/lib/domain/dates/calendar-date";
+import { addMonths, calendarDateOfColumn, toDateColumn } from "@/lib/domain/dates/calendar-date";
 import { enumLabel } from "@/lib/domain/vocabulary";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { UseCaseDecisionInput, UseCaseInput } from "@/lib/validation/use-case";
@@ -8,7 +8,7 @@ import { withAudit } from "./audit";
 import { prisma, Prisma } from "./client";
 import { withPeopleNamed } from "./reviews";
 import { liveUseCaseScore } from "./scoring";
-import { inTenant, tenant, type TenantContext } from "./tenant";
+import { inTenant, tenant, todayFor, type TenantContext } from "./tenant";
 
 /** An exception is time-boxed: at most this long. */
 export const MAX_EXCEPTION_MONTHS = 12;
@@ -61,7 +61,7 @@ const activeException = <E extends { revokedAt: Date | null; expiresAt: Date }>(
 /** Everything the use-case page shows, with the live score (and its per-use-case flags) and the status as of today. */
 export async function getUseCaseOverview(ctx: TenantContext, id: string, now = new Date()) {
   const useCase = await loadUseCaseInTenant(ctx, id);
-  const today = calendarDateOf(now);
+  const today = todayFor(ctx, now);
   const [score, assessment, decisions, exceptions] = await Promise.all([
     liveUseCaseScore(ctx, useCase),
     reliedOnAssessment(ctx, useCase.productId),
@@ -95,7 +95,7 @@ const fieldError = (field: string, message: string) => new AppError("VALIDATION"
 export async function decideUseCase(ctx: TenantContext, input: UseCaseDecisionInput, now = new Date()) {
   const useCase = await loadUseCaseInTenant(ctx, input.useCaseId);
   if (useCase.client.archivedAt || useCase.product.archivedAt) throw new AppError("CONFLICT", "The client or the product is archived: restore it before deciding.");
-  const today = calendarDateOf(now);
+  const today = todayFor(ctx, now);
   const assessment = await reliedOnAssessment(ctx, useCase.productId);
   if (!assessment) throw new AppError("CONFLICT", "The product has no submitted assessment yet. Submit one before deciding a use case.");
   if (assessment.submittedById === ctx.userId) {
@@ -252,7 +252,7 @@ export async function revokeException(ctx: TenantContext, exceptionIdToRevoke: s
 
 /** One client's use cases with their status as of today. */
 export async function listClientUseCases(ctx: TenantContext, clientId: string, now = new Date()) {
-  const today = calendarDateOf(now);
+  const today = todayFor(ctx, now);
   const rows = await prisma.useCase.findMany({
     where: inTenant(ctx, { clientId }),
     orderBy: [{ product: { name: "asc" } }, { purpose: "asc" }],
@@ -266,7 +266,7 @@ export async function listClientUseCases(ctx: TenantContext, clientId: string, n
  * of that pair with status as of today (LAPSED included) and tier.
  */
 export async function approvalMatrix(ctx: TenantContext, options: { page: number; pageSize: number; q: string }, now = new Date()) {
-  const today = calendarDateOf(now);
+  const today = todayFor(ctx, now);
   const where: Prisma.ClientWhereInput = { archivedAt: null, ...(options.q ? { name: { contains: options.q, mode: "insensitive" } } : {}), ...tenant(ctx) };
   const [clients, total] = await prisma.$transaction([
     prisma.client.findMany({
@@ -301,7 +301,7 @@ export async function approvalMatrix(ctx: TenantContext, options: { page: number
 
 /** One product's use cases across clients, with their status as of today. */
 export async function listProductUseCases(ctx: TenantContext, productId: string, now = new Date()) {
-  const today = calendarDateOf(now);
+  const today = todayFor(ctx, now);
   const rows = await prisma.useCase.findMany({
     where: inTenant(ctx, { productId }),
     orderBy: [{ client: { name: "asc" } }, { purpose: "asc" }],

@@ -36,7 +36,7 @@ export async function loadSessionMember(userId: string, organizationId: string, 
     select: {
       role: true,
       clientId: true,
-      organization: { select: { id: true, name: true, requireMfa: true } },
+      organization: { select: { id: true, name: true, requireMfa: true, timeZone: true } },
       user: { select: { id: true, email: true, name: true, sessionVersion: true, deactivatedAt: true, mfaEnabledAt: true } },
     },
   });
@@ -49,6 +49,7 @@ export async function loadSessionMember(userId: string, organizationId: string, 
     clientId: member.clientId,
     organizationId: member.organization.id,
     organizationName: member.organization.name,
+    timeZone: member.organization.timeZone,
     // MSP staff in an organisation that requires two-step verification, who have not set it up.
     mfaSetupRequired: member.organization.requireMfa && member.role !== "CLIENT_VIEWER" && member.user.mfaEnabledAt === null,
   };

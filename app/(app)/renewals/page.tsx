@@ -9,11 +9,12 @@ import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { todayFor } from "@/lib/db/tenant";
 import { listClientOptions } from "@/lib/db/clients";
 import { listProductOptions } from "@/lib/db/products";
 import { collectRenewalItems, filterRenewals, renewalBuckets, type RenewalItem } from "@/lib/db/renewals";
 import { listMembers } from "@/lib/db/users";
-import { addDays, calendarDateOf, daysInMonth } from "@/lib/domain/dates/calendar-date";
+import { addDays, daysInMonth } from "@/lib/domain/dates/calendar-date";
 import { RENEWAL_KINDS, RENEWAL_KIND_LABELS, isMonth, shiftMonth, type RenewalBucket } from "@/lib/domain/renewals/renewal-schedule";
 import { sendDueRemindersAction } from "./actions";
 
@@ -35,7 +36,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
   const one = (k: string) => (typeof raw[k] === "string" ? raw[k] : "");
   const q = params.parse({ view: one("view"), month: one("month") || undefined, client: one("client"), owner: one("owner"), product: one("product"), kind: one("kind") });
   const now = new Date();
-  const today = calendarDateOf(now);
+  const today = todayFor(actor, now);
   const month = q.month ?? today.slice(0, 7);
   const filters = { clientId: q.client || undefined, ownerId: q.owner || undefined, productId: q.product || undefined, kind: q.kind || undefined };
 

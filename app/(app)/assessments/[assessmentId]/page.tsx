@@ -20,7 +20,7 @@ import { enumLabel } from "@/lib/domain/vocabulary";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { DecisionHistory } from "@/components/use-cases/decision-history";
 import { recordConditionMetAction } from "@/app/(app)/use-cases/actions";
-import { calendarDateOf } from "@/lib/domain/dates/calendar-date";
+import { todayFor } from "@/lib/db/tenant";
 import { applyAnswerToProductAction, saveAnswerAction, submitAssessmentAction } from "../actions";
 
 export const metadata: Metadata = { title: "Assessment" };
@@ -86,15 +86,15 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
           {sincePrevious ? <ChangesSincePrevious previous={sincePrevious.previous} changes={sincePrevious.changes} /> : null}
           {evidence ? (
             <>
-              <DpaSection product={evidence.product} canEdit={false} />
-              <CertificationSection product={evidence.product} canEdit={false} />
+              <DpaSection product={evidence.product} canEdit={false} today={todayFor(actor)} />
+              <CertificationSection product={evidence.product} canEdit={false} today={todayFor(actor)} />
             </>
           ) : null}
         </div>
       ) : null}
       {decisions.length ? (
         <Card title="Decisions" className="mb-6">
-          <DecisionHistory decisions={decisions} today={calendarDateOf(new Date())} recordMet={can(actor.role, "condition:record") ? recordConditionMetAction : undefined} />
+          <DecisionHistory decisions={decisions} today={todayFor(actor)} recordMet={can(actor.role, "condition:record") ? recordConditionMetAction : undefined} />
         </Card>
       ) : null}
       <AssessmentFiller

@@ -10,6 +10,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { ActivityList } from "@/components/vendors/activity-list";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { todayFor } from "@/lib/db/tenant";
 import { listAssessmentsForProduct } from "@/lib/db/assessments";
 import { listScoreSnapshots, liveProductScore } from "@/lib/db/scoring";
 import { ScoreHistory } from "@/components/scoring/score-history";
@@ -116,8 +117,8 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
             }))}
           />
         </Card>
-        <DpaSection product={product} canEdit={canEdit} />
-        <CertificationSection product={product} canEdit={canEdit} />
+        <DpaSection product={product} canEdit={canEdit} today={todayFor(actor)} />
+        <CertificationSection product={product} canEdit={canEdit} today={todayFor(actor)} />
         <SubProcessorSection product={product} canEdit={canEdit} />
         <ActivityList events={activity} />
       </div>

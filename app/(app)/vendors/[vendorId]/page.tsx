@@ -7,6 +7,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { ActivityList } from "@/components/vendors/activity-list";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { todayFor } from "@/lib/db/tenant";
 import { getVendorOverview } from "@/lib/db/vendors";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { archiveVendorAction } from "../actions";
@@ -84,8 +85,8 @@ export default async function VendorPage({ params }: { params: Promise<{ vendorI
                   <FactSources product={product} />
                 </div>
               </Card>
-              <DpaSection product={product} canEdit={canEdit && !product.archivedAt} />
-              <CertificationSection product={product} canEdit={canEdit && !product.archivedAt} />
+              <DpaSection product={product} canEdit={canEdit && !product.archivedAt} today={todayFor(actor)} />
+              <CertificationSection product={product} canEdit={canEdit && !product.archivedAt} today={todayFor(actor)} />
               <SubProcessorSection product={product} canEdit={canEdit && !product.archivedAt} />
             </section>
           ))}
