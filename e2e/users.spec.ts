@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { signInAndWait } from "./support/auth";
 import { DEMO, DEMO_PASSWORD } from "./support/env";
@@ -79,4 +80,20 @@ test("sign out everywhere ends other sessions", async ({ browser }) => {
   await expect(b).toHaveURL(/\/sign-in$/);
   await first.close();
   await second.close();
+});
+
+test("an admin downloads the access review: who can sign in, with which role, two-step status and what they can see", async ({ page }) => {
+  await signInAndWait(page, DEMO.ADMIN, DEMO_PASSWORD, /\/dashboard$/);
+  await page.goto("/settings/users");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export access review (CSV)" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^vetta-access-review-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync(await download.path(), "utf8");
+  const lines = csv.trim().split(/\r?\n/);
+  expect(lines[0]).toBe("Name,Email,Role,Client,Status,Two-step verification,Last sign-in (UTC),Member since (UTC),Can see and do");
+  expect(lines.find((l) => l.includes("viewer@harborhealth.example"))).toContain("reports shared with Harbor Health Clinics");
+  expect(lines.find((l) => l.includes(DEMO.COMPLIANCE_OFFICER))).toContain("assessment:decide");
+  // Not for other roles.
+  const am = await (await page.context().browser()!.newContext()).newPage();
+  await signInAndWait(am, DEMO.ACCOUNT_MANAGER, DEMO_PASSWORD, /\/dashboard$/);
+  expect((await am.request.get("/api/users?format=csv")).status()).toBe(404);
 });

@@ -7,6 +7,7 @@ import { listClientOptions } from "@/lib/db/clients";
 import { listMembers } from "@/lib/db/users";
 import { organizationMfaPolicy } from "@/lib/db/mfa";
 import { Card } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { changeRoleAction, createUserAction, resetMemberMfaAction, setRequireMfaAction, setUserActiveAction } from "./actions";
 
@@ -17,7 +18,15 @@ export default async function UsersPage() {
   const [members, clients, mfa] = await Promise.all([listMembers(actor), listClientOptions(actor), organizationMfaPolicy(actor)]);
   return (
     <>
-      <PageHeader title="Users" description="Who can sign in to your organisation, and with which role. Changes apply on the user's next request." />
+      <PageHeader
+        title="Users"
+        description="Who can sign in to your organisation, and with which role. Changes apply on the user's next request."
+        actions={
+          <a className={buttonClass("secondary")} href="/api/users?format=csv" download>
+            Export access review (CSV)
+          </a>
+        }
+      />
       <Card title="Two-step verification" className="mb-6">
         <div className="flex flex-wrap items-center justify-between gap-3 text-sm" data-testid="mfa-policy">
           <p>
