@@ -5,9 +5,13 @@ import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/auth/guarded-action";
 import { Button, type ButtonVariant } from "./button";
 
-/** A button that asks before doing something consequential, then runs a server action. */
+/**
+ * A button that runs a server action, asking first when `confirm` is given (anything
+ * consequential), then shows the error or refreshes / goes to `redirectTo`.
+ */
 export function ConfirmButton({
   label,
+  pendingLabel = "Working…",
   confirm,
   action,
   input,
@@ -15,7 +19,9 @@ export function ConfirmButton({
   redirectTo,
 }: {
   label: string;
-  confirm: string;
+  pendingLabel?: string;
+  /** The question asked before running; without it the action runs at once. */
+  confirm?: string;
   action: (raw: unknown) => Promise<ActionResult<unknown>>;
   input: unknown;
   variant?: ButtonVariant;
@@ -31,7 +37,7 @@ export function ConfirmButton({
         variant={variant}
         disabled={pending}
         onClick={() => {
-          if (!window.confirm(confirm)) return;
+          if (confirm && !window.confirm(confirm)) return;
           start(async () => {
             setError(null);
             const result = await action(input);
@@ -41,7 +47,7 @@ export function ConfirmButton({
           });
         }}
       >
-        {pending ? "Working…" : label}
+        {pending ? pendingLabel : label}
       </Button>
       {error ? (
         <span role="alert" className="mt-1 text-xs text-red-600">
