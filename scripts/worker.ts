@@ -15,6 +15,9 @@ const boss = await startJobWorker({
 });
 console.log(`[vetta] job worker ready (reminders ${process.env.VETTA_REMINDER_CRON ?? DEFAULT_REMINDER_CRON}, ${process.env.SMTP_URL ? "SMTP configured" : "no SMTP_URL: mail stays in the outbox"})`);
 const stop = async () => {
+  // Ctrl-C reaches the embedded database too, which ends our connections as we stop: not an error.
+  boss.removeAllListeners("error");
+  boss.on("error", () => {});
   await boss.stop({ graceful: true, timeout: 10_000 }).catch(() => {});
   process.exit(0);
 };
