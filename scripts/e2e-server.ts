@@ -1,7 +1,7 @@
 /**
  * The server the Playwright suite runs against: a fresh embedded PostgreSQL in .data/e2e, the
  * demo organisation seeded with a known password, a second organisation for cross-tenant tests,
- * then the real `npm start` path (production build) on port 3100.
+ * then the real `npm start` path (production build) on the port the runner chose (e2e/support/env.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { rm, writeFile } from "node:fs/promises";

@@ -1,7 +1,18 @@
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-export const E2E_PORT = Number(process.env.VETTA_E2E_PORT ?? 3100);
+/**
+ * The e2e server's port: VETTA_E2E_PORT when set, else a port the OS says is free (another program
+ * may hold any fixed one). The runner sets the variable on first evaluation, so its workers and the
+ * web server it spawns inherit the same port.
+ */
+function freePort(): number {
+  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
+}
+process.env.VETTA_E2E_PORT ??= String(freePort());
+export const E2E_PORT = Number(process.env.VETTA_E2E_PORT);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const E2E_DATA_DIR = path.resolve(".data/e2e");
 export const DEMO_PASSWORD = "e2e demo password 2026";
