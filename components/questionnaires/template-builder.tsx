@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/auth/guarded-action";
+import { formatBands, parseBands } from "@/lib/domain/scoring/band-text";
 import { enumLabel } from "@/lib/domain/vocabulary";
 import { PRODUCT_FACTS, QUESTION_TYPES, templateSchema, type TemplateDefinition } from "@/lib/validation/questionnaire-template";
 import { TemplatePreview } from "./template-preview";
@@ -29,9 +30,10 @@ const textToOptions = (text: string): Question["options"] =>
         })
     : null;
 
-const newQuestion = (n: number): Question => ({ key: `question_${n}`, prompt: "", helpText: null, type: "YES_NO", required: false, weight: 1, options: [{ value: "yes", label: "Yes", points: 100 }, { value: "no", label: "No", points: 0 }], visibility: null, productFact: null });
+const newQuestion = (n: number): Question => ({ key: `question_${n}`, prompt: "", helpText: null, type: "YES_NO", required: false, weight: 1, options: [{ value: "yes", label: "Yes", points: 100 }, { value: "no", label: "No", points: 0 }], visibility: null, productFact: null, bands: null });
 
 const CHOICE_TYPES = new Set(["YES_NO", "SINGLE_CHOICE", "MULTI_CHOICE"]);
+const UNSCORED_TYPES = new Set(["TEXT", "DATE", "FILE"]);
 
 function QuestionEditor({ control, register, setValue, si, qi, count, move, remove, errors }: { control: Control<Form>; register: UseFormRegister<Form>; setValue: UseFormSetValue<Form>; si: number; qi: number; count: number; move: (to: number) => void; remove: () => void; errors: Record<string, string> }) {
   const base = `sections.${si}.questions.${qi}` as const;
@@ -45,8 +47,12 @@ function QuestionEditor({ control, register, setValue, si, qi, count, move, remo
           label="Type"
           {...register(`${base}.type`, {
             // Only choice questions carry options; switching type keeps the form valid.
-            onChange: (e: { target: { value: string } }) =>
-              setValue(`${base}.options`, CHOICE_TYPES.has(e.target.value) ? (newQuestion(0).options ?? null) : null),
+            onChange: (e: { target: { value: string } }) => {
+              setValue(`${base}.options`, CHOICE_TYPES.has(e.target.value) ? (newQuestion(0).options ?? null) : null);
+              // Only number questions score by bands; text, date and file answers cannot score at all.
+              if (e.target.value !== "NUMBER") setValue(`${base}.bands`, null);
+              if (UNSCORED_TYPES.has(e.target.value)) setValue(`${base}.weight`, 0);
+            },
           })}
         >
           {QUESTION_TYPES.map((t) => (
@@ -72,11 +78,30 @@ function QuestionEditor({ control, register, setValue, si, qi, count, move, remo
               />
             )}
           />
+        ) : type === "NUMBER" ? (
+          <Controller
+            control={control}
+            name={`${base}.bands`}
+            render={({ field }) => (
+              <TextAreaField
+                className="sm:col-span-2"
+                rows={3}
+                label="Scoring bands (one per line: min..max:points, e.g. ..72:100; the first that fits wins, outside all earns 0)"
+                error={Object.entries(errors).find(([k]) => k.startsWith(`${base}.bands`))?.[1]}
+                defaultValue={formatBands(field.value as Parameters<typeof formatBands>[0], "\n")}
+                onBlur={(e) => {
+                  const parsed = parseBands(e.target.value);
+                  // An unreadable band becomes one the schema refuses, so the error lands on this field.
+                  field.onChange(parsed === "invalid" ? [{ min: null, max: null, points: Number.NaN }] : parsed);
+                }}
+              />
+            )}
+          />
         ) : (
           <div className="sm:col-span-2" />
         )}
         <div className="space-y-2">
-          <TextField label="Weight" type="number" min={0} max={100} {...register(`${base}.weight`, { valueAsNumber: true })} />
+          <TextField label="Weight" type="number" min={0} max={100} error={err("weight")} {...register(`${base}.weight`, { valueAsNumber: true })} />
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" {...register(`${base}.required`)} /> Required
           </label>

@@ -29,6 +29,7 @@ async function writeVersionContent(tx: Tx, ctx: TenantContext, versionId: string
         options: (q.options ?? undefined) as Prisma.InputJsonValue | undefined,
         visibility: (q.visibility ?? undefined) as Prisma.InputJsonValue | undefined,
         productFact: q.productFact,
+        bands: (q.bands ?? undefined) as Prisma.InputJsonValue | undefined,
         position: qi,
       })),
     });
@@ -116,6 +117,7 @@ export async function getVersionDefinition(ctx: TenantContext, versionId: string
         options: (q.options as TemplateDefinition["sections"][number]["questions"][number]["options"]) ?? null,
         visibility: (q.visibility as TemplateDefinition["sections"][number]["questions"][number]["visibility"]) ?? null,
         productFact: (q.productFact as TemplateDefinition["sections"][number]["questions"][number]["productFact"]) ?? null,
+        bands: (q.bands as TemplateDefinition["sections"][number]["questions"][number]["bands"]) ?? null,
       })),
     })),
   };

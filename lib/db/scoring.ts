@@ -1,4 +1,6 @@
 import "server-only";
+import type { AnswerValue } from "@/lib/domain/questionnaire/rules";
+import { scoreAnswers, type ScorableQuestion } from "@/lib/domain/scoring/answer-points";
 import { scoreProduct } from "@/lib/domain/scoring/score-product";
 import { DEFAULT_WEIGHTS, type ScoringInput } from "@/lib/domain/scoring/types";
 import type { ClauseStatus, DataClass, DpaClause, Residency } from "@/lib/domain/vocabulary";
@@ -9,14 +11,6 @@ import { productInTenant } from "./products";
 import { inTenant, tenant, todayFor, type TenantContext } from "./tenant";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-
-/** Points a choice answer earned (0–100), or null when unanswered or not a scored type. */
-function answerPoints(type: string, options: Array<{ value: string; points?: number }> | null, value: unknown): number | null {
-  if (value === null || value === undefined || !options) return null;
-  const points = new Map(options.map((o) => [o.value, o.points ?? 0]));
-  if (Array.isArray(value)) return value.length ? value.reduce((sum: number, v) => sum + (points.get(String(v)) ?? 0), 0) / value.length : null;
-  return type === "YES_NO" || type === "SINGLE_CHOICE" ? (points.get(String(value)) ?? 0) : null;
-}
 
 /** The plain scoring input for a product, from the register and its latest submitted assessment. */
 export async function buildScoringInput(ctx: TenantContext, productId: string, options: { asOf?: Date; assessmentId?: string | null } = {}): Promise<ScoringInput> {
@@ -35,7 +29,8 @@ export async function buildScoringInput(ctx: TenantContext, productId: string, o
       include: { templateVersion: { include: { questions: { orderBy: { position: "asc" } } } }, answers: true },
     }),
   ]);
-  const answersByQuestion = new Map(assessment?.answers.map((a) => [a.questionId, a.value]) ?? []);
+  const keyOf = new Map(assessment?.templateVersion.questions.map((q) => [q.id, q.key]) ?? []);
+  const answersByKey: Record<string, AnswerValue> = Object.fromEntries(assessment?.answers.map((a) => [keyOf.get(a.questionId), a.value as AnswerValue]) ?? []);
   return {
     // Evidence is valid through its expiry date in the organisation's calendar.
     asOf: todayFor(ctx, asOf),
@@ -58,9 +53,19 @@ export async function buildScoringInput(ctx: TenantContext, productId: string, o
     certifications: certifications.map((c) => ({ type: c.type, expiresAt: day(c.expiresAt) })),
     questionnaire: assessment
       ? {
-          answers: assessment.templateVersion.questions
-            .filter((q) => q.options && q.weight > 0)
-            .map((q) => ({ key: q.key, prompt: q.prompt, weight: q.weight, points: answerPoints(q.type, q.options as Array<{ value: string; points?: number }>, answersByQuestion.get(q.id)) })),
+          answers: scoreAnswers(
+            assessment.templateVersion.questions.map((q) => ({
+              key: q.key,
+              prompt: q.prompt,
+              type: q.type,
+              required: q.required,
+              weight: q.weight,
+              options: q.options as ScorableQuestion["options"],
+              bands: q.bands as ScorableQuestion["bands"],
+              visibility: q.visibility as ScorableQuestion["visibility"],
+            })),
+            answersByKey,
+          ),
         }
       : null,
     useCase: null,

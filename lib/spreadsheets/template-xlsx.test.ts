@@ -18,12 +18,14 @@ describe("template XLSX", () => {
     const sheet = workbook.getWorksheet("Questions")!;
     sheet.getCell("G3").value = "ESSAY";
     sheet.getCell("H5").value = "maybe";
+    sheet.getCell("M6").value = "up to 72 hours";
     const result = await templateFromXlsx(Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(result).toMatchObject({
       ok: false,
       problems: expect.arrayContaining([
         expect.objectContaining({ row: 3, column: "G (Type)" }),
         expect.objectContaining({ row: 5, column: "H (Required)", message: "Write yes or no." }),
+        expect.objectContaining({ row: 6, column: "M (Scoring bands)" }),
       ]),
     });
   });

@@ -4,6 +4,7 @@
  * or every problem with its row and column. Plain data in, Buffer out: no database here.
  */
 import ExcelJS from "exceljs";
+import { formatBands, parseBands } from "@/lib/domain/scoring/band-text";
 import { templateSchema, type TemplateDefinition } from "@/lib/validation/questionnaire-template";
 
 export const QUESTION_COLUMNS = [
@@ -19,6 +20,7 @@ export const QUESTION_COLUMNS = [
   ["options", "Options (value=label:points; …)"],
   ["visibility", "Show when (question_key=value)"],
   ["productFact", "Product fact"],
+  ["bands", "Scoring bands (min..max:points; …)"],
 ] as const;
 
 const columnLetter = (index: number) => String.fromCharCode(65 + index);
@@ -71,6 +73,7 @@ export async function templateToXlsx(definition: TemplateDefinition): Promise<Bu
         formatOptions(q.options),
         q.visibility ? `${q.visibility.questionKey}=${String(q.visibility.equals)}` : "",
         q.productFact ?? "",
+        formatBands(q.bands),
       ]);
     }
   }
@@ -110,7 +113,7 @@ export async function templateFromXlsx(bytes: Uint8Array): Promise<{ ok: true; d
     if (rowNumber === 1) return;
     const cells = QUESTION_COLUMNS.map((_, i) => cellText(row.getCell(i + 1).value).trim());
     if (cells.every((c) => c === "")) return;
-    const [sectionKey, sectionTitle, sectionDescription, key, prompt, helpText, type, required, weight, options, showWhen, productFact] = cells as string[];
+    const [sectionKey, sectionTitle, sectionDescription, key, prompt, helpText, type, required, weight, options, showWhen, productFact, bandsText] = cells as string[];
     let section = sections[sections.length - 1];
     if (!section || section.key !== sectionKey) {
       section = { key: sectionKey!, title: sectionTitle!, description: sectionDescription || null, questions: [], rows: [] };
@@ -118,16 +121,20 @@ export async function templateFromXlsx(bytes: Uint8Array): Promise<{ ok: true; d
     }
     const requiredText = required!.toLowerCase();
     if (!["yes", "no", ""].includes(requiredText)) problems.push({ row: rowNumber, column: `${columnLetter(7)} (Required)`, message: "Write yes or no." });
+    const bands = parseBands(bandsText!);
+    if (bands === "invalid") problems.push({ row: rowNumber, column: `${columnLetter(12)} (Scoring bands)`, message: "Write bands as min..max:points separated by semicolons, e.g. ..72:100; 73..96:50." });
     section.questions.push({
       key,
       prompt,
       helpText: helpText || null,
       type: type!.toUpperCase(),
       required: requiredText === "yes",
-      weight: weight === "" ? 1 : Number(weight),
+      // Left blank: the type's default (1, or 0 for types that cannot score).
+      weight: weight === "" ? undefined : Number(weight),
       options: parseOptions(options!),
       visibility: parseShowWhen(showWhen!),
       productFact: productFact || null,
+      bands: bands === "invalid" ? null : bands,
     });
     section.rows.push(rowNumber);
   });

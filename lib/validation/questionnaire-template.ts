@@ -21,6 +21,18 @@ export const optionSchema = z.object({
   points: z.number().min(0).max(100).default(0),
 });
 
+/** A NUMBER question's scoring band: a value from min to max (inclusive, either open) earns points. */
+export const bandSchema = z
+  .object({
+    min: z.number().finite().nullable().default(null),
+    max: z.number().finite().nullable().default(null),
+    points: z.number().min(0).max(100),
+  })
+  .refine((b) => b.min === null || b.max === null || b.min <= b.max, { message: "A band's lower bound must not exceed its upper bound.", path: ["max"] });
+
+/** Types whose answers cannot earn points: a weight on them would do nothing, so it defaults to 0 and must stay 0. */
+const UNSCORED_TYPES = new Set(["TEXT", "DATE", "FILE"]);
+
 export const visibilitySchema = z.object({ questionKey: key, equals: z.union([z.string(), z.boolean(), z.number()]) });
 
 export const questionSchema = z
@@ -30,11 +42,14 @@ export const questionSchema = z
     helpText: z.string().trim().max(2000).nullable().default(null),
     type: z.enum(QUESTION_TYPES),
     required: z.boolean().default(false),
-    weight: z.number().int().min(0).max(100).default(1),
+    // Left out: 1, or 0 for a type that cannot score (see the transform below).
+    weight: z.number().int().min(0).max(100).optional(),
     options: z.array(optionSchema).max(50).nullable().default(null),
     visibility: visibilitySchema.nullable().default(null),
     productFact: z.enum(PRODUCT_FACTS).nullable().default(null),
+    bands: z.array(bandSchema).max(20).nullable().default(null),
   })
+  .transform((q) => ({ ...q, weight: q.weight ?? (UNSCORED_TYPES.has(q.type) ? 0 : 1) }))
   .superRefine((q, ctx) => {
     const needsOptions = q.type === "SINGLE_CHOICE" || q.type === "MULTI_CHOICE" || q.type === "YES_NO";
     if ((q.type === "SINGLE_CHOICE" || q.type === "MULTI_CHOICE") && (!q.options || q.options.length < 2)) {
@@ -44,6 +59,12 @@ export const questionSchema = z
     if (q.options && new Set(q.options.map((o) => o.value)).size !== q.options.length) {
       ctx.addIssue({ code: "custom", path: ["options"], message: "Option values must be unique." });
     }
+    // No weight that silently does nothing: a weighted number question scores by its bands.
+    if (q.type === "NUMBER" && q.weight > 0 && !q.bands?.length) {
+      ctx.addIssue({ code: "custom", path: ["bands"], message: "A weighted number question needs scoring bands (or weight 0)." });
+    }
+    if (q.type !== "NUMBER" && q.bands?.length) ctx.addIssue({ code: "custom", path: ["bands"], message: "Only number questions have scoring bands." });
+    if (UNSCORED_TYPES.has(q.type) && q.weight > 0) ctx.addIssue({ code: "custom", path: ["weight"], message: `A ${q.type} answer earns no points: set its weight to 0.` });
   });
 
 export const sectionSchema = z.object({
@@ -82,3 +103,4 @@ export const templateSchema = z
   });
 export type TemplateDefinition = z.output<typeof templateSchema>;
 export type QuestionDefinition = z.output<typeof questionSchema>;
+export type BandDefinition = z.output<typeof bandSchema>;

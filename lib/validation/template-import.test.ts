@@ -17,4 +17,23 @@ describe("template JSON import", () => {
     expect(result).toMatchObject({ ok: false, problems: [{ path: "sections[2].questions[1].type" }] });
     expect(parseTemplateJson("{ nope")).toMatchObject({ ok: false, problems: [{ path: "(file)" }] });
   });
+
+  it("keeps number questions' scoring bands, and refuses a weighted number question without any", () => {
+    const definition = templateSchema.parse(DEFAULT_QUESTIONNAIRE);
+    const breach = definition.sections.flatMap((s) => s.questions).find((q) => q.key === "breach_notice_hours")!;
+    expect(breach.bands).toEqual([{ min: null, max: 72, points: 100 }, { min: null, max: 96, points: 50 }]);
+    const broken = structuredClone(definition);
+    const q = broken.sections.flatMap((s) => s.questions).find((x) => x.key === "retention_days")!;
+    q.bands = null;
+    const result = parseTemplateJson(JSON.stringify(broken));
+    expect(result).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/scoring bands/) }] });
+    q.weight = 0;
+    expect(parseTemplateJson(JSON.stringify(broken)).ok).toBe(true);
+  });
+  it("a text question cannot carry a weight that does nothing; left out, its weight is 0", () => {
+    const text = (extra: object) => ({ name: "T", sections: [{ key: "s1", title: "S", questions: [{ key: "notes", prompt: "Notes?", type: "TEXT", ...extra }] }] });
+    expect(parseTemplateJson(JSON.stringify(text({ weight: 2 })))).toMatchObject({ ok: false, problems: [{ path: "sections[0].questions[0].weight" }] });
+    const ok = parseTemplateJson(JSON.stringify(text({})));
+    expect(ok.ok && ok.definition.sections[0]!.questions[0]!.weight).toBe(0);
+  });
 });

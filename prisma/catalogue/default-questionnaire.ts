@@ -114,6 +114,13 @@ export const DEFAULT_QUESTIONNAIRE: Template = {
           required: true,
           weight: 3,
           productFact: "retentionDays",
+          // Seed 002: "some providers delete prompts after 30 days … shorter is better": 30 days or
+          // less is the good practice it names; up to a quarter is half credit; longer approaches
+          // the "unlimited" the seed calls a red flag and earns nothing.
+          bands: [
+            { min: null, max: 30, points: 100 },
+            { min: null, max: 90, points: 50 },
+          ],
         },
         yesNo("zero_retention", "Is a zero-data-retention mode available?", "Zero retention means prompts are processed and not stored, removing a whole class of breach and discovery risk.", { weight: 3, productFact: "zeroRetentionAvailable" }),
         yesNo("deletion_on_request", "Will the vendor delete customer data on request, with written confirmation?", "Seed 004: secure disposal with a certificate of destruction. Deletion you cannot prove did not happen.", { weight: 3 }),
@@ -149,6 +156,12 @@ export const DEFAULT_QUESTIONNAIRE: Template = {
           required: true,
           weight: 3,
           productFact: "breachNoticeHours",
+          // GDPR's 72 hours (seed 002; SLOW_BREACH_NOTICE beyond it) earns full credit; one more
+          // day still leaves the controller a chance to notify late with reasons: half.
+          bands: [
+            { min: null, max: 72, points: 100 },
+            { min: null, max: 96, points: 50 },
+          ],
         },
         yesNo("incident_response_plan", "Does the vendor maintain and test an incident response plan?", "Every company can be breached (seed 002); what matters is how quickly they notify and contain it."),
       ],

@@ -18,7 +18,7 @@ function dpaPart(input: ScoringInput, contributions: Contribution[]): number {
   for (const clause of DPA_CLAUSES) {
     const status = input.dpa?.clauses[clause] ?? "MISSING";
     if (status === "NOT_APPLICABLE") {
-      contributions.push({ part: "dpa", item: clause, points: 0, of: 0, note: "Not applicable: left out" });
+      contributions.push({ part: "dpa", item: clause, points: 0, of: 0, note: "Not applicable: left out", excluded: "NOT_APPLICABLE" });
       continue;
     }
     possible += 1;
@@ -30,17 +30,25 @@ function dpaPart(input: ScoringInput, contributions: Contribution[]): number {
 
 function questionnairePart(input: ScoringInput, contributions: Contribution[]): number {
   const answers = input.questionnaire?.answers.filter((a) => a.weight > 0) ?? [];
-  if (answers.length === 0) {
-    contributions.push({ part: "questionnaire", item: "questionnaire", points: 0, of: 1, note: input.questionnaire ? "no scored questions" : "no submitted assessment" });
-    return 0;
-  }
   let earned = 0;
   let possible = 0;
   for (const a of answers) {
+    if (a.status === "NOT_ASKED") {
+      contributions.push({ part: "questionnaire", item: a.key, points: 0, of: 0, note: "not asked (hidden by its show-when rule): left out", excluded: "NOT_ASKED" });
+      continue;
+    }
+    if (a.status === "NO_BANDS") {
+      contributions.push({ part: "questionnaire", item: a.key, points: 0, of: 0, note: "weighs nothing: a number question with no scoring bands", excluded: "NO_BANDS" });
+      continue;
+    }
     const points = ((a.points ?? 0) / 100) * a.weight;
     earned += points;
     possible += a.weight;
     contributions.push({ part: "questionnaire", item: a.key, points, of: a.weight, note: a.points === null ? "unanswered" : `${a.points}% of its weight` });
+  }
+  if (possible === 0) {
+    contributions.push({ part: "questionnaire", item: "questionnaire", points: 0, of: 1, note: input.questionnaire ? "no scored questions" : "no submitted assessment" });
+    return 0;
   }
   return (earned / possible) * 100;
 }

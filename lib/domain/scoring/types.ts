@@ -32,9 +32,22 @@ export interface ScoringInput {
   } | null;
   certifications: Array<{ type: CertificationType; expiresAt: string | null }>;
   /** The latest submitted questionnaire, scored by question: points earned of points possible. */
-  questionnaire: { answers: Array<{ key: string; prompt: string; weight: number; points: number | null }> } | null;
+  questionnaire: { answers: QuestionnaireAnswerScore[] } | null;
   /** Present when scoring for one client's use case (adds the per-use-case flags). */
   useCase?: { residency: Residency; dataClasses: DataClass[] } | null;
+}
+
+/**
+ * One weighted question's result. `status` is absent in snapshots made before it existed (read
+ * as ANSWERED/UNANSWERED from `points`). NOT_ASKED (hidden by its show-when rule) and NO_BANDS
+ * (a number question with no scoring bands) leave the denominator.
+ */
+export interface QuestionnaireAnswerScore {
+  key: string;
+  prompt: string;
+  weight: number;
+  points: number | null;
+  status?: "ANSWERED" | "UNANSWERED" | "NOT_ASKED" | "NO_BANDS";
 }
 
 export type Severity = "critical" | "high" | "medium";
@@ -51,6 +64,8 @@ export interface Contribution {
   points: number;
   of: number;
   note: string;
+  /** Why an item left the denominator: "NOT_ASKED" (hidden question), "NO_BANDS", "NOT_APPLICABLE" (clause). */
+  excluded?: "NOT_ASKED" | "NO_BANDS" | "NOT_APPLICABLE";
 }
 
 export interface ScoreResult {
