@@ -41,7 +41,8 @@ export function CertificationForm({
       <div className="sm:col-span-2">
         <FormError message={formError} />
       </div>
-      <SelectField label="Certification" error={errors.type?.message} {...register("type")}>
+      <SelectField label="Certification" required error={errors.type?.message} {...register("type")}>
+        <option value="">Choose…</option>
         {CERTIFICATION_TYPES.map((t) => (
           <option key={t} value={t}>
             {enumLabel(t)}
@@ -49,11 +50,16 @@ export function CertificationForm({
         ))}
       </SelectField>
       {type === "OTHER" ? <TextField label="Name" error={errors.name?.message} {...register("name")} /> : <div />}
-      <TextField label="Issuer (auditor)" error={errors.issuer?.message} {...register("issuer")} />
+      <TextField label="Issuer (auditor)" required error={errors.issuer?.message} {...register("issuer")} />
       <TextField label="Scope" error={errors.scope?.message} {...register("scope")} />
-      <TextField label="Issued on" type="date" error={errors.issuedAt?.message} {...register("issuedAt")} />
-      <TextField label="Expires on" type="date" error={errors.expiresAt?.message} {...register("expiresAt")} />
+      <TextField label="Issued on" type="date" required error={errors.issuedAt?.message} {...register("issuedAt")} />
+      <TextField label="Expires on" type="date" required error={errors.expiresAt?.message} {...register("expiresAt")} />
       <div className="sm:col-span-2">
+        {(type === "SOC2_TYPE_II" || type === "ISO_27001") && !file ? (
+          <p className="mb-2 text-sm text-amber-800" data-testid="unverified-hint">
+            Without the report or certificate attached, this counts as unverified: half credit, and it does not clear &ldquo;No independent audit&rdquo;.
+          </p>
+        ) : null}
         <FileUpload
           label="Report or certificate"
           value={file}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
 import { formatBytes, formatDate, ValidityBadge } from "@/components/vendors/validity-badge";
 import type { ProductWithEvidence } from "@/lib/db/products";
+import { certificationBadges } from "@/lib/domain/scoring/counting-evidence";
 import { DPA_CLAUSES, enumLabel } from "@/lib/domain/vocabulary";
 
 const CLAUSE_TONES = { PRESENT: "green", PARTIAL: "amber", MISSING: "red", NOT_APPLICABLE: "slate" } as const;
@@ -109,6 +110,8 @@ export function DpaSection({ product, canEdit, today }: { product: Product; canE
 }
 
 export function CertificationSection({ product, canEdit, today }: { product: Product; canEdit: boolean; today: string }) {
+  // Only evidence that counts earns credit or raises EXPIRED_EVIDENCE; the list says which does not.
+  const standing = certificationBadges(product.certifications);
   return (
     <Card
       title="Certifications"
@@ -123,6 +126,16 @@ export function CertificationSection({ product, canEdit, today }: { product: Pro
               <div>
                 <p className="font-medium">
                   {c.type === "OTHER" ? c.name : enumLabel(c.type)} {c.archivedAt ? <Badge>Archived</Badge> : null}
+                  {standing.get(c.id) === "SUPERSEDED" ? (
+                    <span title="A newer record of this type counts instead: this one earns nothing and raises nothing." data-testid="certification-superseded">
+                      <Badge>Superseded</Badge>
+                    </span>
+                  ) : null}
+                  {standing.get(c.id) === "UNVERIFIED" ? (
+                    <span title="No report or certificate file attached: half credit, and it does not clear No independent audit." data-testid="certification-unverified">
+                      <Badge tone="amber">Unverified: no report attached</Badge>
+                    </span>
+                  ) : null}
                 </p>
                 <p className="text-xs text-slate-600">
                   {c.issuer ? `Issued by ${c.issuer} · ` : ""}
@@ -131,7 +144,7 @@ export function CertificationSection({ product, canEdit, today }: { product: Pro
                 </p>
               </div>
               <div className="flex items-center gap-3">
-                <ValidityBadge expiresAt={c.expiresAt} today={today} />
+                {standing.get(c.id) === "SUPERSEDED" ? null : <ValidityBadge expiresAt={c.expiresAt} today={today} />}
                 {canEdit ? (
                   <Link className="text-brand-700 hover:underline" href={`/products/${product.id}/certifications/${c.id}/edit`}>
                     Edit

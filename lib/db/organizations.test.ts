@@ -22,7 +22,7 @@ async function productExpiringOn23rd(org: TestOrganization) {
   const me = org.as.ACCOUNT_MANAGER;
   const v = await createVendor(me, { name: `V ${Math.random()}`, website: null, description: null });
   const p = await createProduct(me, productInput.parse({ vendorId: v.id, name: "Assistant", tier: "ENTERPRISE", deploymentModel: "CLOUD_API", processingRegions: "EU", retentionKind: "DAYS", retentionDays: 30, zeroRetentionAvailable: false, trainingPolicy: "NEVER", encryptionInTransit: "YES", encryptionAtRest: "YES" }));
-  await createCertification(me, certificationInput.parse({ productId: p.id, type: "ISO_27001", expiresAt: "2026-11-23" }));
+  await createCertification(me, certificationInput.parse({ productId: p.id, type: "ISO_27001", issuer: "BSI", issuedAt: "2023-11-24", expiresAt: "2026-11-23" }));
   return p.id;
 }
 

@@ -25,9 +25,9 @@ async function register(org: TestOrganization) {
   const v = await createVendor(me, { name: `Vendor ${Math.random()}`, website: null, description: null });
   const p = await createProduct(me, productInput.parse({ vendorId: v.id, name: "Assistant", tier: "ENTERPRISE", deploymentModel: "CLOUD_API", processingRegions: "EU", retentionKind: "DAYS", retentionDays: 30, zeroRetentionAvailable: false, trainingPolicy: "NEVER", encryptionInTransit: "YES", encryptionAtRest: "YES" }));
   await createDpa(me, dpaInput.parse({ productId: p.id, title: "DPA", signedAt: addDays(today, -300), expiresAt: addDays(today, 5), transferMechanism: "NONE", isCurrent: true, clauses: [] }));
-  await createCertification(me, certificationInput.parse({ productId: p.id, type: "SOC2_TYPE_II", expiresAt: addDays(today, 20) }));
-  await createCertification(me, certificationInput.parse({ productId: p.id, type: "ISO_27001", expiresAt: addDays(today, -1) }));
-  await createCertification(me, certificationInput.parse({ productId: p.id, type: "ISO_42001", expiresAt: addDays(today, 100) }));
+  await createCertification(me, certificationInput.parse({ productId: p.id, type: "SOC2_TYPE_II", issuer: "A-LIGN", issuedAt: addDays(today, -345), expiresAt: addDays(today, 20) }));
+  await createCertification(me, certificationInput.parse({ productId: p.id, type: "ISO_27001", issuer: "BSI", issuedAt: addDays(today, -1000), expiresAt: addDays(today, -1) }));
+  await createCertification(me, certificationInput.parse({ productId: p.id, type: "ISO_42001", issuer: "BSI", issuedAt: addDays(today, -900), expiresAt: addDays(today, 100) }));
   return p.id;
 }
 

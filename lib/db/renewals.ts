@@ -1,4 +1,5 @@
 import "server-only";
+import { certificationEvidenceOf, countingCertifications } from "@/lib/domain/scoring/counting-evidence";
 import { APPROVED_STATUSES, nextReviewDate } from "@/lib/domain/approvals/approval-validity";
 import { addDays, calendarDateOf, calendarDateOfColumn, toDateColumn, type CalendarDate } from "@/lib/domain/dates/calendar-date";
 import { RENEWAL_ACTIONS, renewalBucket, type RenewalBucket, type RenewalKind } from "@/lib/domain/renewals/renewal-schedule";
@@ -82,7 +83,17 @@ export async function collectRenewalItems(ctx: TenantContext, window: RenewalWin
   for (const d of dpas) {
     items.push({ kind: "DPA_EXPIRY", itemId: d.id, dueOn: calendarDateOfColumn(d.expiresAt!), title: `DPA "${d.title}" expires`, detail: null, ownerId: owner(d.product), clientId: null, clientName: null, productId: d.product.id, productName: productLabel(d.product), href: `/products/${d.product.id}/dpas/${d.id}/edit`, action: RENEWAL_ACTIONS.DPA_EXPIRY });
   }
-  for (const c of certifications) {
+  // A superseded certificate (a newer record of its type exists) is history, not a renewal.
+  const siblings = certifications.length
+    ? await prisma.certification.findMany({
+        where: { archivedAt: null, productId: { in: [...new Set(certifications.map((c) => c.product.id))] }, ...tenant(ctx) },
+        select: { id: true, productId: true, type: true, issuedAt: true, expiresAt: true, createdAt: true, fileId: true },
+      })
+    : [];
+  const byProduct = new Map<string, typeof siblings>();
+  for (const c of siblings) byProduct.set(c.productId, [...(byProduct.get(c.productId) ?? []), c]);
+  const counting = new Set([...byProduct.values()].flatMap((records) => countingCertifications(records.map(certificationEvidenceOf)).map((c) => c.id)));
+  for (const c of certifications.filter((x) => counting.has(x.id))) {
     items.push({ kind: "CERTIFICATION_EXPIRY", itemId: c.id, dueOn: calendarDateOfColumn(c.expiresAt!), title: `${c.name ?? enumLabel(c.type)} expires`, detail: null, ownerId: owner(c.product), clientId: null, clientName: null, productId: c.product.id, productName: productLabel(c.product), href: `/products/${c.product.id}/certifications/${c.id}/edit`, action: RENEWAL_ACTIONS.CERTIFICATION_EXPIRY });
   }
   const inWindow = (d: CalendarDate) => d <= window.until && (!window.from || d >= window.from);

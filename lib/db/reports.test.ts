@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { openSharedReport, unlockSharedReport } from "@/lib/auth/share-access";
-import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
+import { createTestOrganization, recordTestEvidenceFile, type TestOrganization } from "@/lib/testing/fixtures";
 import { contentHashOf, sha256Hex } from "@/lib/domain/reports/report-hash";
 import { DPA_CLAUSES } from "@/lib/domain/vocabulary";
 import { certificationInput, dpaInput } from "@/lib/validation/evidence";
@@ -25,7 +25,7 @@ async function productWithEvidence(org: TestOrganization) {
   const v = await createVendor(me, { name: `Vendor ${Math.random()}`, website: "https://vendor.example", description: null });
   const p = await createProduct(me, productInput.parse({ vendorId: v.id, name: "Report Assistant", tier: "ENTERPRISE", deploymentModel: "CLOUD_API", processingRegions: "EU, US", retentionKind: "DAYS", retentionDays: 30, zeroRetentionAvailable: false, trainingPolicy: "NEVER", encryptionInTransit: "YES", encryptionAtRest: "YES" }));
   await createDpa(me, dpaInput.parse({ productId: p.id, title: "Report DPA", signedAt: "2026-01-10", expiresAt: "2028-06-30", breachNoticeHours: 48, transferMechanism: "SCCS", isCurrent: true, clauses: DPA_CLAUSES.map((clause) => ({ clause, status: "PRESENT", evidence: `§ ${clause}` })) }));
-  await createCertification(me, certificationInput.parse({ productId: p.id, type: "SOC2_TYPE_II", issuer: "Auditor LLP", issuedAt: "2026-03-31", expiresAt: "2028-03-31" }));
+  await createCertification(me, certificationInput.parse({ productId: p.id, type: "SOC2_TYPE_II", issuer: "Auditor LLP", issuedAt: "2026-03-31", expiresAt: "2028-03-31", fileId: await recordTestEvidenceFile(me) }));
   return p.id;
 }
 
@@ -44,7 +44,7 @@ describe("reports", () => {
     expect(stored.pdfSha256).toBe(sha256Hex(issued.pdf));
 
     // Later changes to the register do not change the report.
-    await createCertification(org.as.ACCOUNT_MANAGER, certificationInput.parse({ productId, type: "ISO_27001", expiresAt: "2028-01-01" }));
+    await createCertification(org.as.ACCOUNT_MANAGER, certificationInput.parse({ productId, type: "ISO_27001", issuer: "BSI", issuedAt: "2025-01-01", expiresAt: "2028-01-01" }));
     const again = await renderStoredReport(stored);
     expect(Buffer.compare(again, issued.pdf)).toBe(0);
 

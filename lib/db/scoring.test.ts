@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createTestOrganization } from "@/lib/testing/fixtures";
+import { createTestOrganization, recordTestEvidenceFile } from "@/lib/testing/fixtures";
 import { parseListQuery } from "@/lib/validation/list-query";
 import { productInput } from "@/lib/validation/product";
-import { createCertification } from "./certifications";
+import { createCertification, updateCertification } from "./certifications";
+import { renewalBuckets } from "./renewals";
 import { createDpa } from "./dpas";
 import { createProduct } from "./products";
 import { listProducts, PRODUCT_LIST } from "./register-lists";
@@ -42,7 +43,7 @@ describe("live product score", () => {
       notes: null,
       clauses: ["PURPOSE", "DATA_CATEGORIES", "RETENTION", "SUBPROCESSORS", "SECURITY_MEASURES", "LOCATION", "AUDIT_RIGHTS", "NO_TRAINING", "BREACH_NOTIFICATION", "DELETION_RETURN", "DATA_OWNERSHIP", "PORTABILITY_EXIT"].map((clause) => ({ clause: clause as "PURPOSE", status: "PRESENT" as const, evidence: "§1" })),
     });
-    await createCertification(me, { productId: p.id, type: "SOC2_TYPE_II", name: null, issuer: null, scope: null, issuedAt: null, expiresAt: new Date("2030-01-01"), fileId: null });
+    await createCertification(me, { productId: p.id, type: "SOC2_TYPE_II", name: null, issuer: "A-LIGN", scope: null, issuedAt: new Date("2026-01-01"), expiresAt: new Date("2030-01-01"), fileId: await recordTestEvidenceFile(me) });
     await replaceSubProcessors(me, { productId: p.id, items: [{ name: "Azure", purpose: null, country: null, region: null }] });
     const { result } = await liveProductScore(me, p.id);
     // DPA 100 · 40% + questionnaire 0 (none submitted) · 40% + certifications 100 · 20% = 60
@@ -83,5 +84,45 @@ describe("score snapshots and weights", () => {
 
     await expect(prisma.scoreSnapshot.update({ where: { id: first!.id }, data: { score: 100 } })).rejects.toThrow(/immutable/);
     await expect(prisma.scoreSnapshot.delete({ where: { id: first!.id } })).rejects.toThrow(/immutable/);
+  });
+});
+
+describe("evidence that counts", () => {
+  it("last year's expired SOC 2 beside the current one is superseded: no EXPIRED_EVIDENCE, no renewal; a SOC 2 without its report is unverified", async () => {
+    const org = await createTestOrganization("Counting evidence");
+    const me = org.as.ACCOUNT_MANAGER;
+    const v = await createVendor(me, { name: "V", website: null, description: null });
+    const p = await createProduct(
+      me,
+      productInput.parse({ vendorId: v.id, name: "P", tier: "ENTERPRISE", deploymentModel: "CLOUD_API", processingRegions: "EU", retentionKind: "DAYS", retentionDays: "30", zeroRetentionAvailable: true, trainingPolicy: "NEVER", encryptionInTransit: "YES", encryptionAtRest: "YES" }),
+    );
+    await createDpa(me, {
+      productId: p.id,
+      title: "DPA",
+      signedAt: new Date("2026-01-01"),
+      effectiveAt: null,
+      expiresAt: new Date("2030-01-01"),
+      breachNoticeHours: 48,
+      transferMechanism: "SCCS",
+      isCurrent: true,
+      fileId: null,
+      notes: null,
+      clauses: ["PURPOSE", "DATA_CATEGORIES", "RETENTION", "SUBPROCESSORS", "SECURITY_MEASURES", "LOCATION", "AUDIT_RIGHTS", "NO_TRAINING", "BREACH_NOTIFICATION", "DELETION_RETURN", "DATA_OWNERSHIP", "PORTABILITY_EXIT"].map((clause) => ({ clause: clause as "PURPOSE", status: "PRESENT" as const, evidence: "§1" })),
+    });
+    await replaceSubProcessors(me, { productId: p.id, items: [{ name: "Azure", purpose: null, country: null, region: null }] });
+    const current = await createCertification(me, { productId: p.id, type: "SOC2_TYPE_II", name: null, issuer: "A-LIGN", scope: null, issuedAt: new Date("2026-06-01"), expiresAt: new Date("2030-05-31"), fileId: await recordTestEvidenceFile(me) });
+    const before = await liveProductScore(me, p.id);
+    const old = await createCertification(me, { productId: p.id, type: "SOC2_TYPE_II", name: null, issuer: "A-LIGN", scope: null, issuedAt: new Date("2024-06-01"), expiresAt: new Date("2025-06-03"), fileId: await recordTestEvidenceFile(me) });
+    const after = await liveProductScore(me, p.id);
+    expect(after.result.flags.map((f) => f.id)).not.toContain("EXPIRED_EVIDENCE");
+    expect([after.result.score, after.result.tier]).toEqual([before.result.score, before.result.tier]);
+    const { buckets } = await renewalBuckets(org.as.ADMIN, {});
+    expect([...buckets.values()].flat().map((i) => i.itemId)).not.toContain(old.id);
+
+    // The current one without its report: half credit and NO_INDEPENDENT_AUDIT is back.
+    await updateCertification(me, current.id, { productId: p.id, type: "SOC2_TYPE_II", name: null, issuer: "A-LIGN", scope: null, issuedAt: new Date("2026-06-01"), expiresAt: new Date("2030-05-31"), fileId: null });
+    const unverified = await liveProductScore(me, p.id);
+    expect(unverified.result.parts.certifications.score).toBe(50);
+    expect(unverified.result.flags.map((f) => f.id)).toContain("NO_INDEPENDENT_AUDIT");
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { AnswerValue } from "@/lib/domain/questionnaire/rules";
 import { scoreAnswers, type ScorableQuestion } from "@/lib/domain/scoring/answer-points";
+import { certificationEvidenceOf } from "@/lib/domain/scoring/counting-evidence";
 import { scoreProduct } from "@/lib/domain/scoring/score-product";
 import { DEFAULT_WEIGHTS, type ScoringInput } from "@/lib/domain/scoring/types";
 import type { ClauseStatus, DataClass, DpaClause, Residency } from "@/lib/domain/vocabulary";
@@ -18,7 +19,7 @@ export async function buildScoringInput(ctx: TenantContext, productId: string, o
   const product = await productInTenant(ctx, productId);
   const [dpa, certifications, subProcessorCount, assessment] = await Promise.all([
     prisma.dpa.findFirst({ where: inTenant(ctx, { productId, isCurrent: true }), include: { clauses: true } }),
-    prisma.certification.findMany({ where: inTenant(ctx, { productId, archivedAt: null }), select: { type: true, expiresAt: true } }),
+    prisma.certification.findMany({ where: inTenant(ctx, { productId, archivedAt: null }), select: { id: true, type: true, issuedAt: true, expiresAt: true, createdAt: true, fileId: true } }),
     prisma.subProcessor.count({ where: inTenant(ctx, { productId }) }),
     prisma.assessment.findFirst({
       // The assessment being submitted, or else the latest one that was.
@@ -50,7 +51,7 @@ export async function buildScoringInput(ctx: TenantContext, productId: string, o
           clauses: Object.fromEntries(dpa.clauses.map((c) => [c.clause, c.status])) as Partial<Record<DpaClause, ClauseStatus>>,
         }
       : null,
-    certifications: certifications.map((c) => ({ type: c.type, expiresAt: day(c.expiresAt) })),
+    certifications: certifications.map(certificationEvidenceOf),
     questionnaire: assessment
       ? {
           answers: scoreAnswers(

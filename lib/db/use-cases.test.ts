@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_QUESTIONNAIRE } from "@/prisma/catalogue/default-questionnaire";
-import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
+import { createTestOrganization, recordTestEvidenceFile, type TestOrganization } from "@/lib/testing/fixtures";
 import { clientInput } from "@/lib/validation/client";
 import { certificationInput, dpaInput } from "@/lib/validation/evidence";
 import { productInput } from "@/lib/validation/product";
@@ -27,7 +27,7 @@ async function productWithEvidence(org: TestOrganization) {
   const v = await createVendor(me, { name: `V ${Math.random()}`, website: null, description: null });
   const p = await createProduct(me, productInput.parse({ vendorId: v.id, name: "Assistant", tier: "ENTERPRISE", deploymentModel: "CLOUD_API", processingRegions: "EU", retentionKind: "DAYS", retentionDays: 30, zeroRetentionAvailable: true, trainingPolicy: "NEVER", encryptionInTransit: "YES", encryptionAtRest: "YES" }));
   await createDpa(me, dpaInput.parse({ productId: p.id, title: "DPA 2026", signedAt: "2026-01-10", effectiveAt: "2026-01-10", expiresAt: "2027-06-30", breachNoticeHours: 48, transferMechanism: "NONE", isCurrent: true, clauses: DPA_CLAUSES.map((clause) => ({ clause, status: "PRESENT", evidence: "§1" })) }));
-  await createCertification(me, certificationInput.parse({ productId: p.id, type: "SOC2_TYPE_II", issuer: "Auditor LLP", issuedAt: "2026-03-31", expiresAt: "2027-03-31" }));
+  await createCertification(me, certificationInput.parse({ productId: p.id, type: "SOC2_TYPE_II", issuer: "Auditor LLP", issuedAt: "2026-03-31", expiresAt: "2027-03-31", fileId: await recordTestEvidenceFile(me) }));
   return p.id;
 }
 

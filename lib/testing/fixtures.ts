@@ -49,3 +49,13 @@ export async function createTestOrganization(label = "Test MSP"): Promise<TestOr
   ) as Record<Role, TenantContext>;
   return { organizationId: created.organization.id, clientId, as, emails };
 }
+
+/**
+ * A recorded evidence file (the row a real upload makes) to attach to a DPA or certification.
+ * Scoring reads only whether a file is attached, so no bytes are stored.
+ */
+export async function recordTestEvidenceFile(ctx: TenantContext, name = "report.pdf"): Promise<string> {
+  const { recordEvidenceFile } = await import("@/lib/db/evidence-files");
+  const file = await recordEvidenceFile(ctx, { storageKey: `test/${randomBytes(8).toString("hex")}`, originalName: name, mimeType: "application/pdf", sizeBytes: 1, sha256: "0".repeat(64), wrappedKey: "x", iv: "x", authTag: "x" });
+  return file.id;
+}

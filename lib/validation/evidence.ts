@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CERTIFICATION_TYPES, CLAUSE_STATUSES, DPA_CLAUSES, TRANSFER_MECHANISMS } from "@/lib/domain/vocabulary";
-import { optionalDate } from "./dates";
+import { optionalDate, requiredDate } from "./dates";
 
 const id = z.string().trim().min(1).max(64);
 const optionalId = z
@@ -65,12 +65,13 @@ export type DpaInput = z.output<typeof dpaInput>;
 export const certificationInput = z
   .object({
     productId: id,
+    // No default: a blank form must not save a SOC 2 nobody chose.
     type: z.enum(CERTIFICATION_TYPES, { message: "Choose the certification." }),
     name: optionalText(200),
-    issuer: optionalText(200),
+    issuer: z.string({ message: "Enter who issued it (the auditor or certification body)." }).trim().min(1, "Enter who issued it (the auditor or certification body).").max(200, "Use at most 200 characters."),
     scope: optionalText(1000),
-    issuedAt: optionalDate("the issue date"),
-    expiresAt: optionalDate("the expiry date"),
+    issuedAt: requiredDate("the issue date"),
+    expiresAt: requiredDate("the expiry date"),
     fileId: optionalId,
   })
   .superRefine((value, ctx) => {

@@ -2,18 +2,20 @@
  * Every red flag of PRODUCT.md, each with its trigger and the evidence it names. A red flag caps
  * the tier whatever the score.
  */
+import { countingCertifications, isUnverifiedAudit, isValidOn } from "./counting-evidence";
 import type { RedFlag, ScoringInput } from "./types";
-
-const isValidOn = (expiresAt: string | null, asOf: string) => expiresAt === null || expiresAt >= asOf;
 const clause = (input: ScoringInput, id: keyof NonNullable<ScoringInput["dpa"]>["clauses"]) => input.dpa?.clauses[id] ?? "MISSING";
 
+/** A SOC 2 Type II or ISO 27001 that counts, is valid today and has its document attached. */
 export function validIndependentAudit(input: ScoringInput) {
-  return input.certifications.find((c) => (c.type === "SOC2_TYPE_II" || c.type === "ISO_27001") && isValidOn(c.expiresAt, input.asOf)) ?? null;
+  return countingCertifications(input.certifications).find((c) => (c.type === "SOC2_TYPE_II" || c.type === "ISO_27001") && isValidOn(c.expiresAt, input.asOf) && !isUnverifiedAudit(c)) ?? null;
 }
 
 export function redFlags(input: ScoringInput): RedFlag[] {
   const flags: RedFlag[] = [];
   const { product, dpa, asOf } = input;
+  // Superseded records (an older certificate of the same type) raise nothing.
+  const certifications = countingCertifications(input.certifications);
   const add = (id: string, severity: RedFlag["severity"], evidence: string) => flags.push({ id, severity, evidence });
 
   if (!dpa || !dpa.signedAt) add("NO_DPA", "critical", dpa ? "The current DPA has no signing date: it is not recorded as signed." : "No DPA is recorded for this product.");
@@ -30,7 +32,7 @@ export function redFlags(input: ScoringInput): RedFlag[] {
       add("RESIDENCY_MISMATCH", "critical", `The client requires ${required}; the product processes in ${product.processingRegions.join(", ") || "unknown regions"} with no transfer mechanism (SCCs or DPF).`);
     }
     if (input.useCase.dataClasses.includes("PHI")) {
-      const baa = input.certifications.find((c) => c.type === "HIPAA_BAA" && isValidOn(c.expiresAt, asOf));
+      const baa = certifications.find((c) => c.type === "HIPAA_BAA" && isValidOn(c.expiresAt, asOf));
       if (!baa) add("PHI_WITHOUT_BAA", "critical", "The use case carries PHI and no valid HIPAA BAA is recorded.");
     }
   }
@@ -41,14 +43,23 @@ export function redFlags(input: ScoringInput): RedFlag[] {
   if (product.subProcessorCount === 0 && clause(input, "SUBPROCESSORS") === "MISSING") add("NO_SUBPROCESSOR_LIST", "high", "No sub-processors are recorded and the DPA has no sub-processor clause.");
   if (product.retentionKind !== "DAYS") add("UNLIMITED_RETENTION", "high", `Retention is ${product.retentionKind.toLowerCase()}.`);
   else if (clause(input, "RETENTION") === "MISSING") add("UNLIMITED_RETENTION", "high", "The DPA has no finite retention clause (RETENTION missing).");
-  if (!validIndependentAudit(input)) add("NO_INDEPENDENT_AUDIT", "high", "No valid SOC 2 Type II report or ISO 27001 certificate is recorded.");
+  if (!validIndependentAudit(input)) {
+    const unverified = certifications.filter((c) => isUnverifiedAudit(c) && isValidOn(c.expiresAt, asOf));
+    add(
+      "NO_INDEPENDENT_AUDIT",
+      "high",
+      unverified.length
+        ? `${unverified.map((c) => (c.type === "SOC2_TYPE_II" ? "The SOC 2 Type II" : "The ISO 27001")).join(" and ")} is unverified: no report or certificate file is attached.`
+        : "No valid SOC 2 Type II report or ISO 27001 certificate is recorded.",
+    );
+  }
 
   const hours = dpa?.breachNoticeHours ?? null;
   if (hours === null || hours > 72) add("SLOW_BREACH_NOTICE", "medium", hours === null ? "The breach-notice deadline is unstated." : `Breach notice within ${hours} hours, over GDPR's 72.`);
 
   const expired = [
     ...(dpa?.expiresAt && dpa.expiresAt < asOf ? [`the DPA (expired ${dpa.expiresAt})`] : []),
-    ...input.certifications.filter((c) => c.expiresAt !== null && c.expiresAt < asOf).map((c) => `${c.type} (expired ${c.expiresAt})`),
+    ...certifications.filter((c) => c.expiresAt !== null && c.expiresAt < asOf).map((c) => `${c.type} (expired ${c.expiresAt})`),
   ];
   if (expired.length) add("EXPIRED_EVIDENCE", "medium", `Expired: ${expired.join(", ")}.`);
   return flags;

@@ -2,11 +2,13 @@
  * Scoring model (PRODUCT.md): three parts, each 0–100, weighted (default 40/40/20):
  * DPA checklist (PRESENT full, PARTIAL half, MISSING none, NOT_APPLICABLE out of the
  * denominator), questionnaire (answer points over answerable weight), certifications (valid SOC 2
- * Type II or ISO 27001 full; Type I or other half; none zero). Tier: CRITICAL on any critical flag,
+ * Type II or ISO 27001 full; unverified (no file), Type I or other half; none zero; only evidence
+ * that counts, see counting-evidence.ts). Tier: CRITICAL on any critical flag,
  * else HIGH on a high flag or score < 60, else MEDIUM on a medium flag or score < 80, else LOW.
  * Every point is listed in `contributions`, so screens and reports can say why.
  */
 import { DPA_CLAUSES } from "@/lib/domain/vocabulary";
+import { countingCertifications, isUnverifiedAudit, isValidOn } from "./counting-evidence";
 import { redFlags, validIndependentAudit } from "./red-flags";
 import { DEFAULT_WEIGHTS, type Contribution, type ScoreResult, type ScoringInput, type ScoringWeights } from "./types";
 
@@ -55,11 +57,21 @@ function questionnairePart(input: ScoringInput, contributions: Contribution[]): 
 
 function certificationPart(input: ScoringInput, contributions: Contribution[]): number {
   const audit = validIndependentAudit(input);
+  const counting = countingCertifications(input.certifications);
+  for (const c of input.certifications.filter((x) => !counting.includes(x))) {
+    contributions.push({ part: "certifications", item: c.type, points: 0, of: 0, note: `superseded by a newer ${c.type} record: left out`, excluded: "SUPERSEDED" });
+  }
   if (audit) {
     contributions.push({ part: "certifications", item: audit.type, points: 1, of: 1, note: "valid independent audit" });
     return 100;
   }
-  const other = input.certifications.find((c) => c.expiresAt === null || c.expiresAt >= input.asOf);
+  const valid = counting.filter((c) => isValidOn(c.expiresAt, input.asOf));
+  const unverified = valid.find(isUnverifiedAudit);
+  if (unverified) {
+    contributions.push({ part: "certifications", item: unverified.type, points: 0.5, of: 1, note: "unverified: no report or certificate file attached (half credit)", unverified: true });
+    return 50;
+  }
+  const other = valid[0];
   contributions.push({ part: "certifications", item: other?.type ?? "none", points: other ? 0.5 : 0, of: 1, note: other ? "valid, but not SOC 2 Type II or ISO 27001" : "no valid certification" });
   return other ? 50 : 0;
 }

@@ -2,7 +2,8 @@
  * The plain inputs scoring reads (PRODUCT.md "Score and tier", "Red flags"). lib/db assembles
  * them from the register; a snapshot stores them, so any score can be recomputed and explained.
  */
-import type { CertificationType, ClauseStatus, DataClass, DpaClause, ProductTier, Residency, RetentionKind, TrainingPolicy, TransferMechanism } from "@/lib/domain/vocabulary";
+import type { CertificationEvidence } from "./counting-evidence";
+import type { ClauseStatus, DataClass, DpaClause, ProductTier, Residency, RetentionKind, TrainingPolicy, TransferMechanism } from "@/lib/domain/vocabulary";
 
 export interface ScoringWeights {
   dpa: number;
@@ -30,7 +31,8 @@ export interface ScoringInput {
     transferMechanism: TransferMechanism;
     clauses: Partial<Record<DpaClause, ClauseStatus>>;
   } | null;
-  certifications: Array<{ type: CertificationType; expiresAt: string | null }>;
+  /** Every non-archived certification record; which of them count is decided in counting-evidence.ts. */
+  certifications: CertificationEvidence[];
   /** The latest submitted questionnaire, scored by question: points earned of points possible. */
   questionnaire: { answers: QuestionnaireAnswerScore[] } | null;
   /** Present when scoring for one client's use case (adds the per-use-case flags). */
@@ -65,7 +67,9 @@ export interface Contribution {
   of: number;
   note: string;
   /** Why an item left the denominator: "NOT_ASKED" (hidden question), "NO_BANDS", "NOT_APPLICABLE" (clause). */
-  excluded?: "NOT_ASKED" | "NO_BANDS" | "NOT_APPLICABLE";
+  excluded?: "NOT_ASKED" | "NO_BANDS" | "NOT_APPLICABLE" | "SUPERSEDED";
+  /** A SOC 2 Type II / ISO 27001 credited at half because no file backs it. */
+  unverified?: true;
 }
 
 export interface ScoreResult {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CertificationForm } from "@/components/evidence/certification-form";
 import { PageHeader } from "@/components/ui/card";
+import type { CertificationFormValues } from "@/lib/validation/evidence";
 import { requirePermission } from "@/lib/auth/session";
 import { productInTenant } from "@/lib/db/products";
 import { loadOr404 } from "@/lib/http/load-or-404";
@@ -20,7 +21,7 @@ export default async function NewCertificationPage({ params }: { params: Promise
         save={createCertificationAction}
         doneHref={`/products/${productId}`}
         initialFile={null}
-        initial={{ productId, type: "SOC2_TYPE_II", name: "", issuer: "", scope: "", issuedAt: "", expiresAt: "", fileId: "" }}
+        initial={{ productId, type: "" as CertificationFormValues["type"], name: "", issuer: "", scope: "", issuedAt: "", expiresAt: "", fileId: "" }}
       />
     </>
   );
