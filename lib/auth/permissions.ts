@@ -15,6 +15,8 @@ export const ACTIONS = [
   "assessment:decide",
   "exception:grant",
   "condition:record",
+  // Recording why both sides of a contradiction stand (account managers gather, officers review).
+  "contradiction:acknowledge",
   "client:read",
   "client:write",
   "usecase:write",
@@ -60,8 +62,9 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
     "report:create",
     "report:share",
     "condition:record",
+    "contradiction:acknowledge",
   ]),
-  COMPLIANCE_OFFICER: new Set<Action>([...MSP_READ, "assessment:decide", "exception:grant", "condition:record", "report:create"]),
+  COMPLIANCE_OFFICER: new Set<Action>([...MSP_READ, "assessment:decide", "exception:grant", "condition:record", "contradiction:acknowledge", "report:create"]),
   // A client viewer sees the reports shared with their own client, and nothing else exists for them.
   CLIENT_VIEWER: new Set<Action>(["account:self", "portal:view"]),
 };

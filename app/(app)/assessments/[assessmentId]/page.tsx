@@ -22,6 +22,9 @@ import { DecisionHistory } from "@/components/use-cases/decision-history";
 import { recordConditionMetAction } from "@/app/(app)/use-cases/actions";
 import { todayFor } from "@/lib/db/tenant";
 import { applyAnswerToProductAction, saveAnswerAction, submitAssessmentAction } from "../actions";
+import { ContradictionList } from "@/components/contradictions/contradiction-list";
+import { productContradictions } from "@/lib/db/contradictions";
+import { acknowledgeContradictionAction } from "@/app/(app)/products/[productId]/contradiction-actions";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -30,13 +33,23 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
   const { assessmentId } = await params;
   const { assessment, version, answers } = await loadOr404(getAssessment(actor, assessmentId));
   const reviewing = can(actor.role, "assessment:decide") && assessment.status !== "DRAFT";
-  const [productFacts, decisions, evidence, snapshot, sincePrevious] = await Promise.all([
+  const [productFacts, decisions, evidence, snapshot, sincePrevious, contradictions] = await Promise.all([
     getProductFacts(actor, assessment.productId),
     listDecisions(actor, assessment.id),
     reviewing ? getProductOverview(actor, assessment.productId) : null,
     reviewing ? latestSnapshotForAssessment(actor, assessment.id) : null,
     reviewing ? changesSincePreviousAssessment(actor, assessment.id) : null,
+    // The answers of this assessment against the product, DPA and evidence as they are now.
+    productContradictions(actor, assessment.productId, { assessmentId: assessment.id }),
   ]);
+  const contradictionList = (
+    <ContradictionList
+      contradictions={contradictions}
+      productId={assessment.productId}
+      assessmentId={assessment.id}
+      acknowledge={can(actor.role, "contradiction:acknowledge") ? acknowledgeContradictionAction : undefined}
+    />
+  );
   const facts = Object.fromEntries(
     version.definition.sections.flatMap((s) => s.questions).flatMap((q) => (q.productFact ? [[q.key, answerFromProduct(q.productFact, productFacts)] as const] : [])),
   );
@@ -82,7 +95,13 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
       ) : null}
       {reviewing ? (
         <div className="mb-6 space-y-6" aria-label="Review">
+          <p className="text-sm" data-testid="review-open-contradictions">
+            {contradictions.open.length === 0
+              ? "No open contradictions between the answers, product facts, DPA and evidence."
+              : `${contradictions.open.length} open contradiction${contradictions.open.length === 1 ? "" : "s"} between the answers, product facts, DPA and evidence: resolve or acknowledge each before deciding.`}
+          </p>
           {snapshot ? <ScoreCard result={snapshot.result as unknown as ScoreResult} /> : null}
+          {contradictionList}
           {sincePrevious ? <ChangesSincePrevious previous={sincePrevious.previous} changes={sincePrevious.changes} /> : null}
           {evidence ? (
             <>
@@ -97,6 +116,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
           <DecisionHistory decisions={decisions} today={todayFor(actor)} recordMet={can(actor.role, "condition:record") ? recordConditionMetAction : undefined} />
         </Card>
       ) : null}
+      {reviewing ? null : <div className="mb-6">{contradictionList}</div>}
       <AssessmentFiller
         assessmentId={assessment.id}
         definition={version.definition}

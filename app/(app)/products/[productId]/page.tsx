@@ -23,6 +23,9 @@ import { loadOr404 } from "@/lib/http/load-or-404";
 import { listProductUseCases } from "@/lib/db/use-cases";
 import { UseCaseList } from "@/components/use-cases/use-case-list";
 import { archiveProductAction } from "../actions";
+import { ContradictionList } from "@/components/contradictions/contradiction-list";
+import { productContradictions } from "@/lib/db/contradictions";
+import { acknowledgeContradictionAction } from "./contradiction-actions";
 
 export const metadata: Metadata = { title: "Product" };
 
@@ -30,10 +33,11 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
   const actor = await requirePermission("vendor:read");
   const { productId } = await params;
   const { product, activity } = await loadOr404(getProductOverview(actor, productId));
-  const [assessments, { result: score }, snapshots] = await Promise.all([
+  const [assessments, { result: score }, snapshots, contradictions] = await Promise.all([
     listAssessmentsForProduct(actor, productId),
     liveProductScore(actor, productId),
     listScoreSnapshots(actor, productId),
+    productContradictions(actor, productId),
   ]);
   // After the live score, so the use cases' cached tiers are fresh.
   const useCases = await listProductUseCases(actor, productId);
@@ -73,6 +77,12 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
       />
       <div className="space-y-6">
         <ScoreCard result={score} />
+        <ContradictionList
+          contradictions={contradictions}
+          productId={product.id}
+          assessmentId={null}
+          acknowledge={can(actor.role, "contradiction:acknowledge") && !product.archivedAt ? acknowledgeContradictionAction : undefined}
+        />
         <ScoreHistory snapshots={snapshots.map((s) => ({ id: s.id, score: s.score, tier: s.tier, createdAt: s.createdAt, modelVersion: s.scoringModel.version }))} />
         <Card title="Facts">
           <ProductFacts product={product} />
