@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
+import { pdfText, squash } from "../lib/testing/pdf-text";
 import { signInAndWait } from "./support/auth";
 import { DEMO, DEMO_PASSWORD, e2eState } from "./support/env";
 
@@ -63,6 +64,13 @@ test("share a report: open it signed out, download it, see it in the client's po
   const download = await visitor.request.get(`${sharePath}/pdf`);
   expect(download.status()).toBe(200);
   expect(Buffer.compare(await download.body(), bytes)).toBe(0);
+  // Client walls (issue 13.1): a product-level report names no client (Lumen Retail EU uses OpenAI
+  // API too), on the share page and in the PDF, and says so.
+  await expect(visitor.getByTestId("report-audience")).toHaveText(/^Product-level report: no client's use cases/);
+  const clientNames = ["Lumen Retail EU", "Harbor Health Clinics", "Product description generation"];
+  for (const name of clientNames) await expect(visitor.getByRole("article", { name: "Report" })).not.toContainText(name);
+  const pdfWords = await pdfText(bytes);
+  for (const name of clientNames) expect(pdfWords.includes(squash(name)), `PDF shows ${name}`).toBe(false);
 
   // The access log shows it.
   await am.reload();
@@ -75,6 +83,7 @@ test("share a report: open it signed out, download it, see it in the client's po
   await viewer.getByRole("link", { name: /OpenAI — OpenAI API/ }).first().click();
   await expect(viewer).toHaveURL(new RegExp(`/portal/reports/${reportId}$`));
   await expect(viewer.getByRole("heading", { name: "Executive summary" })).toBeVisible();
+  for (const name of clientNames) await expect(viewer.getByRole("article", { name: "Report" })).not.toContainText(name);
   expect((await viewer.request.get(`/portal/reports/${reportId}/pdf`)).status()).toBe(200);
 
   // The verify page accepts the genuine file and rejects one with a changed byte.
@@ -100,6 +109,12 @@ test("share a report: open it signed out, download it, see it in the client's po
   const demoHref = await viewer.getByRole("link", { name: "Harbor Health Clinics: AI portfolio" }).getAttribute("href");
   const demoPdf = await viewer.request.get(`${demoHref}/pdf`);
   expect(demoPdf.status()).toBe(200);
+  const demoWords = await pdfText(await demoPdf.body());
+  expect(demoWords.includes(squash("Prepared for Harbor Health Clinics"))).toBe(true);
+  expect(demoWords.includes(squash("Lumen Retail EU")), "Harbor's portfolio PDF names Lumen").toBe(false);
+  await viewer.goto(demoHref!);
+  await expect(viewer.getByTestId("report-audience")).toContainText("Prepared for Harbor Health Clinics");
+  await expect(viewer.getByRole("article", { name: "Report" })).not.toContainText("Lumen Retail EU");
   await checker.getByLabel("Its SHA-256 or report ID").fill("");
   await checker.getByLabel("The report's PDF").setInputFiles({ name: "portfolio.pdf", mimeType: "application/pdf", buffer: await demoPdf.body() });
   await checker.getByRole("button", { name: "Verify" }).click();

@@ -20,6 +20,11 @@ export function ReportView({ snapshot, contentSha256 }: { snapshot: ReportSnapsh
             For {data.useCase.clientName}: {data.useCase.purpose}
           </p>
         ) : null}
+        {data.audience ? (
+          <p className="mt-2 text-sm font-medium text-slate-800" data-testid="report-audience">
+            {data.audience.note}
+          </p>
+        ) : null}
         <p className="mt-2 text-xs text-slate-500">
           {meta.organizationName} · generated {meta.generatedAt.slice(0, 16).replace("T", " ")} UTC by {meta.generatedBy} · report {meta.reportId}
         </p>

@@ -21,6 +21,7 @@ const OUTCOMES: Record<string, string> = {
   REFUSED_LOCKED: "Refused: too many wrong passcodes",
   REFUSED_REVOKED: "Refused: link revoked",
   REFUSED_EXPIRED: "Refused: link expired",
+  REFUSED_OTHER_CLIENTS_DATA: "Refused: the report may hold other clients' data",
 };
 
 /** A report's share links: status, expiry, revocation and the access log (when, from where). */

@@ -45,15 +45,21 @@ async function liveLink(token: string, visitor: Visitor, now: Date) {
 export type ShareOpenResult =
   | { state: "NOT_FOUND" }
   | { state: "PASSCODE_REQUIRED" }
-  | { state: "OK"; link: Link; report: Awaited<ReturnType<typeof reportForShareLink>> };
+  | { state: "OK"; link: Link; report: NonNullable<Awaited<ReturnType<typeof reportForShareLink>>> };
 
 /** Opens a shared report for viewing ("VIEW") or downloading ("DOWNLOAD"), and logs it. */
 export async function openSharedReport(token: string, purpose: "VIEW" | "DOWNLOAD", visitor: Visitor, cookie: string | undefined, now = new Date()): Promise<ShareOpenResult> {
   const link = await liveLink(token, visitor, now);
   if (!link) return { state: "NOT_FOUND" };
   if (link.passcodeHash && !proofMatches(link, cookie)) return { state: "PASSCODE_REQUIRED" };
+  // Client walls: a report that may not reach this link's client is not found (and logged as refused).
+  const report = await reportForShareLink(link);
+  if (!report) {
+    await recordShareAccess(link, "REFUSED_OTHER_CLIENTS_DATA", visitor);
+    return { state: "NOT_FOUND" };
+  }
   await recordShareAccess(link, purpose, visitor);
-  return { state: "OK", link, report: await reportForShareLink(link) };
+  return { state: "OK", link, report };
 }
 
 export type UnlockResult = { ok: true; proof: string } | { ok: false; reason: "NOT_FOUND" | "WRONG" | "LOCKED" };

@@ -1,6 +1,10 @@
 import "server-only";
+import { mayReachClient } from "@/lib/domain/reports/audience";
+import type { ReportSnapshot } from "@/lib/pdf/report-data";
 import { prisma } from "./client";
 import type { TenantContext } from "./tenant";
+
+type Row = { id: string; expiresAt: Date; createdAt: Date; report: { id: string; kind: "PRODUCT" | "CLIENT_PORTFOLIO"; title: string; createdAt: Date } };
 
 /**
  * SECURITY-CRITICAL. The reports shared with the viewer's own client: live (not revoked, not
@@ -14,13 +18,16 @@ export async function listReportsSharedWithMyClient(ctx: TenantContext, now = ne
       id: true,
       expiresAt: true,
       createdAt: true,
-      report: { select: { id: true, kind: true, title: true, createdAt: true } },
+      report: { select: { id: true, kind: true, title: true, createdAt: true, clientId: true, snapshot: true } },
     },
     orderBy: { createdAt: "desc" },
   });
-  // One row per report, with the latest expiry among its live links.
-  const byReport = new Map<string, (typeof links)[number]>();
-  for (const link of links) {
+  // One row per report, with the latest expiry among its live links; a report that may not reach
+  // this client (lib/domain/reports/audience.ts) is not listed.
+  const byReport = new Map<string, Row>();
+  for (const { report: full, ...rest } of links) {
+    if (!mayReachClient(full.snapshot as unknown as ReportSnapshot, full.clientId, ctx.clientId)) continue;
+    const link: Row = { ...rest, report: { id: full.id, kind: full.kind, title: full.title, createdAt: full.createdAt } };
     const seen = byReport.get(link.report.id);
     if (!seen || seen.expiresAt < link.expiresAt) byReport.set(link.report.id, seen ? { ...link, createdAt: seen.createdAt } : link);
   }

@@ -6,6 +6,7 @@ import { displayAnswer } from "@/lib/domain/questionnaire/display-answer";
 import { redFlagLabel } from "@/lib/domain/scoring/red-flags";
 import { RENEWAL_KIND_LABELS } from "@/lib/domain/renewals/renewal-schedule";
 import { enumLabel } from "@/lib/domain/vocabulary";
+import { audienceNote } from "@/lib/domain/reports/audience";
 import { notFound } from "@/lib/errors/app-error";
 import type { PortfolioReportData, ProductReportData } from "@/lib/pdf/report-data";
 import { getAssessment } from "./assessments";
@@ -38,19 +39,18 @@ export async function productReportData(ctx: TenantContext, target: { productId:
   const [{ product, activity }, live] = await Promise.all([getProductOverview(ctx, productId), liveProductScore(ctx, productId)]);
   const result = scoped ? scoped.score.result : live.result;
 
-  const [productDecision, latestAssessment, productExceptions, renewals, useCaseActivity] = await Promise.all([
+  const [productDecision, latestAssessment, renewals, useCaseActivity] = await Promise.all([
     scoped
       ? null
       : prisma.decision.findFirst({ where: inTenant(ctx, { useCaseId: null, assessment: { productId } }), orderBy: { decidedAt: "desc" }, include: { conditions: true } }),
     prisma.assessment.findFirst({ where: { productId, submittedAt: { not: null }, status: { in: ["SUBMITTED", "APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED"] }, ...tenant(ctx) }, orderBy: { submittedAt: "desc" }, select: { id: true } }),
-    scoped ? null : prisma.riskException.findMany({ where: inTenant(ctx, { useCase: { productId } }), orderBy: { createdAt: "desc" }, include: { useCase: { select: { client: { select: { name: true } } } } } }),
     collectRenewalItems(ctx, { until: addDays(today, 730) }),
     scoped ? prisma.auditEvent.findMany({ where: inTenant(ctx, { entityType: "UseCase", entityId: scoped.useCase.id }), orderBy: { seq: "desc" }, take: 15 }) : [],
   ]);
 
   const vendorWebsite = await prisma.vendor.findFirst({ where: inTenant(ctx, { id: product.vendorId }), select: { website: true } });
   const decision = scoped ? (scoped.decisions[0] ?? null) : productDecision;
-  const names = await namesOf(ctx, [...(decision ? [decision.decidedById] : []), ...(productExceptions ?? []).map((e) => e.grantedById)]);
+  const names = await namesOf(ctx, decision ? [decision.decidedById] : []);
 
   let questionnaire: ProductReportData["questionnaire"] = null;
   if (latestAssessment) {
@@ -67,19 +67,21 @@ export async function productReportData(ctx: TenantContext, target: { productId:
 
   const dpa = product.dpas.find((d) => d.isCurrent) ?? null;
   const certifications = product.certifications.filter((c) => c.archivedAt === null);
-  const exceptions = scoped
-    ? scoped.exceptions.map((e) => ({ ...e, clientName: scoped.useCase.client.name }))
-    : (productExceptions ?? []).map((e) => ({ ...e, grantedBy: names(e.grantedById), clientName: e.useCase.client.name, active: e.revokedAt === null && calendarDateOfColumn(e.expiresAt) >= today }));
+  // Client walls (lib/domain/reports/audience.ts): a report scoped to a use case holds that
+  // client's exceptions and dates only; a product-level report holds no client's at all.
+  const exceptions = scoped ? scoped.exceptions.map((e) => ({ ...e, clientName: scoped.useCase.client.name })) : [];
   const dates = renewals
-    .filter((r) => r.productId === productId && (!scoped || r.clientId === null || r.itemId === scoped.useCase.id || r.clientId === scoped.useCase.clientId))
+    .filter((r) => r.productId === productId && (r.clientId === null || (scoped !== null && r.clientId === scoped.useCase.clientId)))
     .map((r) => ({ label: `${RENEWAL_KIND_LABELS[r.kind]}: ${r.title}`, dueOn: r.dueOn }));
   const audit = [...useCaseActivity, ...activity]
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
     .slice(0, 20)
     .map((e) => ({ at: e.createdAt.toISOString().slice(0, 16).replace("T", " "), actor: e.actorLabel, action: e.action, summary: `${e.entityType}${e.entityId ? ` …${e.entityId.slice(-8)}` : ""}` }));
 
+  const audience = { clientName: scoped ? scoped.useCase.client.name : null };
   return {
     kind: "PRODUCT",
+    audience: { ...audience, note: audienceNote(audience, "PRODUCT") },
     vendor: { name: product.vendor.name, website: vendorWebsite?.website ?? null },
     product: {
       name: product.name,
@@ -169,6 +171,7 @@ export async function portfolioReportData(ctx: TenantContext, clientId: string, 
   const count = (pred: (u: (typeof useCases)[number]) => boolean) => useCases.filter(pred).length;
   return {
     kind: "PORTFOLIO",
+    audience: { clientName: client.name, note: audienceNote({ clientName: client.name }, "PORTFOLIO") },
     client: { name: client.name, residency: enumLabel(client.residency), dataClasses: client.dataClasses.map(enumLabel), frameworks: client.frameworks.map(enumLabel) },
     useCases: useCases.map(({ rawStatus: _raw, ...u }) => u),
     summary: {

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "./generated/client";
 import { claimedReportId, contentHashOf, normalizeSha256, sha256Hex } from "@/lib/domain/reports/report-hash";
+import { REPORT_SNAPSHOT_VERSION, withoutClientData } from "@/lib/domain/reports/audience";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { ReportMeta, ReportSnapshot } from "@/lib/pdf/report-data";
 import { renderReport } from "@/lib/pdf/render-report";
@@ -37,7 +38,9 @@ export async function createReport(ctx: TenantContext, target: ReportTarget, pub
       : { productId: null, useCaseId: null, clientId: target.clientId };
   const id = newReportId();
   const meta: Omit<ReportMeta, "contentSha256"> = { reportId: id, verifyUrl: `${publicUrl}/verify`, organizationName: org.name, generatedAt: now.toISOString(), generatedBy: user?.name ?? ctx.actorLabel };
-  const snapshot: ReportSnapshot = { meta, data };
+  // Client walls, checked again on what is about to be frozen: a report about no client holds no client's data.
+  if (scope.clientId === null && data.kind === "PRODUCT" && !withoutClientData(data)) throw new Error("A product-level report must hold no client's use cases, exceptions or dates.");
+  const snapshot: ReportSnapshot = { version: REPORT_SNAPSHOT_VERSION, meta, data };
   const contentSha256 = contentHashOf(snapshot);
   const pdf = await renderReport(data, { ...meta, contentSha256 });
   const pdfSha256 = sha256Hex(pdf);

@@ -1,6 +1,8 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { clientReachOf, mayReachClient } from "@/lib/domain/reports/audience";
 import { AppError, notFound } from "@/lib/errors/app-error";
+import type { ReportSnapshot } from "@/lib/pdf/report-data";
 import { withAudit } from "./audit";
 import { prisma } from "./client";
 import { inTenant, tenant, type TenantContext } from "./tenant";
@@ -16,12 +18,14 @@ export const SHARE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
  */
 export async function createShareLink(ctx: TenantContext, input: { reportId: string; clientId: string; expiresAt: Date; passcodeHash: string | null }) {
   const [report, client] = await Promise.all([
-    prisma.report.findFirst({ where: inTenant(ctx, { id: input.reportId }), select: { id: true, clientId: true, title: true } }),
+    prisma.report.findFirst({ where: inTenant(ctx, { id: input.reportId }), select: { id: true, clientId: true, title: true, snapshot: true } }),
     prisma.client.findFirst({ where: inTenant(ctx, { id: input.clientId, archivedAt: null }), select: { id: true, name: true } }),
   ]);
   if (!report) throw notFound("report");
   if (!client) throw new AppError("VALIDATION", "Choose a client from the list.", { clientId: "Choose a client from the list." });
-  if (report.clientId && report.clientId !== client.id) throw new AppError("VALIDATION", "This report is about another client.", { clientId: "This report is about another client: it can only be shared with that client." });
+  const reach = clientReachOf(report.snapshot as unknown as ReportSnapshot, report.clientId);
+  if (reach.to === "NO_CLIENT") throw new AppError("VALIDATION", reach.reason, { clientId: reach.reason });
+  if (reach.to === "ONE_CLIENT" && reach.clientId !== client.id) throw new AppError("VALIDATION", "This report is about another client.", { clientId: "This report is about another client: it can only be shared with that client." });
   const token = randomBytes(32).toString("base64url");
   const link = await withAudit(
     ctx,
@@ -82,9 +86,19 @@ export async function recentBadPasscodes(linkId: string, since: Date) {
   return prisma.shareAccess.count({ where: { shareLinkId: linkId, outcome: "BAD_PASSCODE", at: { gte: since } } });
 }
 
-/** The stored report behind a share link (no tenant context: the link is the credential). */
-export async function reportForShareLink(link: { organizationId: string; reportId: string }) {
-  return prisma.report.findFirstOrThrow({ where: { id: link.reportId, organizationId: link.organizationId }, select: { id: true, title: true, kind: true, snapshot: true, contentSha256: true, pdfSha256: true, createdAt: true } });
+/**
+ * SECURITY-CRITICAL (client walls). The stored report behind a share link (no tenant context: the
+ * link is the credential), or null when the report may not reach the link's client (a product
+ * report issued before client scoping, or a report about another client): see
+ * lib/domain/reports/audience.ts. Every client-facing path (share page, share PDF, portal) reads
+ * reports through here.
+ */
+export async function reportForShareLink(link: { organizationId: string; reportId: string; clientId: string }) {
+  const report = await prisma.report.findFirstOrThrow({
+    where: { id: link.reportId, organizationId: link.organizationId },
+    select: { id: true, title: true, kind: true, clientId: true, snapshot: true, contentSha256: true, pdfSha256: true, createdAt: true },
+  });
+  return mayReachClient(report.snapshot as unknown as ReportSnapshot, report.clientId, link.clientId) ? report : null;
 }
 
 /**
@@ -98,6 +112,7 @@ export async function reportForViewer(ctx: TenantContext, reportId: string, now 
     select: { id: true, organizationId: true, expiresAt: true },
   });
   if (!link) throw notFound("report");
-  const report = await reportForShareLink({ organizationId: ctx.organizationId, reportId });
+  const report = await reportForShareLink({ organizationId: ctx.organizationId, reportId, clientId: ctx.clientId });
+  if (!report) throw notFound("report");
   return { link, report };
 }

@@ -44,6 +44,11 @@ function cover(doc: Doc, title: string, lines: Array<{ text: string; size: numbe
   }
 }
 
+/** Whose data the report holds, on the cover (snapshots from version 2 on; older ones print as issued). */
+function audienceLine(data: ReportData) {
+  return data.audience ? [{ text: data.audience.note, size: 10, bold: true, color: COLOR.muted }] : [];
+}
+
 function coverFooter(doc: Doc, meta: ReportMeta) {
   const x = left(doc);
   const width = contentWidth(doc);
@@ -71,6 +76,7 @@ function renderProduct(doc: Doc, data: ProductReportData, meta: ReportMeta) {
           { text: `Use case: ${data.useCase.purpose}`, size: 10.5, color: COLOR.muted },
         ]
       : []),
+    ...audienceLine(data),
   ]);
   const cx = doc.page.width / 2;
   const gaugeY = Math.min(Math.max(doc.y + 130, 420), 560);
@@ -299,6 +305,7 @@ function renderPortfolio(doc: Doc, data: PortfolioReportData, meta: ReportMeta) 
   cover(doc, "Client AI portfolio report", [
     { text: data.client.name, size: 18, bold: true },
     { text: `${data.summary.total} AI use case${data.summary.total === 1 ? "" : "s"}`, size: 12, color: COLOR.muted },
+    ...audienceLine(data),
   ]);
   coverFooter(doc, meta);
 

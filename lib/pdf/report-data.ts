@@ -21,8 +21,18 @@ export interface ReportMeta {
   generatedBy: string;
 }
 
+/**
+ * Whose data the report holds (snapshot version 2 on): one client's (`clientName`), or no client's
+ * (null). `note` is the sentence printed on the report. Absent in version 1 snapshots.
+ */
+export interface ReportAudience {
+  clientName: string | null;
+  note: string;
+}
+
 export interface ProductReportData {
   kind: "PRODUCT";
+  audience?: ReportAudience;
   vendor: { name: string; website: string | null };
   product: { name: string; tier: string; processingRegions: string[]; retention: string; trainingOnCustomerData: string; encryption: string };
   /** Present when the report is scoped to one client's use case. */
@@ -53,6 +63,7 @@ export interface ProductReportData {
 
 export interface PortfolioReportData {
   kind: "PORTFOLIO";
+  audience?: ReportAudience;
   client: { name: string; residency: string; dataClasses: string[]; frameworks: string[] };
   useCases: Array<{ product: string; purpose: string; status: string; tier: Tier | null; score: number | null; validUntil: string | null; openFlags: string[] }>;
   /** Counts for the summary: by status and by tier. */
@@ -63,6 +74,8 @@ export type ReportData = ProductReportData | PortfolioReportData;
 
 /** The snapshot stored with a report: identity plus data. */
 export interface ReportSnapshot {
+  /** 2 from client scoping on (lib/domain/reports/audience.ts); absent (1) before. */
+  version?: number;
   meta: Omit<ReportMeta, "contentSha256">;
   data: ReportData;
 }

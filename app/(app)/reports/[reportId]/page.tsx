@@ -8,6 +8,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listClientOptions } from "@/lib/db/clients";
+import { clientReachOf } from "@/lib/domain/reports/audience";
 import { getReport } from "@/lib/db/reports";
 import { listShareLinks } from "@/lib/db/share-links";
 import { loadOr404 } from "@/lib/http/load-or-404";
@@ -21,6 +22,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
   const report = await loadOr404(getReport(actor, reportId));
   const canShare = can(actor.role, "report:share");
   const [links, clients] = await Promise.all([listShareLinks(actor, report.id), canShare ? listClientOptions(actor) : Promise.resolve([])]);
+  const reach = clientReachOf(report.snapshot, report.clientId);
   const back = report.productId ? `/products/${report.productId}` : report.clientId ? `/clients/${report.clientId}` : "/reports";
   return (
     <>
@@ -45,7 +47,13 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
         <div className="flex flex-col gap-6">
           {canShare ? (
             <Card title="Share with a client">
-              <ShareReportForm reportId={report.id} clients={clients} fixedClientId={report.clientId} share={shareReportAction} />
+              {reach.to === "NO_CLIENT" ? (
+                <p className="text-sm text-slate-700" data-testid="share-refused">
+                  {reach.reason}
+                </p>
+              ) : (
+                <ShareReportForm reportId={report.id} clients={clients} fixedClientId={report.clientId} share={shareReportAction} />
+              )}
             </Card>
           ) : null}
           <Card title="Share links">
