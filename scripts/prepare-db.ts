@@ -4,6 +4,8 @@
  */
 import { writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { masterKeyFromEnv } from "../lib/files/envelope-encryption";
+import { checkMasterKey, MasterKeyMismatchError } from "./lib/master-key-check";
 import { applyMigrations } from "./lib/schema-engine";
 import { DEMO_USERS, seedIfEmpty } from "../prisma/seed";
 
@@ -12,6 +14,16 @@ if (!url) throw new Error("DATABASE_URL is not set");
 
 const { applied } = await applyMigrations(url);
 if (applied.length > 0) console.log(`[vetta] applied ${applied.length} migration(s): ${applied.join(", ")}`);
+
+const dataDirForMessages = path.resolve(process.env.VETTA_DATA_DIR ?? ".data");
+// Without a key (a bare `prepare-db` before `npm start` loads the secrets) nothing can be sealed yet.
+if (process.env.VETTA_FILE_MASTER_KEY) try {
+  const found = await checkMasterKey(url, masterKeyFromEnv(), dataDirForMessages);
+  if (found === "recorded") console.log("[vetta] recorded the master key's check value: a start with another key will be refused");
+} catch (error) {
+  console.error(`[vetta] ${error instanceof MasterKeyMismatchError ? error.message : `master key check failed: ${error instanceof Error ? error.message : String(error)}`}`);
+  process.exit(1);
+}
 
 const password = await seedIfEmpty();
 if (password) {

@@ -1,19 +1,75 @@
 "use client";
 
 import Link from "next/link";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/auth/guarded-action";
 import type { RowError } from "@/lib/validation/register-csv";
 
 type ImportResult = { ok: true; vendors: number; products: number } | { ok: false; errors: RowError[] };
+export interface ImportJobView {
+  status: "QUEUED" | "CHECKING" | "WRITING" | "DONE" | "FAILED";
+  total: number;
+  processed: number;
+  errors: RowError[] | null;
+  result: Record<string, number> | null;
+  error: string | null;
+}
 
-export function ImportForm({ importCsv }: { importCsv: (raw: unknown) => Promise<ActionResult<ImportResult>> }) {
+const PHASE: Record<ImportJobView["status"], string> = {
+  QUEUED: "Waiting for the import worker…",
+  CHECKING: "Checking every row…",
+  WRITING: "Writing…",
+  DONE: "Done",
+  FAILED: "Stopped",
+};
+
+/** Polls the import job every 700 ms until it ends. The import runs in the worker, not in this request. */
+function usePolledJob(jobId: string | null, status: (raw: unknown) => Promise<ActionResult<ImportJobView>>) {
+  const [job, setJob] = useState<ImportJobView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!jobId) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      const response = await status({ jobId }).catch(() => null);
+      if (stopped) return;
+      if (!response) setError("Lost touch with the server; still trying…");
+      else if (!response.ok) {
+        setError(response.error);
+        return;
+      } else {
+        setError(null);
+        setJob(response.data);
+        if (response.data.status === "DONE" || response.data.status === "FAILED") return;
+      }
+      timer = setTimeout(() => void poll(), 700);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [jobId, status]);
+  return { job, error };
+}
+
+export function ImportForm({ importCsv, importStatus }: { importCsv: (raw: unknown) => Promise<ActionResult<{ jobId: string }>>; importStatus: (raw: unknown) => Promise<ActionResult<ImportJobView>> }) {
   const [file, setFile] = useState<File | null>(null);
   const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const { job, error: pollError } = usePolledJob(jobId, importStatus);
+  const running = !!jobId && (!job || (job.status !== "DONE" && job.status !== "FAILED"));
+  const result: ImportResult | null =
+    job?.status === "DONE" && job.result
+      ? { ok: true, vendors: job.result.vendors ?? 0, products: job.result.products ?? 0 }
+      : job?.status === "FAILED" && job.errors
+        ? { ok: false, errors: job.errors }
+        : null;
+  const error = submitError ?? pollError ?? (job?.status === "FAILED" && !job.errors ? job.error : null);
 
   return (
     <div className="space-y-4">
@@ -23,15 +79,15 @@ export function ImportForm({ importCsv }: { importCsv: (raw: unknown) => Promise
         onSubmit={(e) => {
           e.preventDefault();
           if (!file) {
-            setError("Choose a CSV file.");
+            setSubmitError("Choose a CSV file.");
             return;
           }
           start(async () => {
-            setError(null);
-            setResult(null);
-            const response = await importCsv({ csv: await file.text() });
-            if (!response.ok) setError(Object.values(response.fieldErrors ?? {})[0] ?? response.error);
-            else setResult(response.data);
+            setSubmitError(null);
+            setJobId(null);
+            const response = await importCsv({ csv: await file.text(), fileName: file.name });
+            if (!response.ok) setSubmitError(Object.values(response.fieldErrors ?? {})[0] ?? response.error);
+            else setJobId(response.data.jobId);
           });
         }}
       >
@@ -41,10 +97,11 @@ export function ImportForm({ importCsv }: { importCsv: (raw: unknown) => Promise
           </label>
           <input id="csv-file" type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="text-sm" />
         </div>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Checking and importing…" : "Import"}
+        <Button type="submit" disabled={pending || running}>
+          {pending ? "Uploading…" : running ? "Importing…" : "Import"}
         </Button>
       </form>
+      {running ? <ImportProgress job={job} /> : null}
       <FormError message={error} />
       {result?.ok ? (
         <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
@@ -75,6 +132,23 @@ export function ImportForm({ importCsv }: { importCsv: (raw: unknown) => Promise
           </table>
         </div>
       ) : null}
+    </div>
+  );
+}
+
+function ImportProgress({ job }: { job: ImportJobView | null }) {
+  const status = job?.status ?? "QUEUED";
+  const total = job?.total ?? 0;
+  const processed = job?.processed ?? 0;
+  const determinate = status === "WRITING" && total > 0;
+  return (
+    <div className="space-y-1" aria-live="polite">
+      <p className="text-sm text-slate-700">
+        {PHASE[status]}
+        {status === "CHECKING" && total ? ` ${total.toLocaleString()} rows` : ""}
+        {determinate ? ` ${processed.toLocaleString()} of ${total.toLocaleString()}` : ""}
+      </p>
+      <progress className="h-2 w-full max-w-md" aria-label="Import progress" max={determinate ? total : undefined} value={determinate ? processed : undefined} />
     </div>
   );
 }

@@ -90,7 +90,7 @@ describe("renewals and reminders", () => {
     const transport = nodemailer.createTransport({ jsonTransport: true });
     const sentTo: string[] = [];
     const recording = { sendMail: async (m: { from: string; to: string; subject: string; text: string }) => { sentTo.push(m.to); return transport.sendMail(m); } };
-    await Promise.all([deliverOutbox(recording, "Vetta <vetta@test.example>"), deliverOutbox(recording, "Vetta <vetta@test.example>")]);
+    await Promise.all([deliverOutbox(recording, "Vetta <vetta@test.example>", { organizationId: org.organizationId }), deliverOutbox(recording, "Vetta <vetta@test.example>", { organizationId: org.organizationId })]);
     const mine = sentTo.filter((to) => to.endsWith("@test.example") && to.startsWith("person"));
     expect(mine.sort()).toEqual(expect.arrayContaining(["person1@test.example", "person2@test.example"]));
     expect(new Set(mine).size).toBe(mine.length);

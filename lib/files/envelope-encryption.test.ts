@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { decryptFile, encryptFile, FileIntegrityError, masterKeyFromEnv, sha256Hex, type EncryptedFile } from "./envelope-encryption";
+import { decryptFile, encryptFile, FileIntegrityError, masterKeyCheckValue, masterKeyFromEnv, sha256Hex, unwrapsWith, type EncryptedFile } from "./envelope-encryption";
 import { PDF } from "./test-fixtures";
 
 const masterKey = randomBytes(32);
@@ -92,5 +92,18 @@ describe("masterKeyFromEnv", () => {
       expect(message).toMatch(/must be 32 bytes in base64/);
       expect(message).not.toContain(value);
     }
+  });
+});
+
+describe("master key check value", () => {
+  it("is stable for a key, differs between keys, and unwrapsWith tells the sealing key from another", () => {
+    const a = randomBytes(32);
+    const b = randomBytes(32);
+    expect(masterKeyCheckValue(a)).toBe(masterKeyCheckValue(Buffer.from(a)));
+    expect(masterKeyCheckValue(a)).not.toBe(masterKeyCheckValue(b));
+    const sealed = encryptFile(Buffer.from("x"), a);
+    expect(unwrapsWith(sealed.wrappedKey, a)).toBe(true);
+    expect(unwrapsWith(sealed.wrappedKey, b)).toBe(false);
+    expect(unwrapsWith("short", a)).toBe(false);
   });
 });

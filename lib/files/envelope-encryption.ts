@@ -17,7 +17,7 @@ import "server-only";
  * IV, tag or wrapped key, a different master key, or a plaintext whose SHA-256 differs from the record.
  * Tag and IV lengths are pinned: GCM would otherwise accept a truncated 4-byte tag, which is forgeable.
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from "node:crypto";
 
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
@@ -105,5 +105,28 @@ export function decryptFile(stored: Omit<EncryptedFile, "sha256">, masterKey: Bu
     return plain;
   } finally {
     dataKey.fill(0);
+  }
+}
+
+/**
+ * A fingerprint of the master key that reveals nothing about it: HMAC-SHA256 of a constant. Stored
+ * in the database on first use, so a start with a different key (a lost secrets.json replaced by
+ * a freshly generated one) is refused before anything is sealed with it.
+ */
+export function masterKeyCheckValue(masterKey: Buffer): string {
+  assertMasterKey(masterKey);
+  return createHmac("sha256", masterKey).update("vetta master key check v1").digest("hex");
+}
+
+/** Whether this master key unwraps a stored wrapped data key (GCM authenticates it; nothing is decrypted further). */
+export function unwrapsWith(wrappedKey: string, masterKey: Buffer): boolean {
+  assertMasterKey(masterKey);
+  const wrapped = Buffer.from(wrappedKey, "base64");
+  if (wrapped.length !== WRAPPED_KEY_BYTES) return false;
+  try {
+    gcmDecrypt(masterKey, wrapped.subarray(0, IV_BYTES), wrapped.subarray(IV_BYTES, IV_BYTES + KEY_BYTES), wrapped.subarray(IV_BYTES + KEY_BYTES)).fill(0);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -1,8 +1,11 @@
 import "server-only";
 import nodemailer from "nodemailer";
 import PgBoss from "pg-boss";
+import { serverEnv } from "@/lib/config/server-env";
 import { deliverOutbox, type MailTransport } from "@/lib/db/outbox";
 import { sendAllDueReminders } from "@/lib/db/reminders";
+import { startImportWorker } from "./import-jobs";
+import { createQueueOnce } from "./job-queue";
 
 /**
  * Reminders run as jobs on PostgreSQL (pg-boss), not an in-process timer: the schedule fires once
@@ -20,36 +23,21 @@ export function mailTransportFromEnv(): MailTransport | null {
 /** One reminder cycle: send what is due today, then mail the outbox when SMTP is configured. */
 export async function runReminderCycle(now = new Date(), transport: MailTransport | null = mailTransportFromEnv()) {
   const reminders = await sendAllDueReminders(now);
-  const mailed = transport ? await deliverOutbox(transport, process.env.SMTP_FROM ?? "Vetta <vetta@localhost>") : 0;
+  const mailed = transport ? await deliverOutbox(transport, process.env.SMTP_FROM ?? "Vetta <vetta@localhost>", { publicUrl: serverEnv.publicUrl() }) : 0;
   return { reminders, mailed };
-}
-
-/**
- * pg-boss 10 deadlocks when two instances create the same new queue at once (both insert the
- * queue row and its partition). Creating is idempotent, so the loser simply tries again.
- */
-async function createQueueOnce(boss: PgBoss) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await boss.createQueue(REMINDER_QUEUE);
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (attempt >= 5 || (code !== "40P01" && code !== "23505")) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 100));
-    }
-  }
 }
 
 export async function startJobWorker(options: { databaseUrl: string; cron?: string; onCycle?: (result: { reminders: number; mailed: number }) => void }) {
   const boss = new PgBoss({ connectionString: options.databaseUrl, schema: "pgboss", max: 4, application_name: "vetta-jobs" });
   boss.on("error", (error: Error) => console.error("[vetta] job queue error:", error.message));
   await boss.start();
-  await createQueueOnce(boss);
+  await createQueueOnce(boss, REMINDER_QUEUE);
   await boss.schedule(REMINDER_QUEUE, options.cron ?? DEFAULT_REMINDER_CRON, {}, { tz: "UTC" });
   await boss.work(REMINDER_QUEUE, async () => {
     const result = await runReminderCycle();
     options.onCycle?.(result);
   });
+  await startImportWorker(boss);
   // Run once at start, so a fresh or restarted instance catches up without waiting for the hour.
   await boss.send(REMINDER_QUEUE, {}, { singletonKey: "startup", singletonSeconds: 60 });
   return boss;

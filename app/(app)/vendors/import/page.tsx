@@ -3,7 +3,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { ImportForm } from "@/components/vendors/import-form";
 import { requirePermission } from "@/lib/auth/session";
 import { REGISTER_COLUMNS } from "@/lib/validation/register-csv";
-import { importRegisterAction } from "../actions";
+import { importRegisterAction, importStatusAction } from "../actions";
 
 export const metadata: Metadata = { title: "Import vendors" };
 
@@ -11,9 +11,9 @@ export default async function ImportPage() {
   await requirePermission("vendor:write");
   return (
     <>
-      <PageHeader title="Import vendors and products" description="From a CSV file. Every row is checked first; if any row is wrong, nothing is written and each problem is listed." />
+      <PageHeader title="Import vendors and products" description="From a CSV file. Every row is checked first; if any row is wrong, nothing is written and each problem is listed. Large files (tens of thousands of rows) import in the background with a progress bar." />
       <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
-        <ImportForm importCsv={importRegisterAction} />
+        <ImportForm importCsv={importRegisterAction} importStatus={importStatusAction} />
         <Card title="Layout">
           <p className="text-sm text-slate-700">One row per product, with a header row. Only vendor and product are required; a row with no product adds the vendor alone. The export uses the same layout.</p>
           <ul className="mt-2 list-inside list-disc font-mono text-xs text-slate-700">
