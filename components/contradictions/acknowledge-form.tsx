@@ -25,7 +25,7 @@ export function AcknowledgeForm({ productId, assessmentId, contradictionKey, tit
   });
   if (!open) {
     return (
-      <Button variant="ghost" onClick={() => setOpen(true)} aria-label={`Acknowledge: ${title}`}>
+      <Button variant="ghost" onClick={() => setOpen(true)}>
         Both stand: record why
       </Button>
     );

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { QuestionInput } from "@/components/assessments/question-input";
 import { isVisible, type AnswerValue } from "@/lib/domain/questionnaire/rules";
+import { describeBand } from "@/lib/domain/scoring/band-text";
 import type { TemplateDefinition } from "@/lib/validation/questionnaire-template";
 
 /** The template as a filler sees it, with working show-when rules; nothing is saved. */
@@ -24,6 +25,11 @@ export function TemplatePreview({ definition }: { definition: TemplateDefinition
                   {q.prompt || "(no question text)"} {q.required ? <span className="text-red-600">*</span> : null}
                 </legend>
                 {q.helpText ? <p className="mb-2 text-xs text-slate-600">{q.helpText}</p> : null}
+                {q.type === "NUMBER" && q.weight > 0 && q.bands?.length ? (
+                  <p className="mb-2 text-xs text-slate-500" data-testid={`preview-bands-${q.key}`}>
+                    Scores (weight {q.weight}): {q.bands.map(describeBand).join("; ")}; anything else 0%.
+                  </p>
+                ) : null}
                 <QuestionInput question={q} inputId={`preview-${q.key}`} value={answers[q.key] ?? null} files={{}} onFileUploaded={() => {}} onChange={(v) => setAnswers((a) => ({ ...a, [q.key]: v }))} />
               </fieldset>
             ))}

@@ -84,3 +84,15 @@ describe("questionnaire answers as points", () => {
     expect(result.parts.questionnaire.score).toBe(50);
   });
 });
+
+describe("bands as text", () => {
+  it("reads what it writes, refuses what it cannot read, and says a band in words", async () => {
+    const { formatBands, parseBands, describeBand } = await import("./band-text");
+    const bands = [{ min: null, max: 72, points: 100 }, { min: 73.5, max: 96, points: 50 }, { min: 1000, max: null, points: 0 }];
+    expect(parseBands(formatBands(bands))).toEqual(bands);
+    expect(parseBands(formatBands(bands, "\n"))).toEqual(bands);
+    expect(parseBands("  ")).toBeNull();
+    expect(parseBands("up to 72: full")).toBe("invalid");
+    expect(bands.map(describeBand)).toEqual(["up to 72: 100%", "73.5 to 96: 50%", "1000 or more: 0%"]);
+  });
+});
