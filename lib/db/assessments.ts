@@ -1,10 +1,9 @@
 import "server-only";
-import { parseAnswerValue } from "@/lib/domain/questionnaire/answer-value";
 import { productChangeFromAnswer, type ProductFacts } from "@/lib/domain/questionnaire/product-facts";
 import { missingRequired, type AnswerValue } from "@/lib/domain/questionnaire/rules";
 import { AppError, notFound } from "@/lib/errors/app-error";
-import { recordAudit, withAudit } from "./audit";
-import { prisma, type Prisma } from "./client";
+import { withAudit } from "./audit";
+import { prisma } from "./client";
 import { productInTenant } from "./products";
 import { snapshotProductScore } from "./scoring";
 import { getVersionDefinition } from "./questionnaires";
@@ -25,12 +24,6 @@ export async function startAssessment(ctx: TenantContext, productId: string, tem
     (tx) => tx.assessment.create({ data: { organizationId: ctx.organizationId, productId, templateVersionId: version.id, createdById: ctx.userId }, select: { id: true } }),
     (a) => ({ action: "assessment.start", entityType: "Assessment", entityId: a.id, summary: { after: { productId, templateVersionId: version.id } } }),
   );
-}
-
-async function assessmentInTenant(ctx: TenantContext, id: string) {
-  const assessment = await prisma.assessment.findFirst({ where: inTenant(ctx, { id }) });
-  if (!assessment) throw notFound("assessment");
-  return assessment;
 }
 
 /** What the filling screen needs: the frozen template, every answer, the product and its facts. */
@@ -59,39 +52,8 @@ export async function listAssessmentsForProduct(ctx: TenantContext, productId: s
 
 const EDITABLE = new Set(["DRAFT", "CHANGES_REQUESTED"]);
 
-/**
- * Saves one answer (and its comment) as the filler types. Each answer is its own row, so two tabs
- * editing different questions never overwrite each other; the last write to the same question wins.
- */
-export async function saveAnswer(ctx: TenantContext, assessmentId: string, input: { questionKey: string; value?: unknown; comment?: string | null; fileIds?: string[] }) {
-  const assessment = await assessmentInTenant(ctx, assessmentId);
-  if (!EDITABLE.has(assessment.status)) throw new AppError("CONFLICT", "This assessment was submitted; it can no longer be edited.");
-  const question = await prisma.templateQuestion.findFirst({ where: inTenant(ctx, { versionId: assessment.templateVersionId, key: input.questionKey }) });
-  if (!question) throw new AppError("VALIDATION", "That question is not in this questionnaire.", { questionKey: "Unknown question." });
-  const parsed = parseAnswerValue({ type: question.type, options: question.options as Array<{ value: string }> | null }, input.value);
-  if (!parsed.ok) throw new AppError("VALIDATION", parsed.message, { [input.questionKey]: parsed.message });
-  const fileIds = question.type === "FILE" ? ((parsed.value as string[] | null) ?? []) : [];
-  if (fileIds.length) {
-    const owned = await prisma.evidenceFile.count({ where: inTenant(ctx, { id: { in: fileIds } }) });
-    if (owned !== fileIds.length) throw new AppError("VALIDATION", "Attach files by uploading them.", { [input.questionKey]: "Upload the file again." });
-  }
-  const value = parsed.value === null ? undefined : (parsed.value as Prisma.InputJsonValue);
-  return prisma.$transaction(async (tx) => {
-    const answer = await tx.answer.upsert({
-      where: { assessmentId_questionId: { assessmentId, questionId: question.id } },
-      create: { organizationId: ctx.organizationId, assessmentId, questionId: question.id, value, comment: input.comment ?? null, updatedById: ctx.userId },
-      update: { value: value ?? (null as unknown as Prisma.InputJsonValue), ...(input.comment !== undefined ? { comment: input.comment } : {}), updatedById: ctx.userId },
-      select: { id: true, updatedAt: true },
-    });
-    if (question.type === "FILE") {
-      await tx.answerFile.deleteMany({ where: inTenant(ctx, { answerId: answer.id }) });
-      if (fileIds.length) await tx.answerFile.createMany({ data: fileIds.map((fileId) => ({ organizationId: ctx.organizationId, answerId: answer.id, fileId })) });
-    }
-    await tx.assessment.update({ where: { id: assessmentId }, data: { revision: { increment: 1 } } });
-    await recordAudit(tx, ctx, { action: "assessment.answer", entityType: "Assessment", entityId: assessmentId, summary: { question: input.questionKey, after: parsed.value } });
-    return { savedAt: answer.updatedAt };
-  });
-}
+// Answers are saved by lib/db/answers.ts (value and comment as separate parts); kept importable from here.
+export { saveAnswer } from "./answers";
 
 /** Submits for review when every required visible question is answered; otherwise names the first missing one. */
 export async function submitAssessment(ctx: TenantContext, id: string) {

@@ -3,8 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { guardedAction } from "@/lib/auth/guarded-action";
-import { applyAnswerToProduct, saveAnswer, startAssessment, submitAssessment } from "@/lib/db/assessments";
+import { saveAnswer } from "@/lib/db/answers";
+import { applyAnswerToProduct, startAssessment, submitAssessment } from "@/lib/db/assessments";
 import { liveAssessmentScore, liveProductScore } from "@/lib/db/scoring";
+import { saveAnswerInput } from "@/lib/validation/answer";
 
 const id = z.string().min(1).max(64);
 
@@ -14,17 +16,11 @@ const start = guardedAction("assessment:fill", z.object({ productId: id, templat
   return { id: assessment.id };
 });
 
-const answerInput = z.object({
-  assessmentId: id,
-  questionKey: z.string().min(1).max(64),
-  value: z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(100)).max(100), z.null()]).optional(),
-  comment: z.string().max(4000).nullable().optional(),
-});
-
-const save = guardedAction("assessment:fill", answerInput, async (actor, input) => {
-  const { savedAt } = await saveAnswer(actor, input.assessmentId, input);
+// The input says which parts it carries (value and/or comment); only those are written.
+const save = guardedAction("assessment:fill", saveAnswerInput, async (actor, { assessmentId, ...parts }) => {
+  const { savedAt } = await saveAnswer(actor, assessmentId, parts);
   // The questionnaire shows the score as answers change.
-  return { savedAt: savedAt.toISOString(), live: await liveAssessmentScore(actor, input.assessmentId) };
+  return { savedAt: savedAt.toISOString(), live: await liveAssessmentScore(actor, assessmentId) };
 });
 
 const submit = guardedAction("assessment:fill", z.object({ assessmentId: id }), async (actor, { assessmentId }) => {
