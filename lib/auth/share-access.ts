@@ -1,7 +1,8 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { serverEnv } from "@/lib/config/server-env";
-import { findShareLinkByToken, recentBadPasscodes, recordShareAccess, reportForShareLink } from "@/lib/db/share-links";
+import { findShareLinkByToken, recordShareAccess, reportForShareLink } from "@/lib/db/share-links";
+import { refundAttempt, sharePasscodeLimit, takeAttempt } from "@/lib/db/sign-in-throttle";
 import { verifyPassword } from "./password";
 
 /**
@@ -10,8 +11,6 @@ import { verifyPassword } from "./password";
  * are indistinguishable to the visitor (all "not found"); every attempt on a real link is logged.
  */
 export const SHARE_COOKIE = "vetta_share";
-const MAX_BAD_PASSCODES = 10;
-const LOCK_MINUTES = 15;
 
 export interface Visitor {
   ip: string | null;
@@ -64,11 +63,16 @@ export async function openSharedReport(token: string, purpose: "VIEW" | "DOWNLOA
 
 export type UnlockResult = { ok: true; proof: string } | { ok: false; reason: "NOT_FOUND" | "WRONG" | "LOCKED" };
 
-/** Checks a passcode; ten wrong ones within 15 minutes lock the link for the rest of that window. */
+/**
+ * Checks a passcode; ten wrong ones within 15 minutes lock the link for 15 minutes. The attempt is
+ * taken from the link's budget before argon2 runs (one atomic statement), so a burst of guesses
+ * gets no more than ten checked; a right passcode gives its attempt back.
+ */
 export async function unlockSharedReport(token: string, passcode: string, visitor: Visitor, now = new Date()): Promise<UnlockResult> {
   const link = await liveLink(token, visitor, now);
   if (!link || !link.passcodeHash) return { ok: false, reason: "NOT_FOUND" };
-  if ((await recentBadPasscodes(link.id, new Date(now.getTime() - LOCK_MINUTES * 60_000))) >= MAX_BAD_PASSCODES) {
+  const limit = sharePasscodeLimit(link.id);
+  if (!(await takeAttempt([limit], now)).allowed) {
     await recordShareAccess(link, "REFUSED_LOCKED", visitor);
     return { ok: false, reason: "LOCKED" };
   }
@@ -76,6 +80,7 @@ export async function unlockSharedReport(token: string, passcode: string, visito
     await recordShareAccess(link, "BAD_PASSCODE", visitor);
     return { ok: false, reason: "WRONG" };
   }
+  await refundAttempt([limit]);
   await recordShareAccess(link, "UNLOCKED", visitor);
   return { ok: true, proof: passcodeProof(link) };
 }

@@ -82,10 +82,6 @@ export async function recordShareAccess(link: { id: string; organizationId: stri
   await prisma.shareAccess.create({ data: { organizationId: link.organizationId, shareLinkId: link.id, outcome, ip: from.ip, userAgent: from.userAgent?.slice(0, 300) ?? null } });
 }
 
-export async function recentBadPasscodes(linkId: string, since: Date) {
-  return prisma.shareAccess.count({ where: { shareLinkId: linkId, outcome: "BAD_PASSCODE", at: { gte: since } } });
-}
-
 /**
  * SECURITY-CRITICAL (client walls). The stored report behind a share link (no tenant context: the
  * link is the credential), or null when the report may not reach the link's client (a product
