@@ -3,6 +3,8 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { serverEnv } from "@/lib/config/server-env";
+import { touchUserSession } from "@/lib/db/sessions";
 import { loadSessionMember } from "@/lib/db/users";
 import type { TenantContext } from "@/lib/db/tenant";
 import type { Role } from "@/lib/domain/vocabulary";
@@ -21,16 +23,18 @@ export interface Actor extends TenantContext {
 /** Where someone who must set up two-step verification is sent. */
 export const SECURITY_PAGE = "/account/security";
 
-type SessionClaims = { uid?: string; org?: string; sv?: number };
+type SessionClaims = { uid?: string; org?: string; sv?: number; sid?: string };
 
 /**
  * SECURITY-CRITICAL. The signed-in person for this request, re-read from the database every time
- * (once per request, thanks to cache): null when signed out, deactivated, or when the session's
- * version was revoked. The tenant comes from here and nowhere else.
+ * (once per request, thanks to cache): null when signed out, deactivated, when the session's
+ * version was revoked, or when its server-side row (lib/db/sessions) is revoked, expired or idle. The tenant comes from here and nowhere else.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = (await getServerSession(authOptions())) as SessionClaims | null;
-  if (!session?.uid || !session.org || typeof session.sv !== "number") return null;
+  if (!session?.uid || !session.org || typeof session.sv !== "number" || typeof session.sid !== "string") return null;
+  // The server-side session first: signed out, revoked, past its absolute lifetime or idle too long ends it here.
+  if (!(await touchUserSession(session.sid, session.uid, serverEnv.sessionIdleSeconds()))) return null;
   const member = await loadSessionMember(session.uid, session.org, session.sv);
   if (!member) return null;
   const ip = clientIpFrom(await headers());

@@ -22,8 +22,10 @@ function positiveNumber(name: string, fallback: number): number {
 export const serverEnv = {
   databaseUrl: () => required("DATABASE_URL"),
   authSecret: () => required("NEXTAUTH_SECRET"),
-  /** How long a sign-in lasts, in hours (default 12). */
   /** The address people reach Vetta at, for links in e-mail and calendar feeds. */
   publicUrl: () => (process.env.VETTA_PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
+  /** How long a sign-in lasts at most, in hours (default 12, ASVS 3.3.2), however busy it is. */
   sessionMaxAgeSeconds: () => Math.round(positiveNumber("VETTA_SESSION_HOURS", 12) * 3600),
+  /** A session with no request for this many minutes ends (default 30, ASVS 3.3.2 level 2). */
+  sessionIdleSeconds: () => Math.round(positiveNumber("VETTA_SESSION_IDLE_MINUTES", 30) * 60),
 };

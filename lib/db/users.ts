@@ -21,10 +21,6 @@ export async function findAccountForSignIn(email: string) {
   });
 }
 
-export async function markSignedIn(userId: string) {
-  await prisma.user.update({ where: { id: userId }, data: { lastSignInAt: new Date() } });
-}
-
 /**
  * SECURITY-CRITICAL. Re-reads a session's user on every request: a deactivated user, a bumped
  * session version or a removed membership ends the session now; the role is always the current
@@ -173,7 +169,10 @@ export async function setMemberActive(ctx: TenantContext, userId: string, active
 export async function revokeOwnSessions(ctx: TenantContext) {
   await withAudit(
     ctx,
-    (tx) => tx.user.update({ where: { id: ctx.userId }, data: { sessionVersion: { increment: 1 } } }),
+    async (tx) => {
+      await tx.userSession.updateMany({ where: { userId: ctx.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+      await tx.user.update({ where: { id: ctx.userId }, data: { sessionVersion: { increment: 1 } } });
+    },
     () => ({ action: "user.sessions.revoke", entityType: "User", entityId: ctx.userId }),
   );
 }
