@@ -1,26 +1,13 @@
 import type { NextConfig } from "next";
 
-// Security headers for every response. The CSP allows inline styles only (React style props);
-// scripts come from our own origin plus the inline bootstrap Next needs.
+// Security headers for every response. The Content-Security-Policy (nonce-based) and HSTS are
+// set per request in proxy.ts (lib/http/apply-security-headers.ts): a static header here would
+// need 'unsafe-inline' for scripts and would replace the evidence download's own sandbox policy.
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "same-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-  {
-    key: "Content-Security-Policy",
-    value: [
-      "default-src 'self'",
-      "script-src 'self' 'unsafe-inline'",
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-    ].join("; "),
-  },
 ];
 
 const nextConfig: NextConfig = {

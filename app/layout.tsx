@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,7 +7,10 @@ export const metadata: Metadata = {
   description: "AI vendor due diligence for managed service providers",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: Next puts this request's CSP nonce (set by proxy.ts) on its
+  // scripts only when rendering dynamically, and a prerendered page's scripts would be blocked.
+  await headers();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
