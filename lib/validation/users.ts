@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/domain/vocabulary";
 import { emailField } from "./auth";
+import { newPasswordField } from "./password";
 
 const id = z.string().trim().min(1).max(64);
 const optionalClientId = z
@@ -24,10 +25,7 @@ export const createUserInput = z
     name: z.string().trim().min(1, "Enter the person's name.").max(120),
     role: z.enum(ROLES, { message: "Choose a role." }),
     clientId: optionalClientId,
-    password: z
-      .string()
-      .min(12, "Use at least 12 characters.")
-      .max(200, "Use at most 200 characters."),
+    password: newPasswordField,
   })
   .superRefine(clientRequiredForViewer);
 export type CreateUserInput = z.input<typeof createUserInput>;
