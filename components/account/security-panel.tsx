@@ -1,3 +1,4 @@
+import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { MfaCodeForm, MfaSetup } from "@/components/account/mfa-setup";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import type { ActionResult } from "@/lib/auth/guarded-action";
@@ -10,9 +11,10 @@ export interface SecurityActions {
   confirm: Act<{ codes: string[] }>;
   regenerate: Act<{ codes: string[] }>;
   disable: Act<unknown>;
+  changePassword: Act<unknown>;
 }
 
-/** Two-step verification for the signed-in user: set it up, new recovery codes, turn it off. Staff and client viewers alike. */
+/** The signed-in user's password and two-step verification: change the password; set up, renew or turn off two-step. Staff and client viewers alike. */
 export async function SecurityPanel({ actor, actions }: { actor: Actor; actions: SecurityActions }) {
   const status = await getMfaStatus(actor);
   return (
@@ -46,6 +48,9 @@ export async function SecurityPanel({ actor, actions }: { actor: Actor; actions:
           ) : (
             <MfaSetup start={actions.start} confirm={actions.confirm} />
           )}
+        </Card>
+        <Card title="Password">
+          <ChangePasswordForm action={actions.changePassword} />
         </Card>
       </div>
     </>

@@ -18,6 +18,8 @@ export interface Actor extends TenantContext {
   organizationName: string;
   /** Until set up, such a user may only reach their security page (and sign out). */
   mfaSetupRequired: boolean;
+  /** The server-side session this request came with (kept when its owner changes the password). */
+  sessionId: string;
 }
 
 /** Where someone who must set up two-step verification is sent. */
@@ -50,6 +52,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     ip,
     mfaSetupRequired: member.mfaSetupRequired,
     timeZone: member.timeZone,
+    sessionId: session.sid,
   };
 });
 

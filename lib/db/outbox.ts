@@ -9,7 +9,8 @@ export async function listOutbox(ctx: TenantContext, page: number, pageSize = 25
     prisma.outboxEmail.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (page - 1) * pageSize, take: pageSize }),
     prisma.outboxEmail.count({ where }),
   ]);
-  return { rows, total };
+  // A reset link lets whoever holds it set the person's password: only its recipient may see it.
+  return { rows: rows.map((row) => ({ ...row, body: row.body.replace(/\/reset-password\/[A-Za-z0-9_-]+/g, "/reset-password/[hidden: only the recipient can use this link]") })), total };
 }
 
 export interface MailTransport {

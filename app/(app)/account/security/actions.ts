@@ -3,9 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { renderSVG } from "uqr";
 import { z } from "zod";
+import { changeOwnPassword } from "@/lib/auth/change-password";
 import { guardedAction } from "@/lib/auth/guarded-action";
 import { confirmMfaSetup, disableMfa, regenerateRecoveryCodes, startMfaSetup } from "@/lib/db/mfa";
 import { mfaCodeInput } from "@/lib/validation/auth";
+import { changePasswordInput } from "@/lib/validation/password";
 
 const start = guardedAction("account:self", z.object({}).strict(), async (actor) => {
   const { secret, uri } = await startMfaSetup(actor, `Vetta (${actor.organizationName})`);
@@ -39,4 +41,14 @@ export async function regenerateRecoveryCodesAction(raw: unknown) {
 }
 export async function disableMfaAction(raw: unknown) {
   return disable(raw);
+}
+
+const changePassword = guardedAction("account:self", changePasswordInput, async (actor, input) => {
+  await changeOwnPassword(actor, input);
+  return { ok: true };
+});
+
+/** Staff and client viewers alike: current password, new password twice; other sessions end. */
+export async function changePasswordAction(raw: unknown) {
+  return changePassword(raw);
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { SendResetLink } from "@/components/users/send-reset-link";
+import { sendPasswordResetAction } from "@/app/(app)/settings/users/actions";
 import { requirePermission } from "@/lib/auth/session";
 import { getMember } from "@/lib/db/users";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
@@ -42,6 +44,12 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
               <dd>{member.lastSignInAt ? member.lastSignInAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "Never"}</dd>
             </div>
           </dl>
+          {member.active ? (
+            <div className="mt-4 border-t border-slate-100 pt-4 text-sm">
+              <p className="mb-2 text-slate-600">Forgot their password? Send a link that lets them set a new one, once, within an hour. It goes to {member.email}; their sessions end when they use it.</p>
+              <SendResetLink userId={member.userId} email={member.email} action={sendPasswordResetAction} />
+            </div>
+          ) : null}
         </Card>
         <Card title="Recent activity">
           {member.activity.length === 0 ? (

@@ -1,0 +1,20 @@
+"use server";
+
+import { headers } from "next/headers";
+import { resetPasswordWithLink } from "@/lib/auth/change-password";
+import { clientIpFrom } from "@/lib/auth/client-ip";
+import { fieldErrorsOf, toFailure, type ActionResult } from "@/lib/auth/guarded-action";
+import { resetPasswordInput } from "@/lib/validation/password";
+
+/** Public (the link is the credential): sets the new password once; every session of the person ends. */
+export async function resetPasswordAction(raw: unknown): Promise<ActionResult<{ ok: true }>> {
+  const parsed = resetPasswordInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    const done = await resetPasswordWithLink(parsed.data, clientIpFrom(await headers()));
+    if (!done) return { ok: false, error: "This link has expired or was already used. Ask your admin for a new one." };
+    return { ok: true, data: { ok: true } };
+  } catch (error) {
+    return toFailure(error);
+  }
+}
