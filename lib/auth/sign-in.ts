@@ -4,7 +4,7 @@ import { verifySecondFactor } from "@/lib/db/mfa";
 import { createUserSession } from "@/lib/db/sessions";
 import { clearFailures, refundAttempt, signInLimits, takeAttempt } from "@/lib/db/sign-in-throttle";
 import { recordRecoveryCodeUsed, recordSignIn } from "@/lib/db/sign-ins";
-import { findAccountForSignIn } from "@/lib/db/users";
+import { findAccountsForSignIn } from "@/lib/db/users";
 import { signInInput } from "@/lib/validation/auth";
 import { clientIpFrom } from "./client-ip";
 import { verifyAgainstDummy, verifyPassword } from "./password";
@@ -27,6 +27,24 @@ export interface SignedInUser {
 }
 
 /**
+ * The usable account (active, with a membership) whose password this is. An address is unique per
+ * organisation only, so each account with it is tried, most recently used first; with none, a
+ * dummy hash is checked so the answer takes as long as for a real address.
+ */
+async function matchingAccount(email: string, password: string) {
+  const accounts = await findAccountsForSignIn(email);
+  if (accounts.length === 0) {
+    await verifyAgainstDummy(password);
+    return null;
+  }
+  for (const account of accounts) {
+    const valid = await verifyPassword(account.passwordHash, password);
+    if (valid && !account.deactivatedAt && account.memberships[0]) return account;
+  }
+  return null;
+}
+
+/**
  * SECURITY-CRITICAL. What next-auth's credentials authorize() runs. The attempt is taken from the
  * account's and the IP's budget BEFORE the password is checked (one atomic statement per key), so
  * a burst cannot slip more than the limit past the check; a refused attempt never reaches argon2,
@@ -41,11 +59,10 @@ export async function authorizeCredentials(credentials: Record<string, unknown> 
   const limits = signInLimits(email, ip);
   if (!(await takeAttempt(limits)).allowed) throw new Error("TooManyAttempts");
 
-  const account = await findAccountForSignIn(email);
+  const account = await matchingAccount(email, password);
   const membership = account?.memberships[0];
-  const valid = account ? await verifyPassword(account.passwordHash, password) : (await verifyAgainstDummy(password), false);
   // A wrong password keeps the attempt it took: that is the failure being counted.
-  if (!account || !valid || account.deactivatedAt || !membership) return null;
+  if (!account || !membership) return null;
 
   const who = { userId: account.id, email: account.email, organizationId: membership.organizationId, ip };
   // The second step. The password was right, so asking for the code says so; wrong codes keep

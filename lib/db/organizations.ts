@@ -40,6 +40,7 @@ export async function createOrganization(input: NewOrganization) {
       const user = await tx.user.create({
         data: {
           email: u.email.toLowerCase(),
+          homeOrganizationId: org.id,
           name: u.name,
           passwordHash: u.passwordHash,
           memberships: { create: { organizationId: org.id, role: u.role, clientId: clientId ?? null } },

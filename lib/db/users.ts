@@ -5,10 +5,16 @@ import { withAudit } from "./audit";
 import { prisma } from "./client";
 import { inTenant, tenant, type TenantContext } from "./tenant";
 
-/** The account behind a sign-in attempt. Sign-in happens before there is a tenant. */
-export async function findAccountForSignIn(email: string) {
-  return prisma.user.findUnique({
+/**
+ * The accounts behind a sign-in attempt. Sign-in happens before there is a tenant, and an address
+ * is unique per organisation only, so there may be several: the most recently used first (a few at
+ * most; sign-in tries each password hash in this order).
+ */
+export async function findAccountsForSignIn(email: string) {
+  return prisma.user.findMany({
     where: { email: email.trim().toLowerCase() },
+    orderBy: [{ lastSignInAt: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }],
+    take: 5,
     select: {
       id: true,
       email: true,
@@ -94,14 +100,17 @@ export async function createMember(
 ) {
   const email = input.email.trim().toLowerCase();
   const clientId = await requireClientInTenant(ctx, input.role, input.clientId);
-  const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });
-  if (existing) throw new AppError("CONFLICT", "A user with that email already exists.", { email: "This email is already in use." });
+  // Only this organisation's accounts are looked at: whether the address has an account in another
+  // organisation is none of this admin's business, and creating one here reveals nothing about it.
+  const existing = await prisma.user.findFirst({ where: { email, homeOrganizationId: ctx.organizationId }, select: { id: true } });
+  if (existing) throw new AppError("CONFLICT", "This organisation already has a user with that email.", { email: "This email is already in use." });
   return withAudit(
     ctx,
     (tx) =>
       tx.user.create({
         data: {
           email,
+          homeOrganizationId: ctx.organizationId,
           name: input.name.trim(),
           passwordHash: input.passwordHash,
           memberships: { create: { organizationId: ctx.organizationId, role: input.role, clientId } },
