@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER } from "../lib/auth/client-ip";
+import { servedOverTls, TLS_HEADER } from "../lib/http/security-headers";
 
 function clientIp(req: IncomingMessage): string {
   if (process.env.VETTA_TRUST_PROXY === "1") {
@@ -23,6 +24,9 @@ export async function startHttpServer(options: { dir: string; port: number; host
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
     req.headers[CLIENT_IP_HEADER] = clientIp(req);
+    // Always overwritten, so a client cannot claim TLS; proxy.ts sends HSTS on "https".
+    const tls = servedOverTls({ socketTls: "encrypted" in req.socket && req.socket.encrypted === true, forwardedProto: req.headers["x-forwarded-proto"]?.toString(), trustProxy: process.env.VETTA_TRUST_PROXY === "1" });
+    req.headers[TLS_HEADER] = tls ? "https" : "http";
     handle(req, res).catch((error: unknown) => {
       console.error("[vetta] unhandled request error", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });

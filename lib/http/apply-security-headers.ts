@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { API_CSP, HSTS, keepsOwnCsp, newNonce, pageCsp, servedOverTls } from "./security-headers";
+import { API_CSP, HSTS, keepsOwnCsp, newNonce, pageCsp, TLS_HEADER } from "./security-headers";
 
 /**
  * SECURITY-CRITICAL. proxy.ts's header step, kept in its own file: pages get a nonce-based CSP
  * (on the request too, where Next reads the nonce to put on its own scripts, plus `x-nonce` for
  * any script of ours), route handlers a policy under which nothing runs, the evidence download
- * keeps its own sandbox policy, and HSTS is added when the response travels over TLS.
+ * keeps its own sandbox policy, and HSTS is added when the request came over TLS (as scripts/server.ts found out).
  */
 export function withSecurityHeaders(request: NextRequest, requestHeaders: Headers = new Headers(request.headers)): NextResponse {
   const { pathname } = request.nextUrl;
@@ -21,7 +21,6 @@ export function withSecurityHeaders(request: NextRequest, requestHeaders: Header
   }
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   if (csp) response.headers.set("Content-Security-Policy", csp);
-  const tls = servedOverTls({ protocol: request.nextUrl.protocol, forwardedProto: request.headers.get("x-forwarded-proto"), trustProxy: process.env.VETTA_TRUST_PROXY === "1" });
-  if (tls) response.headers.set("Strict-Transport-Security", HSTS);
+  if (request.headers.get(TLS_HEADER) === "https") response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }

@@ -28,12 +28,12 @@ describe("page CSP", () => {
 
 describe("HSTS", () => {
   it("is sent over https, and behind a trusted TLS proxy only", () => {
-    expect(servedOverTls({ protocol: "https:", forwardedProto: null, trustProxy: false })).toBe(true);
-    expect(servedOverTls({ protocol: "http:", forwardedProto: null, trustProxy: true })).toBe(false);
-    expect(servedOverTls({ protocol: "http:", forwardedProto: "https", trustProxy: true })).toBe(true);
-    expect(servedOverTls({ protocol: "http:", forwardedProto: "https, http", trustProxy: true })).toBe(true);
+    expect(servedOverTls({ socketTls: true, forwardedProto: null, trustProxy: false })).toBe(true);
+    expect(servedOverTls({ socketTls: false, forwardedProto: null, trustProxy: true })).toBe(false);
+    expect(servedOverTls({ socketTls: false, forwardedProto: "https", trustProxy: true })).toBe(true);
+    expect(servedOverTls({ socketTls: false, forwardedProto: "https, http", trustProxy: true })).toBe(true);
     // Anyone can send the header: without VETTA_TRUST_PROXY it means nothing.
-    expect(servedOverTls({ protocol: "http:", forwardedProto: "https", trustProxy: false })).toBe(false);
-    expect(servedOverTls({ protocol: "http:", forwardedProto: "http", trustProxy: true })).toBe(false);
+    expect(servedOverTls({ socketTls: false, forwardedProto: "https", trustProxy: false })).toBe(false);
+    expect(servedOverTls({ socketTls: false, forwardedProto: "http", trustProxy: true })).toBe(false);
   });
 });

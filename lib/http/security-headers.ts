@@ -48,12 +48,19 @@ export function keepsOwnCsp(pathname: string): boolean {
 export const HSTS = "max-age=63072000; includeSubDomains";
 
 /**
- * Whether this response travels over TLS: the request came in over https, or, with
- * VETTA_TRUST_PROXY=1 (a TLS proxy you run in front of Vetta), that proxy says it did. Without
- * the setting X-Forwarded-Proto is a header anyone can send and is ignored.
+ * Set by Vetta's own server (scripts/server.ts) on every request, overwriting anything a client
+ * sent: "https" when the request reached Vetta over TLS. Next's request URL cannot be used for
+ * this: it takes its protocol from X-Forwarded-Proto, which any client can send.
  */
-export function servedOverTls(input: { protocol: string; forwardedProto: string | null; trustProxy: boolean }): boolean {
-  if (input.protocol === "https:") return true;
+export const TLS_HEADER = "x-vetta-transport";
+
+/**
+ * Whether a request travels over TLS: its socket is TLS, or, with VETTA_TRUST_PROXY=1 (a TLS proxy
+ * you run in front of Vetta), that proxy says so in X-Forwarded-Proto. Without the setting the
+ * header is something anyone can send, and is ignored.
+ */
+export function servedOverTls(input: { socketTls: boolean; forwardedProto: string | null | undefined; trustProxy: boolean }): boolean {
+  if (input.socketTls) return true;
   if (!input.trustProxy || !input.forwardedProto) return false;
   // A chain of proxies lists one value each; the first is what the browser used.
   return input.forwardedProto.split(",")[0]!.trim().toLowerCase() === "https";
