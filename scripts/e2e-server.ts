@@ -30,6 +30,10 @@ const env: NodeJS.ProcessEnv = {
   PORT: String(E2E_PORT),
   HOST: "127.0.0.1",
   NEXT_TELEMETRY_DISABLED: "1",
+  // As if behind a TLS-terminating proxy: a spec may give each request its own client address
+  // (X-Forwarded-For, so a burst does not lock the runner's own address) and claim https (HSTS).
+  // Requests without the headers are treated as before: the socket's address, plain http.
+  VETTA_TRUST_PROXY: "1",
 };
 
 let app: ChildProcess | null = null;
