@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["prisma/catalogue/**/*.test.ts", "lib/domain/**/*.test.ts", "lib/validation/**/*.test.ts", "lib/pdf/**/*.test.ts", "lib/files/**/*.test.ts", "lib/spreadsheets/**/*.test.ts", "lib/auth/**/*.test.ts", "lib/http/**/*.test.ts", "components/**/*.test.ts"],
+          include: ["eslint.config.test.ts", "lib/catalogue/**/*.test.ts", "lib/domain/**/*.test.ts", "lib/validation/**/*.test.ts", "lib/pdf/**/*.test.ts", "lib/files/**/*.test.ts", "lib/spreadsheets/**/*.test.ts", "lib/auth/**/*.test.ts", "lib/http/**/*.test.ts", "components/**/*.test.ts"],
         },
       },
       {
@@ -25,7 +25,7 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["lib/db/**/*.test.ts", "scripts/**/*.test.ts", "prisma/migrations.test.ts", "app/**/*.test.ts"],
-          globalSetup: ["lib/testing/integration-global-setup.ts"],
+          globalSetup: ["scripts/lib/integration-global-setup.ts"],
           setupFiles: ["lib/testing/integration-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

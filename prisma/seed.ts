@@ -14,9 +14,9 @@ import { createReport } from "../lib/db/reports";
 import { createShareLink } from "../lib/db/share-links";
 import { createUseCase } from "../lib/db/use-cases";
 import { templateSchema } from "../lib/validation/questionnaire-template";
-import { AI_PRODUCT_CATALOGUE } from "./catalogue/ai-products";
-import { DEFAULT_QUESTIONNAIRE } from "./catalogue/default-questionnaire";
-import { DEMO_ASSESSMENT_ANSWERS, DEMO_ASSESSMENT_PRODUCT } from "./catalogue/demo-assessment";
+import { AI_PRODUCT_CATALOGUE } from "../lib/catalogue/ai-products";
+import { DEFAULT_QUESTIONNAIRE } from "../lib/catalogue/default-questionnaire";
+import { DEMO_ASSESSMENT_ANSWERS, DEMO_ASSESSMENT_PRODUCT } from "../lib/catalogue/demo-assessment";
 import type { DataClass, Role } from "../lib/domain/vocabulary";
 
 export const DEMO_USERS: Array<{ email: string; name: string; role: Role; clientName?: string }> = [

@@ -42,7 +42,7 @@ const db = await startEmbeddedPostgres({ dataDir: dir, databases: ["bench"] });
 try {
   await applyMigrations(db.url("bench"));
   process.env.DATABASE_URL = db.url("bench");
-  const { prisma } = await import("../lib/db/client");
+  const { prisma } = await import("../lib/db/prisma-client");
   const { createOrganization } = await import("../lib/db/organizations");
   const { listProducts, listVendors, PRODUCT_LIST, VENDOR_LIST } = await import("../lib/db/register-lists");
   const { parseListQuery } = await import("../lib/validation/list-query");

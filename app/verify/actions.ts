@@ -2,16 +2,12 @@
 
 import { headers } from "next/headers";
 import { clientIpFrom } from "@/lib/auth/client-ip";
-import { fieldErrorsOf } from "@/lib/auth/guarded-action";
+import { fieldErrorsOf } from "@/lib/http/action-result";
 import { takeVerifyAttempt } from "@/lib/db/sign-in-throttle";
 import { verifyReportFile, verifyReportReference, type VerifyOutcome } from "@/lib/db/reports";
+import type { VerifyState } from "@/lib/domain/reports/verify-outcome";
 import { verifyReferenceInput } from "@/lib/validation/reports";
 
-export type PublicVerifyOutcome =
-  | { result: "GENUINE"; matched: string; report: { id: string; kind: string; title: string; createdAt: string; contentSha256: string; organizationName: string } }
-  | { result: "ALTERED"; claimedId: string }
-  | { result: "UNKNOWN" };
-export type VerifyState = { ok: true; outcome: PublicVerifyOutcome } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 const MAX_BYTES = 25 * 1024 * 1024;
 

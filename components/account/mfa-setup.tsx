@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import { mfaCodeInput, type MfaCodeInput } from "@/lib/validation/auth";
 
 type Started = { secret: string; uri: string; qrSvg: string };

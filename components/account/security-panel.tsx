@@ -1,7 +1,7 @@
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { MfaCodeForm, MfaSetup } from "@/components/account/mfa-setup";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import type { Actor } from "@/lib/auth/session";
 import { getMfaStatus } from "@/lib/db/mfa";
 

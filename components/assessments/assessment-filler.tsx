@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from
 import type { UploadedFile } from "@/components/evidence/file-upload";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import { isVisible, missingRequired, progress, type AnswerValue, type RuleQuestion } from "@/lib/domain/questionnaire/rules";
 import type { TemplateDefinition } from "@/lib/validation/questionnaire-template";
 import type { LiveScoreSummary } from "@/lib/domain/scoring/types";

@@ -8,7 +8,7 @@ import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/textarea";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import { DATA_CLASSES, FRAMEWORKS, RESIDENCIES } from "@/lib/domain/vocabulary";
 import { clientInput, type ClientFormValues, type ClientInput } from "@/lib/validation/client";
 

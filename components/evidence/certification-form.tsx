@@ -7,7 +7,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { FormActions } from "@/components/forms/form-actions";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import { CERTIFICATION_TYPES, enumLabel } from "@/lib/domain/vocabulary";
 import { certificationInput, type CertificationFormValues, type CertificationInput } from "@/lib/validation/evidence";
 import { FileUpload, type UploadedFile } from "./file-upload";

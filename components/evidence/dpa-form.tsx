@@ -8,7 +8,7 @@ import { FormActions } from "@/components/forms/form-actions";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/textarea";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import { CLAUSE_STATUSES, DPA_CLAUSES, enumLabel, TRANSFER_MECHANISMS } from "@/lib/domain/vocabulary";
 import { dpaInput, type DpaFormValues, type DpaInput } from "@/lib/validation/evidence";
 import { FileUpload, type UploadedFile } from "./file-upload";

@@ -6,7 +6,7 @@ import { useFieldArray, useForm } from "react-hook-form";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import { subProcessorListInput, type SubProcessorListFormValues, type SubProcessorListInput } from "@/lib/validation/evidence";
 
 export function SubProcessorEditor({

@@ -7,7 +7,7 @@ import { FormActions } from "@/components/forms/form-actions";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/textarea";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import { DEPLOYMENT_MODELS, enumLabel, PRODUCT_TIERS, RETENTION_KINDS, TRAINING_POLICIES } from "@/lib/domain/vocabulary";
 import { productInput, TRI_STATES, type ProductFormValues, type ProductInput } from "@/lib/validation/product";
 

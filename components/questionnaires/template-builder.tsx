@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/textarea";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import { formatBands, parseBands } from "@/lib/domain/scoring/band-text";
 import { enumLabel } from "@/lib/domain/vocabulary";
 import { PRODUCT_FACTS, QUESTION_TYPES, templateSchema, type TemplateDefinition } from "@/lib/validation/questionnaire-template";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 
 /** ADMIN: run today's reminders now. Safe to press twice: each reminder goes out once. */
 export function SendRemindersButton({ action }: { action: (raw: unknown) => Promise<ActionResult<{ sent: number }>> }) {

@@ -2,7 +2,7 @@
 
 import type { ButtonVariant } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import type { CreateReportInput } from "@/lib/validation/reports";
 
 /** Issues a report from the data as it stands now, then opens it. */

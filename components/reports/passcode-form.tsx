@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 
 /** The passcode prompt of a shared report: a plain form, so it works before any script runs. */
 export function PasscodeForm({ token, unlock }: { token: string; unlock: (prev: ActionResult<null> | null, form: FormData) => Promise<ActionResult<null>> }) {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import type { CreateReportInput } from "@/lib/validation/reports";
 import { GenerateReportButton } from "./generate-report-button";
 

@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import { DEFAULT_SHARE_DAYS, shareReportInput, type ShareReportInput } from "@/lib/validation/reports";
 
 type Values = { reportId: string; clientId: string; expiresInDays: string; passcode: string };

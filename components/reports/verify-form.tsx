@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import type { VerifyState } from "@/app/verify/actions";
+import type { VerifyState } from "@/lib/domain/reports/verify-outcome";
 
 /** Upload a report's PDF, or paste its SHA-256 or id; the answer says whether it is genuine and what it is. */
 export function VerifyForm({ verify }: { verify: (prev: VerifyState | null, form: FormData) => Promise<VerifyState> }) {

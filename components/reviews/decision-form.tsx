@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { ConditionsFieldset } from "@/components/reviews/conditions-fieldset";
 import { FormError, SelectField } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/textarea";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import { enumLabel } from "@/lib/domain/vocabulary";
 import { DECISION_OUTCOMES, decisionInput, type DecisionFormValues } from "@/lib/validation/decision";
 

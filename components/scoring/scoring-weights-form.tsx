@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import type { z } from "zod";
 import { scoringWeightsInput, type ScoringWeightsForm } from "@/lib/validation/scoring";
 

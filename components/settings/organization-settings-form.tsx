@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import { organizationSettingsInput, type OrganizationSettingsInput } from "@/lib/validation/organization";
 
 export function OrganizationSettingsForm({

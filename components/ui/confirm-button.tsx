@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import { Button, type ButtonVariant } from "./button";
 
 /**

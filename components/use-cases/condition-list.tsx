@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/textarea";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import { conditionMetInput, type ConditionMetInput } from "@/lib/validation/decision";
 
 export interface ConditionEntry {

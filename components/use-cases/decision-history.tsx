@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import { enumLabel } from "@/lib/domain/vocabulary";
 import { ConditionList } from "./condition-list";
 

@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { ConditionsFieldset } from "@/components/reviews/conditions-fieldset";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/textarea";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import { enumLabel } from "@/lib/domain/vocabulary";
 import { USE_CASE_OUTCOMES, useCaseDecisionInput, type UseCaseDecisionFormValues, type UseCaseDecisionInput } from "@/lib/validation/use-case";
 

@@ -7,7 +7,7 @@ import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import { DATA_CLASSES } from "@/lib/domain/vocabulary";
 import { useCaseInput, type UseCaseFormValues, type UseCaseInput } from "@/lib/validation/use-case";
 

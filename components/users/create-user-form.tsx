@@ -8,7 +8,7 @@ import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import { ROLE_LABELS, ROLES } from "@/lib/domain/vocabulary";
 import { createUserInput } from "@/lib/validation/users";
 

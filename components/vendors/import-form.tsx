@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import type { RowError } from "@/lib/validation/register-csv";
 
 type ImportResult = { ok: true; vendors: number; products: number } | { ok: false; errors: RowError[] };

@@ -7,7 +7,7 @@ import { FormActions } from "@/components/forms/form-actions";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { FormError, TextField } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/textarea";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import { vendorInput, type VendorFormValues, type VendorInput } from "@/lib/validation/vendor";
 
 export function VendorForm({

@@ -11,7 +11,7 @@ import { createUseCase } from "../../lib/db/use-cases";
 import { createVendor } from "../../lib/db/vendors";
 import { productInput } from "../../lib/validation/product";
 import { templateSchema } from "../../lib/validation/questionnaire-template";
-import { DEFAULT_QUESTIONNAIRE } from "../../prisma/catalogue/default-questionnaire";
+import { DEFAULT_QUESTIONNAIRE } from "../../lib/catalogue/default-questionnaire";
 
 const password = "other org password 2026";
 const passwordHash = await hashPassword(password);

@@ -3,7 +3,7 @@ import { productChangeFromAnswer, type ProductFacts } from "@/lib/domain/questio
 import { missingRequired, type AnswerValue } from "@/lib/domain/questionnaire/rules";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { withAudit } from "./audit";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { productInTenant } from "./products";
 import { snapshotProductScore } from "./scoring";
 import { getVersionDefinition } from "./questionnaires";

@@ -1,6 +1,6 @@
 import "server-only";
 import { GENESIS_HASH, hashEvent, createChainVerifier, type ChainBreak } from "@/lib/domain/audit-chain";
-import { prisma, type Prisma, type Tx } from "./client";
+import { prisma, type Prisma, type Tx } from "./prisma-client";
 import type { TenantContext } from "./tenant";
 
 export interface AuditEntry {
@@ -54,6 +54,11 @@ export async function withAudit<T>(
     await recordAudit(tx, ctx, audit(result));
     return result;
   });
+}
+
+/** An audit event that goes with no other write (a sign-in, a recovery code used): its own transaction. */
+export async function recordAuditEvent(ctx: Pick<TenantContext, "organizationId" | "userId" | "actorLabel" | "ip">, entry: AuditEntry) {
+  return prisma.$transaction((tx) => recordAudit(tx, ctx, entry));
 }
 
 export async function findAuditEvents(ctx: TenantContext, filter: { entityType?: string; entityId?: string; take?: number } = {}) {

@@ -4,7 +4,7 @@ import { addDays } from "@/lib/domain/dates/calendar-date";
 import { buildIcs } from "@/lib/domain/renewals/ics";
 import { RENEWAL_KIND_LABELS } from "@/lib/domain/renewals/renewal-schedule";
 import { withAudit } from "./audit";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { collectRenewalItems } from "./renewals";
 import { inTenant, todayFor, type TenantContext } from "./tenant";
 

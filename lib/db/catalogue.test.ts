@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AI_PRODUCT_CATALOGUE } from "@/prisma/catalogue/ai-products";
+import { AI_PRODUCT_CATALOGUE } from "@/lib/catalogue/ai-products";
 import { createTestOrganization } from "@/lib/testing/fixtures";
 import { parseListQuery } from "@/lib/validation/list-query";
 import { seedCatalogue } from "./catalogue";

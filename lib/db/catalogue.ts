@@ -1,8 +1,8 @@
 import "server-only";
-import type { CatalogueEntry } from "@/prisma/catalogue/ai-products";
+import type { CatalogueEntry } from "@/lib/catalogue/ai-products";
 import { DPA_CLAUSES } from "@/lib/domain/vocabulary";
 import { recordAudit } from "./audit";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import type { TenantContext } from "./tenant";
 
 /**

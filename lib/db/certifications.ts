@@ -3,7 +3,7 @@ import { changeSummary } from "@/lib/domain/change-summary";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { CertificationInput } from "@/lib/validation/evidence";
 import { withAudit } from "./audit";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { productInTenant } from "./products";
 import { inTenant, type TenantContext } from "./tenant";
 

@@ -5,7 +5,7 @@ import type { ClientInput } from "@/lib/validation/client";
 import type { ListQuery, ListQueryOptions } from "@/lib/validation/list-query";
 import { DATA_CLASSES, RESIDENCIES } from "@/lib/domain/vocabulary";
 import { withAudit } from "./audit";
-import { prisma, Prisma } from "./client";
+import { prisma, Prisma } from "./prisma-client";
 import { inTenant, tenant, type TenantContext } from "./tenant";
 
 /** Clients for pickers: id and name, active ones first by name. */

@@ -2,7 +2,7 @@ import "server-only";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { ConditionMetInput } from "@/lib/validation/decision";
 import { withAudit } from "./audit";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { inTenant, tenant, type TenantContext } from "./tenant";
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { renewalCounts } from "./renewals";
 import { inTenant, tenant, todayFor, type TenantContext } from "./tenant";
 import { toDateColumn } from "@/lib/domain/dates/calendar-date";

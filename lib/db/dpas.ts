@@ -3,7 +3,7 @@ import { DPA_CLAUSES } from "@/lib/domain/vocabulary";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { DpaInput } from "@/lib/validation/evidence";
 import { withAudit } from "./audit";
-import { prisma, type Tx } from "./client";
+import { prisma, type Tx } from "./prisma-client";
 import { productInTenant } from "./products";
 import { inTenant, type TenantContext } from "./tenant";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "@/lib/errors/app-error";
 import { withAudit } from "./audit";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { inTenant, type TenantContext } from "./tenant";
 
 export interface StoredEvidenceMetadata {

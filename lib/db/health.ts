@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 
 /** Round-trips the database with a short deadline; never throws. */
 export async function checkDatabase(timeoutMs = 2000): Promise<{ ok: boolean; latencyMs: number; error?: string }> {

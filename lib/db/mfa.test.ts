@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { totpCode } from "@/lib/auth/totp";
 import { createTestOrganization } from "@/lib/testing/fixtures";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { confirmMfaSetup, disableMfa, getMfaStatus, organizationMfaPolicy, regenerateRecoveryCodes, resetMemberMfa, setRequireMfa, startMfaSetup, verifySecondFactor } from "./mfa";
 import { loadSessionMember } from "./users";
 

@@ -10,7 +10,7 @@ import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, totpUri }
 import type { Role } from "@/lib/domain/vocabulary";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { withAudit } from "./audit";
-import { prisma, type Tx } from "./client";
+import { prisma, type Tx } from "./prisma-client";
 import { inTenant, tenant, type TenantContext } from "./tenant";
 
 const SEALED_PREFIX = "v1:";

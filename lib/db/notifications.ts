@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { inTenant, type TenantContext } from "./tenant";
 
 /** The caller's latest notifications and how many are unread: what the bell shows. */

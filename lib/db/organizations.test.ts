@@ -4,7 +4,7 @@ import { createTestOrganization, type TestOrganization } from "@/lib/testing/fix
 import { certificationInput } from "@/lib/validation/evidence";
 import { productInput } from "@/lib/validation/product";
 import { createCertification } from "./certifications";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { getOrganizationSettings, updateOrganizationSettings } from "./organizations";
 import { createProduct } from "./products";
 import { sendDueReminders } from "./reminders";

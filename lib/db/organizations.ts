@@ -2,7 +2,7 @@ import "server-only";
 import type { DataClass, Framework, Residency, Role } from "@/lib/domain/vocabulary";
 import type { OrganizationSettingsInput } from "@/lib/validation/organization";
 import { recordAudit, withAudit } from "./audit";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import type { TenantContext } from "./tenant";
 
 export async function countOrganizations(): Promise<number> {

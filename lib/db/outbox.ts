@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { tenant, type TenantContext } from "./tenant";
 
 /** The organisation's outgoing mail, newest first: what went out, what waits, what failed. */

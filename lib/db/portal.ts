@@ -1,7 +1,7 @@
 import "server-only";
 import { mayReachClient } from "@/lib/domain/reports/audience";
 import type { ReportSnapshot } from "@/lib/pdf/report-data";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import type { TenantContext } from "./tenant";
 
 type Row = { id: string; expiresAt: Date; createdAt: Date; report: { id: string; kind: "PRODUCT" | "CLIENT_PORTFOLIO"; title: string; createdAt: Date } };

@@ -3,7 +3,7 @@ import { changeSummary } from "@/lib/domain/change-summary";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { triStateToBoolean, type ProductInput } from "@/lib/validation/product";
 import { withAudit } from "./audit";
-import { prisma, Prisma } from "./client";
+import { prisma, Prisma } from "./prisma-client";
 import { inTenant, type TenantContext } from "./tenant";
 
 function toRow(input: ProductInput) {

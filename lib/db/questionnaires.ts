@@ -2,7 +2,7 @@ import "server-only";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { TemplateDefinition } from "@/lib/validation/questionnaire-template";
 import { recordAudit, withAudit } from "./audit";
-import { prisma, type Prisma, type Tx } from "./client";
+import { prisma, type Prisma, type Tx } from "./prisma-client";
 import { inTenant, tenant, type TenantContext } from "./tenant";
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import { triStateToBoolean } from "@/lib/validation/product";
 import type { ParsedRegisterRow, RowError } from "@/lib/validation/register-csv";
 import { recordAudit } from "./audit";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { tenant, type TenantContext } from "./tenant";
 
 /** Every active product with its vendor, plus vendors without products, for the CSV export. */

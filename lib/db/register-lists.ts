@@ -1,7 +1,7 @@
 import "server-only";
 import type { ListQuery, ListQueryOptions } from "@/lib/validation/list-query";
 import { DEPLOYMENT_MODELS, PRODUCT_TIERS, RISK_TIERS, TRAINING_POLICIES } from "@/lib/domain/vocabulary";
-import { prisma, type Prisma } from "./client";
+import { prisma, type Prisma } from "./prisma-client";
 import { tenant, type TenantContext } from "./tenant";
 
 /**

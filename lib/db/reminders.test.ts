@@ -8,7 +8,7 @@ import { productInput } from "@/lib/validation/product";
 import { REMINDER_QUEUE, startJobWorker } from "@/lib/jobs/reminder-jobs";
 import { calendarFeedForToken, createCalendarFeedToken, revokeCalendarFeedTokens } from "./calendar-feeds";
 import { createCertification } from "./certifications";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { createDpa } from "./dpas";
 import { markNotificationsRead, notificationsForBell } from "./notifications";
 import { deliverOutbox } from "./outbox";

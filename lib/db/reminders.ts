@@ -3,7 +3,7 @@ import { serverEnv } from "@/lib/config/server-env";
 import { addDays, toDateColumn } from "@/lib/domain/dates/calendar-date";
 import { dueInWords, reminderThreshold, RENEWAL_KIND_LABELS, type ReminderThreshold } from "@/lib/domain/renewals/renewal-schedule";
 import { recordAudit } from "./audit";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { collectRenewalItems, type RenewalItem } from "./renewals";
 import { liveProductScore } from "./scoring";
 import { todayFor, type TenantContext } from "./tenant";

@@ -5,7 +5,7 @@ import { addDays, calendarDateOf, calendarDateOfColumn, toDateColumn, type Calen
 import { RENEWAL_ACTIONS, renewalBucket, type RenewalBucket, type RenewalKind } from "@/lib/domain/renewals/renewal-schedule";
 import { enumLabel, type RiskTier } from "@/lib/domain/vocabulary";
 import { decisionsInForce } from "./conditions";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { tenant, todayFor, type TenantContext } from "./tenant";
 
 /** One date that can lapse, with what it belongs to, who owns it and what to do. */

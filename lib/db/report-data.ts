@@ -10,7 +10,7 @@ import { audienceNote } from "@/lib/domain/reports/audience";
 import { notFound } from "@/lib/errors/app-error";
 import type { PortfolioReportData, ProductReportData } from "@/lib/pdf/report-data";
 import { getAssessment } from "./assessments";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { getProductOverview } from "./products";
 import { collectRenewalItems } from "./renewals";
 import { liveProductScore } from "./scoring";

@@ -8,7 +8,7 @@ import { certificationInput, dpaInput } from "@/lib/validation/evidence";
 import { productInput } from "@/lib/validation/product";
 import type { ReportSnapshot } from "@/lib/pdf/report-data";
 import { createCertification } from "./certifications";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { createDpa } from "./dpas";
 import { createProduct } from "./products";
 import { createReport, getReport, renderStoredReport, verifyReportFile, verifyReportReference } from "./reports";

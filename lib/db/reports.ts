@@ -7,7 +7,7 @@ import { AppError, notFound } from "@/lib/errors/app-error";
 import type { ReportMeta, ReportSnapshot } from "@/lib/pdf/report-data";
 import { renderReport } from "@/lib/pdf/render-report";
 import { withAudit } from "./audit";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { portfolioReportData, productReportData } from "./report-data";
 import { inTenant, type TenantContext } from "./tenant";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_QUESTIONNAIRE } from "@/prisma/catalogue/default-questionnaire";
+import { DEFAULT_QUESTIONNAIRE } from "@/lib/catalogue/default-questionnaire";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
 import { parseListQuery } from "@/lib/validation/list-query";
 import { productInput } from "@/lib/validation/product";

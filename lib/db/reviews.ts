@@ -7,7 +7,7 @@ import type { ListQuery, ListQueryOptions } from "@/lib/validation/list-query";
 import { getAssessment } from "./assessments";
 import { withAudit } from "./audit";
 import { decisionsInForce } from "./conditions";
-import { prisma, type Prisma } from "./client";
+import { prisma, type Prisma } from "./prisma-client";
 import { inTenant, tenant, type TenantContext } from "./tenant";
 
 export const REVIEW_LIST: ListQueryOptions = {

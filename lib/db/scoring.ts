@@ -7,7 +7,7 @@ import { DEFAULT_WEIGHTS, type ScoringInput } from "@/lib/domain/scoring/types";
 import type { ClauseStatus, DataClass, DpaClause, Residency } from "@/lib/domain/vocabulary";
 import { notFound } from "@/lib/errors/app-error";
 import { withAudit } from "./audit";
-import { prisma, type Prisma, type Tx } from "./client";
+import { prisma, type Prisma, type Tx } from "./prisma-client";
 import { productInTenant } from "./products";
 import { inTenant, tenant, todayFor, type TenantContext } from "./tenant";
 

@@ -4,7 +4,7 @@ import { clientReachOf, mayReachClient } from "@/lib/domain/reports/audience";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { ReportSnapshot } from "@/lib/pdf/report-data";
 import { withAudit } from "./audit";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { inTenant, tenant, type TenantContext } from "./tenant";
 
 export const hashShareToken = (token: string) => createHash("sha256").update(token).digest("hex");

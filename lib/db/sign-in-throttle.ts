@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 
 /**
  * SECURITY-CRITICAL. Attempt limits (sign-in per account and per IP, share-link passcodes, public

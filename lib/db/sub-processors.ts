@@ -2,7 +2,7 @@ import "server-only";
 import { diffSubProcessors, isEmptyDiff } from "@/lib/domain/sub-processor-diff";
 import type { SubProcessorListInput } from "@/lib/validation/evidence";
 import { withAudit } from "./audit";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { productInTenant } from "./products";
 import { inTenant, type TenantContext } from "./tenant";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_QUESTIONNAIRE } from "@/prisma/catalogue/default-questionnaire";
+import { DEFAULT_QUESTIONNAIRE } from "@/lib/catalogue/default-questionnaire";
 import { createTestOrganization, recordTestEvidenceFile, type TestOrganization } from "@/lib/testing/fixtures";
 import { clientInput } from "@/lib/validation/client";
 import { certificationInput, dpaInput } from "@/lib/validation/evidence";
@@ -9,7 +9,7 @@ import { useCaseDecisionInput } from "@/lib/validation/use-case";
 import { getAssessment, saveAnswer, startAssessment, submitAssessment } from "./assessments";
 import { createCertification } from "./certifications";
 import { createClient } from "./clients";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { getDashboardFigures } from "./dashboard";
 import { createDpa } from "./dpas";
 import { createProduct } from "./products";

@@ -5,7 +5,7 @@ import { enumLabel } from "@/lib/domain/vocabulary";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { UseCaseDecisionInput, UseCaseInput } from "@/lib/validation/use-case";
 import { withAudit } from "./audit";
-import { prisma, Prisma } from "./client";
+import { prisma, Prisma } from "./prisma-client";
 import { withPeopleNamed } from "./reviews";
 import { liveUseCaseScore } from "./scoring";
 import { inTenant, tenant, todayFor, type TenantContext } from "./tenant";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
 import { findAuditEvents, verifyAuditChains } from "./audit";
 import { changeMemberRole, createMember, listMembers, loadSessionMember, setMemberActive } from "./users";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 
 let a: TestOrganization;
 let b: TestOrganization;

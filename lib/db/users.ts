@@ -2,7 +2,7 @@ import "server-only";
 import type { Role } from "@/lib/domain/vocabulary";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { withAudit } from "./audit";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { inTenant, tenant, type TenantContext } from "./tenant";
 
 /**

@@ -3,7 +3,7 @@ import { changeSummary } from "@/lib/domain/change-summary";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { VendorInput } from "@/lib/validation/vendor";
 import { withAudit } from "./audit";
-import { prisma, Prisma } from "./client";
+import { prisma, Prisma } from "./prisma-client";
 import { productEvidenceInclude } from "./products";
 import { inTenant, type TenantContext } from "./tenant";
 

@@ -1,6 +1,6 @@
 /**
  * Expected failures, thrown anywhere below a page or action and turned into a result or an HTTP
- * status by the wrappers (lib/auth/guarded-action.ts, lib/http/route.ts). The message is shown to
+ * status by the wrappers (lib/http/guarded-action.ts, lib/http/route.ts). The message is shown to
  * the user as written, so it must be plain words and must not leak what the caller may not see.
  */
 export type AppErrorCode =

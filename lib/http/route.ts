@@ -1,12 +1,30 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { can, type Action } from "@/lib/auth/permissions";
 import { getActor, type Actor } from "@/lib/auth/session";
-import { HTTP_STATUS, isAppError } from "@/lib/errors/app-error";
+import { describeFailure } from "./failure";
+import { findNulText, NUL_MESSAGE } from "./refuse-bad-text";
 
 export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}) {
   return NextResponse.json({ error, ...extra }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/**
+ * A NUL in the query or a path segment can never name a record and would fail in PostgreSQL:
+ * refused here with the field's name (400) before any handler runs.
+ */
+export async function refuseNulInRequest(req: Request, ctx: unknown): Promise<Response | null> {
+  const query = Object.fromEntries(new URL(req.url).searchParams.entries());
+  const params = await ((ctx as { params?: unknown } | undefined)?.params ?? {});
+  const at = findNulText(query) ?? findNulText(params);
+  return at === null ? null : jsonError(400, `${at}: ${NUL_MESSAGE}`, { fieldErrors: { [at]: NUL_MESSAGE } });
+}
+
+/** Anything thrown in a route handler, as a JSON answer: the shared mapping in ./failure. */
+export function failureResponse(error: unknown): Response {
+  const failure = describeFailure(error);
+  const message = failure.status === 404 ? "Not found." : failure.status === 500 ? "Something went wrong on our side." : failure.message;
+  return jsonError(failure.status, message, { ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}), ...(failure.requestId ? { requestId: failure.requestId } : {}) });
 }
 
 /**
@@ -21,14 +39,11 @@ export function guardedRoute<C>(permission: Action, handle: (req: Request, actor
       if (!actor) return jsonError(401, "Sign in first.");
       if (!can(actor.role, permission)) return jsonError(404, "Not found.");
       if (actor.mfaSetupRequired && permission !== "account:self") return jsonError(403, "Set up two-step verification first.");
+      const refused = await refuseNulInRequest(req, ctx);
+      if (refused) return refused;
       return await handle(req, actor, ctx);
     } catch (error) {
-      if (isAppError(error)) {
-        return jsonError(HTTP_STATUS[error.code], error.code === "NOT_FOUND" ? "Not found." : error.message, error.fieldErrors ? { fieldErrors: error.fieldErrors } : {});
-      }
-      const requestId = randomUUID();
-      console.error(`[vetta] request ${requestId} failed`, error);
-      return jsonError(500, "Something went wrong on our side.", { requestId });
+      return failureResponse(error);
     }
   };
 }

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "@/lib/domain/csv";
-import { DEFAULT_QUESTIONNAIRE } from "@/prisma/catalogue/default-questionnaire";
+import { DEFAULT_QUESTIONNAIRE } from "@/lib/catalogue/default-questionnaire";
 import { templateSchema } from "@/lib/validation/questionnaire-template";
 import { assessmentToCsv, assessmentToXlsx } from "./assessment-export";
 

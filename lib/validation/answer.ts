@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { questionKey } from "./assessment";
+import { recordId } from "./record-id";
 
-const id = z.string().min(1).max(64);
+const id = recordId;
 
 /** What an answer's value may look like on the wire; the question's type is checked on the server. */
 export const answerValueInput = z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(100)).max(100), z.null()]);
@@ -14,7 +16,7 @@ const carriesSomething = (a: { value?: unknown; comment?: unknown }) => a.value 
  */
 export const answerPartsInput = z
   .object({
-    questionKey: z.string().min(1).max(64),
+    questionKey,
     value: answerValueInput.optional(),
     comment: z.string().max(4000, "Keep the comment under 4,000 characters.").nullable().optional(),
   })
@@ -25,7 +27,7 @@ export type AnswerParts = z.infer<typeof answerPartsInput>;
 export const saveAnswerInput = z
   .object({
     assessmentId: id,
-    questionKey: z.string().min(1).max(64),
+    questionKey,
     value: answerValueInput.optional(),
     comment: z.string().max(4000, "Keep the comment under 4,000 characters.").nullable().optional(),
   })

@@ -19,3 +19,6 @@ export const mfaCodeInput = z.object({
     .max(32, "Enter the 6-digit code from your app, or a recovery code."),
 });
 export type MfaCodeInput = z.infer<typeof mfaCodeInput>;
+
+/** Starting two-step setup takes nothing but the click. */
+export const startMfaSetupInput = z.object({}).strict();

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { DATA_CLASSES, FRAMEWORKS, RESIDENCIES } from "@/lib/domain/vocabulary";
+import { nameText } from "./plain-text";
+import { recordId } from "./record-id";
 
 const optionalText = (max: number, message: string) =>
   z
@@ -17,7 +19,7 @@ export const enumList = <T extends readonly [string, ...string[]]>(values: T, me
     .transform((v) => [...new Set(v ? (Array.isArray(v) ? v : [v]) : [])] as Array<T[number]>);
 
 export const clientInput = z.object({
-  name: z.string().trim().min(1, "Enter the client's name.").max(160, "Use at most 160 characters."),
+  name: nameText("Enter the client's name.", 160),
   dataClasses: enumList(DATA_CLASSES, "Choose data classes from the list."),
   residency: z.enum(RESIDENCIES, { message: "Choose where the client's data must stay." }),
   frameworks: enumList(FRAMEWORKS, "Choose frameworks from the list."),
@@ -34,5 +36,5 @@ export const clientInput = z.object({
 export type ClientFormValues = z.input<typeof clientInput>;
 export type ClientInput = z.output<typeof clientInput>;
 
-export const updateClientInput = z.object({ id: z.string().min(1).max(64), client: clientInput });
-export const archiveClientInput = z.object({ id: z.string().min(1).max(64), archived: z.boolean() });
+export const updateClientInput = z.object({ id: recordId, client: clientInput });
+export const archiveClientInput = z.object({ id: recordId, archived: z.boolean() });

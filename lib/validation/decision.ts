@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { optionalDate } from "./dates";
+import { recordId } from "./record-id";
 
 export const DECISION_OUTCOMES = ["APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED", "CHANGES_REQUESTED"] as const;
 
 export const decisionInput = z
   .object({
-    assessmentId: z.string().min(1).max(64),
+    assessmentId: recordId,
     outcome: z.enum(DECISION_OUTCOMES, { message: "Choose a decision." }),
     justification: z.string().trim().min(10, "Write a justification (at least 10 characters).").max(4000),
     conditions: z
@@ -25,7 +26,7 @@ export type DecisionFormValues = z.input<typeof decisionInput>;
 
 /** Recording that a condition of an approval has been met: how it was met is the evidence. */
 export const conditionMetInput = z.object({
-  conditionId: z.string().min(1).max(64),
+  conditionId: recordId,
   note: z.string().trim().min(10, "Say how the condition was met (at least 10 characters).").max(2000, "Keep it under 2,000 characters."),
 });
 export type ConditionMetInput = z.infer<typeof conditionMetInput>;

@@ -1,15 +1,11 @@
 import { z } from "zod";
 import { CERTIFICATION_TYPES, CLAUSE_STATUSES, DPA_CLAUSES, TRANSFER_MECHANISMS } from "@/lib/domain/vocabulary";
 import { optionalDate, requiredDate } from "./dates";
+import { nameText } from "./plain-text";
+import { optionalRecordId, recordId } from "./record-id";
 
-const id = z.string().trim().min(1).max(64);
-const optionalId = z
-  .string()
-  .trim()
-  .max(64)
-  .optional()
-  .nullable()
-  .transform((v) => (v ? v : null));
+const id = recordId;
+const optionalId = optionalRecordId;
 const optionalText = (max: number) =>
   z
     .string()
@@ -34,7 +30,7 @@ export const clauseCheckInput = z
 export const dpaInput = z
   .object({
     productId: id,
-    title: z.string().trim().min(1, "Name this DPA (e.g. \"OpenAI DPA, March 2026\").").max(200),
+    title: nameText("Name this DPA (e.g. \"OpenAI DPA, March 2026\").", 200),
     signedAt: optionalDate("the signing date"),
     effectiveAt: optionalDate("the effective date"),
     expiresAt: optionalDate("the expiry date"),
@@ -84,7 +80,7 @@ export type CertificationFormValues = z.input<typeof certificationInput>;
 export type CertificationInput = z.output<typeof certificationInput>;
 
 export const subProcessorItem = z.object({
-  name: z.string().trim().min(1, "Enter the sub-processor's name.").max(200),
+  name: nameText("Enter the sub-processor's name.", 200),
   purpose: optionalText(500),
   country: optionalText(100),
   region: optionalText(100),
@@ -102,3 +98,7 @@ export const subProcessorListInput = z
   });
 export type SubProcessorListFormValues = z.input<typeof subProcessorListInput>;
 export type SubProcessorListInput = z.output<typeof subProcessorListInput>;
+
+export const updateDpaInput = z.object({ id, dpa: dpaInput });
+export const updateCertificationInput = z.object({ id, certification: certificationInput });
+export const archiveCertificationInput = z.object({ id, productId: id, archived: z.boolean() });

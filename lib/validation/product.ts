@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { DEPLOYMENT_MODELS, PRODUCT_TIERS, RETENTION_KINDS, TRAINING_POLICIES } from "@/lib/domain/vocabulary";
+import { nameText } from "./plain-text";
+import { recordId, recordIdOf } from "./record-id";
 
 export const TRI_STATES = ["YES", "NO", "UNKNOWN"] as const;
 export type TriState = (typeof TRI_STATES)[number];
@@ -19,8 +21,8 @@ const regionList = z
 
 export const productInput = z
   .object({
-    vendorId: z.string().trim().min(1, "Choose the vendor.").max(64),
-    name: z.string().trim().min(1, "Enter the product's name.").max(160, "Use at most 160 characters."),
+    vendorId: recordIdOf("vendor"),
+    name: nameText("Enter the product's name.", 160),
     description: z
       .string()
       .trim()
@@ -50,4 +52,5 @@ export const productInput = z
 export type ProductFormValues = z.input<typeof productInput>;
 export type ProductInput = z.output<typeof productInput>;
 
-export const updateProductInput = z.object({ id: z.string().min(1).max(64), product: productInput });
+export const updateProductInput = z.object({ id: recordId, product: productInput });
+export const archiveProductInput = z.object({ id: recordId, archived: z.boolean() });

@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { recordId } from "./record-id";
 import { productInput, type ProductInput } from "./product";
 import { vendorInput, type VendorInput } from "./vendor";
 
@@ -99,3 +101,8 @@ export function parseRegisterRows(table: string[][]): { rows: ParsedRegisterRow[
   if (data.length === 0) errors.push({ row: 2, column: "-", message: "The file has a header but no rows." });
   return { rows, errors };
 }
+
+/** The register CSV as uploaded (text, at most 5 MB), checked and written by the import job. */
+export const importRegisterInput = z.object({ csv: z.string().min(1, "Choose a CSV file.").max(5_000_000, "The file is over 5 MB; split it."), fileName: z.string().max(255).nullish() });
+
+export const importStatusInput = z.object({ jobId: recordId });

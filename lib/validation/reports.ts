@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { recordIdOf } from "./record-id";
 
-const id = (what: string) => z.string({ error: `Choose the ${what}.` }).trim().min(1, `Choose the ${what}.`).max(64);
+const id = recordIdOf;
 
 export const createReportInput = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("PRODUCT"), productId: id("product"), useCaseId: id("use case").nullish() }),

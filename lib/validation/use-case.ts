@@ -2,10 +2,11 @@ import { z } from "zod";
 import { DATA_CLASSES } from "@/lib/domain/vocabulary";
 import { enumList } from "./client";
 import { optionalDate, requiredDate } from "./dates";
+import { recordId, recordIdOf } from "./record-id";
 
 export const useCaseInput = z.object({
-  clientId: z.string().trim().min(1, "Choose the client.").max(64),
-  productId: z.string().trim().min(1, "Choose the product.").max(64),
+  clientId: recordIdOf("client"),
+  productId: recordIdOf("product"),
   purpose: z.string().trim().min(3, "Describe the purpose (at least 3 characters).").max(300, "Use at most 300 characters."),
   dataClasses: enumList(DATA_CLASSES, "Choose data classes from the list."),
 });
@@ -38,7 +39,7 @@ export type ExceptionInput = z.output<typeof exceptionInput>;
 
 export const useCaseDecisionInput = z
   .object({
-    useCaseId: z.string().min(1).max(64),
+    useCaseId: recordId,
     outcome: z.enum(USE_CASE_OUTCOMES, { message: "Choose a decision." }),
     justification: z.string().trim().min(10, "Write a justification (at least 10 characters).").max(4000),
     conditions: z
@@ -68,3 +69,5 @@ export const useCaseDecisionInput = z
   });
 export type UseCaseDecisionFormValues = z.input<typeof useCaseDecisionInput>;
 export type UseCaseDecisionInput = z.output<typeof useCaseDecisionInput>;
+
+export const revokeExceptionInput = z.object({ exceptionId: recordId, useCaseId: recordId });

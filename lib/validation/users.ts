@@ -2,15 +2,11 @@ import { z } from "zod";
 import { ROLES } from "@/lib/domain/vocabulary";
 import { emailField } from "./auth";
 import { newPasswordField } from "./password";
+import { nameText } from "./plain-text";
+import { optionalRecordId, recordId } from "./record-id";
 
-const id = z.string().trim().min(1).max(64);
-const optionalClientId = z
-  .string()
-  .trim()
-  .max(64)
-  .optional()
-  .nullable()
-  .transform((v) => (v ? v : null));
+const id = recordId;
+const optionalClientId = optionalRecordId;
 
 /** A client viewer must name their client; nobody else has one. */
 function clientRequiredForViewer<T extends { role: (typeof ROLES)[number]; clientId: string | null }>(value: T, ctx: z.RefinementCtx) {
@@ -22,7 +18,7 @@ function clientRequiredForViewer<T extends { role: (typeof ROLES)[number]; clien
 export const createUserInput = z
   .object({
     email: emailField,
-    name: z.string().trim().min(1, "Enter the person's name.").max(120),
+    name: nameText("Enter the person's name.", 120),
     role: z.enum(ROLES, { message: "Choose a role." }),
     clientId: optionalClientId,
     password: newPasswordField,
@@ -35,3 +31,9 @@ export const changeRoleInput = z
   .superRefine(clientRequiredForViewer);
 
 export const setUserActiveInput = z.object({ userId: id, active: z.boolean() });
+
+export const resetMemberMfaInput = z.object({ userId: id });
+export const requireMfaInput = z.object({ requireMfa: z.boolean() });
+
+/** An admin sends a member a single-use link to set a new password. */
+export const sendPasswordResetInput = z.object({ userId: id });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { nameText } from "./plain-text";
+import { recordId } from "./record-id";
 
 const optionalText = (max: number, message: string) =>
   z
@@ -9,7 +11,7 @@ const optionalText = (max: number, message: string) =>
     .transform((v) => (v ? v : null));
 
 export const vendorInput = z.object({
-  name: z.string().trim().min(1, "Enter the vendor's name.").max(120, "Use at most 120 characters."),
+  name: nameText("Enter the vendor's name.", 120),
   website: z
     .string()
     .trim()
@@ -22,5 +24,5 @@ export const vendorInput = z.object({
 export type VendorFormValues = z.input<typeof vendorInput>;
 export type VendorInput = z.output<typeof vendorInput>;
 
-export const updateVendorInput = vendorInput.extend({ id: z.string().min(1).max(64) });
-export const archiveInput = z.object({ id: z.string().min(1).max(64), archived: z.boolean() });
+export const updateVendorInput = vendorInput.extend({ id: recordId });
+export const archiveInput = z.object({ id: recordId, archived: z.boolean() });

@@ -1,6 +1,6 @@
 /**
  * A fresh, empty, uniquely named database for a test; `drop()` removes it. It lives on the cluster
- * named by VETTA_TEST_PG_URL (a superuser URL, set by lib/testing/integration-global-setup.ts)
+ * named by VETTA_TEST_PG_URL (a superuser URL, set by scripts/lib/integration-global-setup.ts)
  * or, when that is not set, on an embedded PostgreSQL started here in a temporary directory,
  * shared by this process's test databases and stopped and deleted when the last one is dropped.
  */

@@ -1,37 +1,27 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { guardedAction } from "@/lib/auth/guarded-action";
+import { serverEnv } from "@/lib/config/server-env";
 import { createCalendarFeedToken, revokeCalendarFeedTokens } from "@/lib/db/calendar-feeds";
 import { sendDueReminders } from "@/lib/db/reminders";
-import { serverEnv } from "@/lib/config/server-env";
+import { guardedAction } from "@/lib/http/guarded-action";
+import { noInput } from "@/lib/validation/record-id";
 
 /** ADMIN: run today's reminder cycle for the organisation now instead of waiting for the hourly job. */
-const sendNow = guardedAction("reminder:run", z.undefined(), async (actor) => {
+export const sendDueRemindersAction = guardedAction(noInput, "reminder:run", async (actor) => {
   const sent = await sendDueReminders(actor.organizationId);
   revalidatePath("/", "layout");
   return { sent };
 });
 
 /** A new private feed URL for the caller; shown once, since only its hash is kept. */
-const createFeed = guardedAction("renewal:read", z.undefined(), async (actor) => {
+export const createCalendarFeedAction = guardedAction(noInput, "renewal:read", async (actor) => {
   const token = await createCalendarFeedToken(actor);
   revalidatePath("/renewals/calendar-feed");
   return { url: `${serverEnv.publicUrl()}/api/calendar/${token}.ics` };
 });
 
-const revokeFeed = guardedAction("renewal:read", z.undefined(), async (actor) => {
+export const revokeCalendarFeedAction = guardedAction(noInput, "renewal:read", async (actor) => {
   await revokeCalendarFeedTokens(actor);
   revalidatePath("/renewals/calendar-feed");
 });
-
-export async function sendDueRemindersAction(raw: unknown) {
-  return sendNow(raw);
-}
-export async function createCalendarFeedAction(raw: unknown) {
-  return createFeed(raw);
-}
-export async function revokeCalendarFeedAction(raw: unknown) {
-  return revokeFeed(raw);
-}

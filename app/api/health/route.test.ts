@@ -11,7 +11,7 @@ describe("GET /api/health", () => {
   });
 
   it("answers 503 when the database is unreachable", () => {
-    const output = execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "lib/testing/call-health-route.ts"], {
+    const output = execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/lib/call-health-route.ts"], {
       // Port 1 on loopback: nothing listens there, so the connection is refused at once.
       env: { ...process.env, DATABASE_URL: "postgresql://vetta:vetta@127.0.0.1:1/vetta" },
       encoding: "utf8",

@@ -4,7 +4,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { SHARE_COOKIE, unlockSharedReport } from "@/lib/auth/share-access";
-import { fieldErrorsOf, type ActionResult } from "@/lib/auth/guarded-action";
+import { fieldErrorsOf, type ActionResult } from "@/lib/http/action-result";
 import { unlockShareInput } from "@/lib/validation/reports";
 
 /**

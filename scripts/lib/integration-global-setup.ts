@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../scripts/lib/embedded-postgres";
-import { applyMigrations } from "../../scripts/lib/schema-engine";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres";
+import { applyMigrations } from "./schema-engine";
 
 declare module "vitest" {
   export interface ProvidedContext {

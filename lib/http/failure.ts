@@ -1,0 +1,39 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { uniqueViolationFields } from "@/lib/db/unique-violation";
+import { HTTP_STATUS, isAppError } from "@/lib/errors/app-error";
+import type { ActionResult } from "./action-result";
+
+export interface Failure {
+  status: number;
+  message: string;
+  fieldErrors?: Record<string, string>;
+  /** Only for unexpected failures: the id the log line carries and the user is shown. */
+  requestId?: string;
+}
+
+/**
+ * The one place a thrown error becomes what the caller sees. Expected errors (AppError) keep
+ * their words; a unique-key collision (two saves of the same value at once) is a CONFLICT that
+ * names the field; anything else is logged under a fresh id and shown only as that id.
+ */
+export function describeFailure(error: unknown): Failure {
+  if (isAppError(error)) {
+    if (error.code === "NOT_FOUND") return { status: 404, message: "That record does not exist." };
+    return { status: HTTP_STATUS[error.code], message: error.message, fieldErrors: error.fieldErrors };
+  }
+  const fields = uniqueViolationFields(error);
+  if (fields) {
+    const fieldErrors = Object.fromEntries(fields.map((field) => [field, "Already in use."]));
+    return { status: 409, message: `${fields.join(", ")}: already in use. Someone may have just saved the same value; reload and try again.`, fieldErrors };
+  }
+  const requestId = randomUUID();
+  console.error(`[vetta] request ${requestId} failed`, error);
+  return { status: 500, message: `Something went wrong on our side. Reference: ${requestId}`, requestId };
+}
+
+/** Anything thrown inside an action, as the result the form shows. */
+export function toFailure(error: unknown): ActionResult<never> {
+  const failure = describeFailure(error);
+  return { ok: false, error: failure.message, ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}), ...(failure.requestId ? { requestId: failure.requestId } : {}) };
+}
