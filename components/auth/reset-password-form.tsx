@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import { PASSWORD_MAX, PASSWORD_MIN, resetPasswordInput } from "@/lib/validation/password";
 
 type Input = z.input<typeof resetPasswordInput>;

@@ -8,7 +8,7 @@ import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/textarea";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import { contradictionAcknowledgementInput, type ContradictionAcknowledgementFormValues, type ContradictionAcknowledgementInput } from "@/lib/validation/contradictions";
 
 /** "Both stand, because …": a reason, recorded with who and when. Closed until asked for, so it is never submitted by accident. */

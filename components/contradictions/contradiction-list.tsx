@@ -1,5 +1,5 @@
 import { Badge, Card } from "@/components/ui/card";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 import type { ProductContradictions } from "@/lib/db/contradictions";
 import type { ContradictionSide } from "@/lib/domain/contradictions/types";
 import type { ContradictionAcknowledgementFormValues } from "@/lib/validation/contradictions";

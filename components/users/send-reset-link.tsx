@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/auth/guarded-action";
+import type { ActionResult } from "@/lib/http/action-result";
 
 /** The admin's "send password reset link": asks first, then says where it went and until when. */
 export function SendResetLink({ userId, email, action }: { userId: string; email: string; action: (raw: unknown) => Promise<ActionResult<{ to: string; expiresAt: string }>> }) {

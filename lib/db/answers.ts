@@ -4,7 +4,7 @@ import { parseAnswerValue } from "@/lib/domain/questionnaire/answer-value";
 import type { AnswerValue } from "@/lib/domain/questionnaire/rules";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { recordAudit } from "./audit";
-import { prisma, type Prisma } from "./client";
+import { prisma, type Prisma } from "./prisma-client";
 import { inTenant, type TenantContext } from "./tenant";
 
 /** The parts of one question's answer a save carries (see lib/validation/answer.ts); absent = untouched. */

@@ -6,7 +6,7 @@ import { certificationEvidenceOf } from "@/lib/domain/scoring/counting-evidence"
 import { AppError } from "@/lib/errors/app-error";
 import type { ContradictionAcknowledgementInput } from "@/lib/validation/contradictions";
 import { withAudit } from "./audit";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { productInTenant } from "./products";
 import { inTenant, tenant, todayFor, type TenantContext } from "./tenant";
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startImportWorker, runImportJob } from "@/lib/jobs/import-jobs";
 import { enqueueImport } from "@/lib/jobs/job-queue";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { createImportJob, getImportJobStatus } from "./import-jobs";
 
 const HEADER = "vendor,vendor_website,product,tier,deployment_model,processing_regions,retention_kind,retention_days,training_policy";

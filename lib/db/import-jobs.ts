@@ -1,6 +1,6 @@
 import "server-only";
 import type { RowError } from "@/lib/validation/register-csv";
-import { prisma, type Prisma } from "./client";
+import { prisma, type Prisma } from "./prisma-client";
 import { inTenant, type TenantContext } from "./tenant";
 
 export type ImportKind = "REGISTER";

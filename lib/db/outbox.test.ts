@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestOrganization } from "@/lib/testing/fixtures";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { deliverOutbox, type MailTransport } from "./outbox";
 
 type Sent = { to: string; messageId?: string };

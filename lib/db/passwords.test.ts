@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { authorizeCredentials } from "@/lib/auth/sign-in";
 import { changeOwnPassword, resetPasswordWithLink } from "@/lib/auth/change-password";
 import { createTestOrganization, TEST_PASSWORD, type TestOrganization } from "@/lib/testing/fixtures";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { listOutbox } from "./outbox";
 import { findLiveReset, issuePasswordReset } from "./passwords";
 import { createUserSession, touchUserSession } from "./sessions";

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { recordAudit, withAudit } from "./audit";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { inTenant, type TenantContext } from "./tenant";
 
 /**

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
 import { createUserSession, revokeUserSession, revokeUserSessions, touchUserSession } from "./sessions";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { revokeOwnSessions } from "./users";
 
 const HOUR = 3600;

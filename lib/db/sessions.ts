@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 
 /**
  * SECURITY-CRITICAL. Server-side sessions. The next-auth cookie names a UserSession row; a cookie

@@ -7,7 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { unlockSharedReport } from "@/lib/auth/share-access";
 import { createTestOrganization } from "@/lib/testing/fixtures";
 import { productInput } from "@/lib/validation/product";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { createProduct } from "./products";
 import { createReport } from "./reports";
 import { createShareLink } from "./share-links";

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "./audit";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 
 type Who = { userId: string; email: string; organizationId: string; ip: string };
 

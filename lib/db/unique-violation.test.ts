@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { describeFailure } from "@/lib/http/failure";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
 import { setScoringWeights } from "./scoring";
+import { prisma } from "./prisma-client";
+import { uniqueViolationFields } from "./unique-violation";
 import { createMember } from "./users";
 
 let org: TestOrganization;
@@ -26,7 +28,15 @@ describe("two saves of the same unique value at once", () => {
     expect(ok).toBe(1);
     expect(failures).toHaveLength(39);
     expect(failures.filter((f) => f.status !== 409 || !f.fieldErrors?.email || f.requestId)).toEqual([]);
-    expect(failures.some((f) => /^email: already in use/.test(f.message))).toBe(true);
+  });
+
+  it("a collision no function catches by hand is still a 409 that names the field", async () => {
+    const name = `Dup ${Date.now()}`;
+    await prisma.client.create({ data: { organizationId: org.organizationId, name } });
+    const error = await prisma.client.create({ data: { organizationId: org.organizationId, name } }).catch((e: unknown) => e);
+    expect(uniqueViolationFields(error)).toEqual(["name"]);
+    expect(describeFailure(error)).toMatchObject({ status: 409, message: expect.stringMatching(/^name: already in use/), fieldErrors: { name: "Already in use." } });
+    expect(uniqueViolationFields(new Error("something else"))).toBeNull();
   });
 
   it("two admins saving weights at once: no 500, the loser hears of a conflict", async () => {

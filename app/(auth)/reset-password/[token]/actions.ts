@@ -3,7 +3,8 @@
 import { headers } from "next/headers";
 import { resetPasswordWithLink } from "@/lib/auth/change-password";
 import { clientIpFrom } from "@/lib/auth/client-ip";
-import { fieldErrorsOf, toFailure, type ActionResult } from "@/lib/auth/guarded-action";
+import { fieldErrorsOf, type ActionResult } from "@/lib/http/action-result";
+import { toFailure } from "@/lib/http/failure";
 import { resetPasswordInput } from "@/lib/validation/password";
 
 /** Public (the link is the credential): sets the new password once; every session of the person ends. */
