@@ -5,13 +5,15 @@
  *                                     mark a failed migration rolled back, once fixed, so that
  *                                     the next deploy runs it again
  *
- * deploy and resolve work on DATABASE_URL, or else on the app's embedded PostgreSQL (.data/).
+ * deploy and resolve work on DATABASE_MIGRATION_URL (the owner role; DATABASE_URL when unset), or
+ * else on the app's embedded PostgreSQL (.data/), as its owner role.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { withAppDatabase } from "./lib/app-database";
 import { lastMigrationSchema, migrationNames, writeMigration } from "./lib/migrations-dir";
-import { applyMigrations, DEFAULT_MIGRATIONS_DIR, diffSchemas, markMigrationRolledBack } from "./lib/schema-engine";
+import { migrateAndGrant } from "./lib/db-roles";
+import { DEFAULT_MIGRATIONS_DIR, diffSchemas, markMigrationRolledBack } from "./lib/schema-engine";
 
 const SCHEMA = "prisma/schema.prisma";
 const USAGE = "Use: migrate.ts deploy | create NAME | resolve MIGRATION_DIR_NAME";
@@ -31,8 +33,9 @@ async function create(name: string | undefined) {
 }
 
 async function deploy() {
-  await withAppDatabase(async (url) => {
-    const { applied } = await applyMigrations(url, DEFAULT_MIGRATIONS_DIR);
+  // As the owner role; then the app role's grants (scripts/lib/db-roles.ts).
+  await withAppDatabase(async ({ app, owner }) => {
+    const { applied } = await migrateAndGrant(owner, app);
     console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "The database is up to date.");
   });
 }
@@ -41,7 +44,7 @@ async function resolve(migration: string | undefined) {
   if (!migration || !migrationNames(DEFAULT_MIGRATIONS_DIR).includes(migration)) {
     throw new Error(`Name a migration folder in ${DEFAULT_MIGRATIONS_DIR}: npx tsx scripts/migrate.ts resolve 20260101000000_name`);
   }
-  await withAppDatabase((url) => markMigrationRolledBack(url, migration));
+  await withAppDatabase(({ owner }) => markMigrationRolledBack(owner, migration));
   console.log(`Marked ${migration} rolled back; the next deploy applies it again.`);
 }
 

@@ -1,19 +1,23 @@
 /**
- * Run by `npm start` before the server: applies pending migrations, then seeds the demo
- * organisation into an empty database and prints its sign-ins (also kept in .data/).
+ * Run by `npm start` before the server: applies pending migrations as the owner role
+ * (DATABASE_MIGRATION_URL), grants the app role (DATABASE_URL) what it may do, then seeds the
+ * demo organisation into an empty database, as the app role, and prints its sign-ins (also kept in .data/).
  */
 import { writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { masterKeyFromEnv } from "../lib/files/envelope-encryption";
+import { migrateAndGrant } from "./lib/db-roles";
 import { checkMasterKey, MasterKeyMismatchError } from "./lib/master-key-check";
-import { applyMigrations } from "./lib/schema-engine";
 import { DEMO_USERS, seedIfEmpty } from "../prisma/seed";
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error("DATABASE_URL is not set");
 
-const { applied } = await applyMigrations(url);
+const { applied, leastPrivilege } = await migrateAndGrant(process.env.DATABASE_MIGRATION_URL ?? url, url);
 if (applied.length > 0) console.log(`[vetta] applied ${applied.length} migration(s): ${applied.join(", ")}`);
+if (!leastPrivilege) {
+  console.warn("[vetta] warning: the app connects as the role that owns the tables, so it could switch off the audit trail's triggers. Set DATABASE_MIGRATION_URL to the owner role and DATABASE_URL to a least-privilege role (README: Database roles).");
+}
 
 const dataDirForMessages = path.resolve(process.env.VETTA_DATA_DIR ?? ".data");
 // Without a key (a bare `prepare-db` before `npm start` loads the secrets) nothing can be sealed yet.

@@ -60,13 +60,16 @@ async function main() {
     if (!process.env.DATABASE_URL) {
       const dbPort = process.env.VETTA_DB_PORT ? Number(process.env.VETTA_DB_PORT) : undefined;
       embedded = await startEmbeddedPostgres({ dataDir, port: dbPort, databases: ["vetta"] });
-      process.env.DATABASE_URL = embedded.url("vetta");
+      // The app runs as the least-privilege role; only the migration step gets the owner's URL.
+      process.env.DATABASE_URL = embedded.appUrl("vetta");
+      process.env.DATABASE_MIGRATION_URL = embedded.ownerUrl("vetta");
       console.log(`[vetta] embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${path.relative(root, dataDir) || "."}/pg)`);
     }
 
     // Migrations and seeding import server-only modules, so they run with the react-server condition.
     const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
     await runChild("database preparation", [tsx, "--conditions=react-server", "scripts/prepare-db.ts"], process.env);
+    delete process.env.DATABASE_MIGRATION_URL;
     await ensureBuild(root);
 
     server = await startHttpServer({ dir: root, port, hostname });

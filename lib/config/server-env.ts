@@ -1,4 +1,5 @@
 import "server-only";
+import path from "node:path";
 
 /**
  * Runtime settings read from the environment. scripts/start.ts fills in DATABASE_URL (embedded
@@ -28,4 +29,10 @@ export const serverEnv = {
   sessionMaxAgeSeconds: () => Math.round(positiveNumber("VETTA_SESSION_HOURS", 12) * 3600),
   /** A session with no request for this many minutes ends (default 30, ASVS 3.3.2 level 2). */
   sessionIdleSeconds: () => Math.round(positiveNumber("VETTA_SESSION_IDLE_MINUTES", 30) * 60),
+  /** 32 bytes, base64: keys the audit chain and signs its anchors; never stored in the database. */
+  auditKey: () => required("VETTA_AUDIT_KEY"),
+  /** The append-only file outside the database where the sealer anchors each chain head. */
+  auditAnchorFile: () => path.resolve(process.env.VETTA_AUDIT_ANCHOR_FILE ?? path.join(process.env.VETTA_DATA_DIR ?? ".data", "audit-anchors.log")),
+  /** How often the job worker seals new audit events, in seconds (default 2). */
+  auditSealSeconds: () => positiveNumber("VETTA_AUDIT_SEAL_SECONDS", 2),
 };

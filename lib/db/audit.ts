@@ -1,7 +1,11 @@
 import "server-only";
-import { GENESIS_HASH, hashEvent, createChainVerifier, type ChainBreak } from "@/lib/domain/audit-chain";
+import { serverEnv } from "@/lib/config/server-env";
+import type { Anchor, SealBreak } from "@/lib/domain/audit-seal";
+import { latestAnchor } from "./audit-sealer";
 import { prisma, type Prisma, type Tx } from "./prisma-client";
 import type { TenantContext } from "./tenant";
+
+export { sealAllOrganizations, sealOrganization, verifyAuditChains, type ChainReport, type VerificationResult } from "./audit-sealer";
 
 export interface AuditEntry {
   action: string;
@@ -12,33 +16,37 @@ export interface AuditEntry {
 }
 
 /**
- * SECURITY-CRITICAL. Appends one event to the organisation's hash chain inside the caller's
- * transaction, so the change and its audit event commit or roll back together. A per-organisation
- * advisory lock orders concurrent writers, so two events never claim the same seq.
+ * SECURITY-CRITICAL. Appends one event inside the caller's transaction, so the change and its
+ * audit event commit or roll back together. It takes no lock and reads nothing: seq comes from a
+ * database sequence and txid from the transaction, so any number of writers in one organisation
+ * proceed in parallel. The event is not yet chained: the sealer (lib/db/audit-sealer.ts, run by
+ * the job worker every couple of seconds) links committed events into the keyed chain after
+ * commit. Until then the row is protected by the table's privileges and triggers only.
  */
 export async function recordAudit(tx: Tx, ctx: Pick<TenantContext, "organizationId" | "userId" | "actorLabel" | "ip">, entry: AuditEntry) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${ctx.organizationId}, 42))`;
-  const last = await tx.auditEvent.findFirst({
-    where: { organizationId: ctx.organizationId },
-    orderBy: { seq: "desc" },
-    select: { seq: true, hash: true },
+  return tx.auditEvent.create({
+    data: {
+      organizationId: ctx.organizationId,
+      actorId: ctx.userId || null,
+      actorLabel: ctx.actorLabel,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      summary: JSON.parse(JSON.stringify(entry.summary ?? {})) as Prisma.InputJsonObject,
+      ip: ctx.ip,
+      // Millisecond precision is what PostgreSQL's timestamp(3) keeps, so the seal survives a round trip.
+      createdAt: new Date(Math.floor(Date.now())),
+    },
+    omit: { txid: true },
   });
-  const event = {
-    organizationId: ctx.organizationId,
-    seq: (last?.seq ?? 0) + 1,
-    actorId: ctx.userId || null,
-    actorLabel: ctx.actorLabel,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    summary: JSON.parse(JSON.stringify(entry.summary ?? {})) as Prisma.InputJsonObject,
-    ip: ctx.ip,
-    // Millisecond precision is what PostgreSQL's timestamp(3) keeps, so the hash survives a round trip.
-    createdAt: new Date(Math.floor(Date.now())),
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  return tx.auditEvent.create({ data: { ...event, hash: hashEvent(event) } });
 }
+
+/**
+ * How long a change may wait for one of the pool's connections before it is refused. Prisma's
+ * default (2 s) refuses writes in a burst that the pool would serve within seconds; since audited
+ * writes no longer wait on each other, a burst drains at the pool's pace, so wait longer.
+ */
+const AUDITED_TX_MAX_WAIT_MS = 15_000;
 
 /**
  * Runs a change and its audit event in one transaction. `audit` may depend on the change's result
@@ -49,11 +57,14 @@ export async function withAudit<T>(
   change: (tx: Tx) => Promise<T>,
   audit: (result: T) => AuditEntry,
 ): Promise<T> {
-  return prisma.$transaction(async (tx) => {
-    const result = await change(tx);
-    await recordAudit(tx, ctx, audit(result));
-    return result;
-  });
+  return prisma.$transaction(
+    async (tx) => {
+      const result = await change(tx);
+      await recordAudit(tx, ctx, audit(result));
+      return result;
+    },
+    { maxWait: AUDITED_TX_MAX_WAIT_MS },
+  );
 }
 
 /** An audit event that goes with no other write (a sign-in, a recovery code used): its own transaction. */
@@ -66,37 +77,41 @@ export async function findAuditEvents(ctx: TenantContext, filter: { entityType?:
     where: { organizationId: ctx.organizationId, entityType: filter.entityType, entityId: filter.entityId },
     orderBy: { seq: "desc" },
     take: Math.min(filter.take ?? 50, 500),
+    omit: { txid: true },
   });
 }
 
-export interface ChainReport {
-  organizationId: string;
-  organizationName: string;
+export interface AuditTrailState {
   events: number;
-  broken: ChainBreak | null;
+  sealed: number;
+  pending: number;
+  lastSealAt: Date | null;
+  lastAnchor: Anchor | null;
+  anchorFile: string;
+  role: { name: string; superuser: boolean; ownsAuditTable: boolean };
 }
 
-/** Walks every organisation's chain (used by `npm run audit:verify`), a page of events at a time. */
-export async function verifyAuditChains(pageSize = 2000): Promise<ChainReport[]> {
-  const orgs = await prisma.organization.findMany({ select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
-  const reports: ChainReport[] = [];
-  for (const org of orgs) {
-    const verifier = createChainVerifier();
-    let broken: ChainBreak | null = null;
-    let count = 0;
-    let afterSeq = 0;
-    for (;;) {
-      const page = await prisma.auditEvent.findMany({
-        where: { organizationId: org.id, seq: { gt: afterSeq } },
-        orderBy: { seq: "asc" },
-        take: pageSize,
-      });
-      for (const event of page) broken = verifier.push(event);
-      count += page.length;
-      if (page.length < pageSize || broken) break;
-      afterSeq = page[page.length - 1]!.seq;
-    }
-    reports.push({ organizationId: org.id, organizationName: org.name, events: count, broken });
-  }
-  return reports;
+/** What Settings → Audit trail shows before anyone presses "verify now". */
+export async function getAuditTrailState(ctx: TenantContext): Promise<AuditTrailState> {
+  const [lastAnchor, events, pending, head, role] = await Promise.all([
+    latestAnchor(ctx.organizationId),
+    prisma.auditEvent.count({ where: { organizationId: ctx.organizationId } }),
+    prisma.auditEvent.count({ where: { organizationId: ctx.organizationId, seal: { is: null } } }),
+    prisma.auditSeal.findFirst({ where: { organizationId: ctx.organizationId }, orderBy: { seq: "desc" }, select: { seq: true, sealedAt: true } }),
+    prisma.$queryRaw<Array<{ name: string; superuser: boolean; owns: boolean }>>`
+      SELECT current_user AS name, r.rolsuper AS superuser, pg_has_role(current_user, c.relowner, 'MEMBER') AS owns
+      FROM pg_roles r, pg_class c WHERE r.rolname = current_user AND c.oid = '"AuditEvent"'::regclass`,
+  ]);
+  const r = role[0];
+  return {
+    events,
+    sealed: head?.seq ?? 0,
+    pending,
+    lastSealAt: head?.sealedAt ?? null,
+    lastAnchor,
+    anchorFile: serverEnv.auditAnchorFile(),
+    role: { name: r?.name ?? "?", superuser: r?.superuser ?? false, ownsAuditTable: r?.owns ?? false },
+  };
 }
+
+export type { SealBreak };

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
-import { findAuditEvents, verifyAuditChains } from "./audit";
+import { findAuditEvents, sealOrganization, verifyAuditChains } from "./audit";
 import { changeMemberRole, createMember, listMembers, loadSessionMember, setMemberActive } from "./users";
 import { prisma } from "./prisma-client";
 
@@ -67,24 +67,28 @@ describe("users", () => {
 });
 
 describe("audit trail", () => {
-  it("chains every organisation's events and refuses edits", async () => {
-    const reports = await verifyAuditChains();
-    const mine = reports.find((r) => r.organizationId === a.organizationId);
+  it("seals every organisation's events into its keyed chain, and the app role cannot edit them", async () => {
+    await sealOrganization(a.organizationId);
+    const [mine] = (await verifyAuditChains({ organizationId: a.organizationId })).organizations;
     expect(mine?.events).toBeGreaterThan(3);
+    expect(mine?.sealed).toBe(mine?.events);
     expect(mine?.broken).toBeNull();
-    await expect(prisma.auditEvent.updateMany({ where: { organizationId: a.organizationId }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
-    await expect(prisma.auditEvent.deleteMany({ where: { organizationId: a.organizationId } })).rejects.toThrow(/append-only/);
+    // The app role holds only INSERT and SELECT on the audit tables (lib/db/audit.test.ts tests more).
+    await expect(prisma.auditEvent.updateMany({ where: { organizationId: a.organizationId }, data: { action: "tampered" } })).rejects.toThrow(/permission denied/);
+    await expect(prisma.auditEvent.deleteMany({ where: { organizationId: a.organizationId } })).rejects.toThrow(/permission denied/);
   });
 
-  it("orders concurrent writers without gaps", async () => {
+  it("chains concurrent writers without gaps once sealed", async () => {
     const org = await createTestOrganization();
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
         createMember(org.as.ADMIN, { email: `c${i}-${Date.now()}@test.example`, name: `C${i}`, role: "ACCOUNT_MANAGER", passwordHash: "x" }),
       ),
     );
-    const report = (await verifyAuditChains()).find((r) => r.organizationId === org.organizationId);
+    await sealOrganization(org.organizationId);
+    const [report] = (await verifyAuditChains({ organizationId: org.organizationId })).organizations;
     expect(report?.broken).toBeNull();
     expect(report?.events).toBeGreaterThanOrEqual(8 + 6);
+    expect(report?.sealed).toBe(report?.events);
   });
 });

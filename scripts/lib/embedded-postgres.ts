@@ -12,12 +12,17 @@ import { createServer } from "node:net";
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { APP_ROLE, ensureDatabase, ensureRoles, OWNER_ROLE, urlAs, type RolePasswords } from "./db-roles";
 
 export interface EmbeddedDatabase {
   /** Superuser URL to the `postgres` maintenance database. */
   adminUrl: string;
-  /** URL of the application database (created on first start). */
+  /** Superuser URL of a database: for tests that play a database administrator, never for the app. */
   url(database: string): string;
+  /** The owner role's URL (migrations). */
+  ownerUrl(database: string): string;
+  /** The app role's URL: what the running app uses (scripts/lib/db-roles.ts). */
+  appUrl(database: string): string;
   port: number;
   stop(): Promise<void>;
 }
@@ -27,7 +32,7 @@ export interface StartOptions {
   dataDir: string;
   /** Port to listen on; a free one is chosen when omitted. */
   port?: number;
-  /** Databases to create when missing. */
+  /** Databases to create when missing, owned by the owner role. */
   databases?: string[];
   /** Forward PostgreSQL's own log lines (noisy); off by default. */
   verbose?: boolean;
@@ -78,13 +83,15 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   const credentialsFile = path.join(dataDir, "pg.json");
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
 
-  // The superuser password is generated once per cluster and kept beside it, never committed.
-  let password: string;
-  if (existsSync(credentialsFile)) {
-    password = (JSON.parse(await readFile(credentialsFile, "utf8")) as { password: string }).password;
-  } else {
-    password = randomBytes(18).toString("base64url");
-  }
+  // The superuser's and the two roles' passwords are generated once per cluster and kept beside
+  // it, never committed. (Clusters made before the roles existed get theirs added.)
+  const stored: Partial<{ password: string; ownerPassword: string; appPassword: string }> = existsSync(credentialsFile)
+    ? JSON.parse(await readFile(credentialsFile, "utf8"))
+    : {};
+  const generate = () => randomBytes(18).toString("base64url");
+  const password = stored.password ?? generate();
+  const roles: RolePasswords = { owner: stored.ownerPassword ?? generate(), app: stored.appPassword ?? generate() };
+  const credentialsChanged = !stored.ownerPassword || !stored.appPassword;
 
   const ids = postgresIds();
   if (ids) await allowTraversal(clusterDir);
@@ -108,9 +115,11 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   const initialised = existsSync(path.join(clusterDir, "PG_VERSION"));
   if (!initialised) {
     await pg.initialise();
-    await writeFile(credentialsFile, JSON.stringify({ password }), { mode: 0o600 });
   } else if (ids) {
     await chown(clusterDir, ids.uid, ids.gid);
+  }
+  if (!initialised || credentialsChanged) {
+    await writeFile(credentialsFile, JSON.stringify({ password, ownerPassword: roles.owner, appPassword: roles.app }), { mode: 0o600 });
   }
   await pg.start();
 
@@ -118,21 +127,18 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   const db: EmbeddedDatabase = {
     adminUrl: `${base}/postgres`,
     url: (database) => `${base}/${database}`,
+    ownerUrl: (database) => urlAs(`${base}/${database}`, OWNER_ROLE, roles.owner),
+    appUrl: (database) => urlAs(`${base}/${database}`, APP_ROLE, roles.app),
     port,
     stop: () => pg.stop(),
   };
 
-  if (options.databases?.length) {
-    const client = pg.getPgClient("postgres", "127.0.0.1");
-    await client.connect();
-    try {
-      for (const name of options.databases) {
-        const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-        if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
-      }
-    } finally {
-      await client.end();
-    }
+  try {
+    await ensureRoles(db.adminUrl, roles);
+    for (const name of options.databases ?? []) await ensureDatabase(db.adminUrl, name);
+  } catch (error) {
+    await pg.stop().catch(() => undefined);
+    throw error;
   }
   return db;
 }
