@@ -22,9 +22,11 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
 
 await rm(E2E_DATA_DIR, { recursive: true, force: true });
 const db = await startEmbeddedPostgres({ dataDir: E2E_DATA_DIR, databases: ["vetta"] });
+// As in production: the app runs as the least-privilege role, migrations as the owner.
 const env: NodeJS.ProcessEnv = {
   ...process.env,
-  DATABASE_URL: db.url("vetta"),
+  DATABASE_URL: db.appUrl("vetta"),
+  DATABASE_MIGRATION_URL: db.ownerUrl("vetta"),
   VETTA_DATA_DIR: E2E_DATA_DIR,
   VETTA_DEMO_PASSWORD: DEMO_PASSWORD,
   PORT: String(E2E_PORT),
@@ -51,7 +53,7 @@ process.on("SIGINT", () => void shutdown());
 try {
   await run([tsx, "--conditions=react-server", "scripts/prepare-db.ts"], env);
   const other = JSON.parse(await run([tsx, "--conditions=react-server", "e2e/support/seed-other-org.ts"], env));
-  await writeFile(path.join(E2E_DATA_DIR, "state.json"), JSON.stringify({ databaseUrl: db.url("vetta"), other }));
+  await writeFile(path.join(E2E_DATA_DIR, "state.json"), JSON.stringify({ databaseUrl: db.appUrl("vetta"), adminUrl: db.url("vetta"), other }));
   app = spawn(process.execPath, [tsx, "scripts/start.ts"], { env, stdio: "inherit" });
   app.on("exit", (code) => {
     if (code !== 0) console.error(`[e2e] app exited with ${code}`);

@@ -1,7 +1,10 @@
 /**
  * The background worker `npm start` runs beside the web server: reminder jobs on PostgreSQL
- * (pg-boss). Started with the react-server condition, like the other scripts that use lib/db.
+ * (pg-boss), and the audit sealer (every VETTA_AUDIT_SEAL_SECONDS). Started with the
+ * react-server condition, like the other scripts that use lib/db.
  */
+import { serverEnv } from "../lib/config/server-env";
+import { startAuditSealer } from "../lib/jobs/audit-seal-jobs";
 import { DEFAULT_REMINDER_CRON, startJobWorker } from "../lib/jobs/reminder-jobs";
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -13,11 +16,25 @@ const boss = await startJobWorker({
     if (reminders || mailed) console.log(`[vetta] reminders sent: ${reminders}, e-mails delivered: ${mailed}`);
   },
 });
-console.log(`[vetta] job worker ready (reminders ${process.env.VETTA_REMINDER_CRON ?? DEFAULT_REMINDER_CRON}, ${process.env.SMTP_URL ? "SMTP configured" : "no SMTP_URL: mail stays in the outbox"})`);
+let sealerFailing = false;
+const sealer = startAuditSealer({
+  intervalMs: serverEnv.auditSealSeconds() * 1000,
+  onPass: () => {
+    if (sealerFailing) console.log("[vetta] audit sealer working again");
+    sealerFailing = false;
+  },
+  onError: (error) => {
+    // Once per outage, not every two seconds.
+    if (!sealerFailing) console.error("[vetta] audit sealer failed (retrying):", error instanceof Error ? error.message : error);
+    sealerFailing = true;
+  },
+});
+console.log(`[vetta] job worker ready (reminders ${process.env.VETTA_REMINDER_CRON ?? DEFAULT_REMINDER_CRON}, audit sealing every ${serverEnv.auditSealSeconds()} s, ${process.env.SMTP_URL ? "SMTP configured" : "no SMTP_URL: mail stays in the outbox"})`);
 const stop = async () => {
   // Ctrl-C reaches the embedded database too, which ends our connections as we stop: not an error.
   boss.removeAllListeners("error");
   boss.on("error", () => {});
+  await sealer.stop();
   await boss.stop({ graceful: true, timeout: 10_000 }).catch(() => {});
   process.exit(0);
 };

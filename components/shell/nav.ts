@@ -22,6 +22,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/settings/users", label: "Users", permission: "user:manage" },
   { href: "/settings/organization", label: "Organisation", permission: "organization:manage" },
   { href: "/settings/outbox", label: "Outbox", permission: "outbox:read" },
+  { href: "/settings/audit", label: "Audit trail", permission: "organization:manage" },
   { href: "/account/security", label: "Account security", permission: "account:self" },
 ];
 

@@ -26,7 +26,10 @@ export const DEMO = {
 
 /** Written by scripts/e2e-server.ts once the database is ready. */
 export interface E2EState {
+  /** The app role's URL (what the app uses). */
   databaseUrl: string;
+  /** The superuser's URL of the same database: for tests that play a database administrator. */
+  adminUrl: string;
   other: { strictStaffEmail: string; organizationId: string; adminEmail: string; adminUserId: string; throttledEmail: string; password: string; vendorId: string; productId: string; assessmentId: string; clientId: string; useCaseId: string };
 }
 

@@ -1,11 +1,11 @@
 -- Made by scripts/migrate.ts from the schema diff.
 -- AlterTable
-CREATE SEQUENCE auditevent_seq_seq;
+CREATE SEQUENCE "AuditEvent_seq_seq";
 ALTER TABLE "AuditEvent" ADD COLUMN     "txid" BIGINT NOT NULL DEFAULT ((pg_current_xact_id())::text)::bigint,
-ALTER COLUMN "seq" SET DEFAULT nextval('auditevent_seq_seq'),
+ALTER COLUMN "seq" SET DEFAULT nextval('"AuditEvent_seq_seq"'),
 ALTER COLUMN "prevHash" DROP NOT NULL,
 ALTER COLUMN "hash" DROP NOT NULL;
-ALTER SEQUENCE auditevent_seq_seq OWNED BY "AuditEvent"."seq";
+ALTER SEQUENCE "AuditEvent_seq_seq" OWNED BY "AuditEvent"."seq";
 
 -- CreateTable
 CREATE TABLE "AuditSeal" (
@@ -32,7 +32,7 @@ ALTER TABLE "AuditSeal" ADD CONSTRAINT "AuditSeal_eventId_fkey" FOREIGN KEY ("ev
 -- Written by hand. Events written before this migration keep their per-organisation seq 1..n and
 -- their version-1 SHA-256 chain; new events take seq from the sequence, which starts above every
 -- existing seq, so (organizationId, seq) stays unique and seq still sorts oldest to newest.
-SELECT setval('auditevent_seq_seq', GREATEST((SELECT max("seq") FROM "AuditEvent"), 0) + 1, false);
+SELECT setval('"AuditEvent_seq_seq"', GREATEST((SELECT max("seq") FROM "AuditEvent"), 0) + 1, false);
 
 -- The seal table is append-only for everyone, like AuditEvent (the same trigger function). The app
 -- role additionally holds only INSERT and SELECT on both tables (scripts/lib/db-roles.ts), so it
