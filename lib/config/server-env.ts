@@ -32,7 +32,11 @@ export const serverEnv = {
   /** 32 bytes, base64: keys the audit chain and signs its anchors; never stored in the database. */
   auditKey: () => required("VETTA_AUDIT_KEY"),
   /** The append-only file outside the database where the sealer anchors each chain head. */
-  auditAnchorFile: () => path.resolve(process.env.VETTA_AUDIT_ANCHOR_FILE || path.join(process.env.VETTA_DATA_DIR || ".data", "audit-anchors.log")),
+  auditAnchorFile: () => {
+    const explicit = process.env.VETTA_AUDIT_ANCHOR_FILE;
+    // Scoped like the evidence-file directory, so the build does not trace the whole project.
+    return explicit ? path.resolve(/* turbopackIgnore: true */ explicit) : path.resolve(process.env.VETTA_DATA_DIR || ".data", "audit-anchors.log");
+  },
   /** How often the job worker seals new audit events, in seconds (default 2). */
   auditSealSeconds: () => positiveNumber("VETTA_AUDIT_SEAL_SECONDS", 2),
 };
