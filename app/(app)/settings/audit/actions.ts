@@ -1,21 +1,11 @@
 "use server";
 
-import { guardedAction } from "@/lib/auth/guarded-action";
 import { sealOrganization, verifyAuditChains } from "@/lib/db/audit";
-import { verifyAuditTrailInput } from "@/lib/validation/audit";
-
-export interface AuditVerification {
-  checkedAt: string;
-  intact: boolean;
-  events: number;
-  sealed: number;
-  pending: number;
-  /** The first break, in words, with the chain link it is at. */
-  problem: string | null;
-}
+import { guardedAction } from "@/lib/http/guarded-action";
+import { verifyAuditTrailInput, type AuditVerification } from "@/lib/validation/audit";
 
 /** Seals what the worker has not reached yet, then checks this organisation's chain and anchors. */
-const verify = guardedAction("organization:manage", verifyAuditTrailInput, async (actor): Promise<AuditVerification> => {
+export const verifyAuditTrailAction = guardedAction(verifyAuditTrailInput, "organization:manage", async (actor): Promise<AuditVerification> => {
   await sealOrganization(actor.organizationId);
   const { organizations, anchorFile } = await verifyAuditChains({ organizationId: actor.organizationId });
   const report = organizations[0]!;
@@ -26,7 +16,3 @@ const verify = guardedAction("organization:manage", verifyAuditTrailInput, async
       : null;
   return { checkedAt: new Date().toISOString(), intact: problem === null, events: report.events, sealed: report.sealed, pending: report.pending, problem };
 });
-
-export async function verifyAuditTrailAction(raw: unknown) {
-  return verify(raw);
-}

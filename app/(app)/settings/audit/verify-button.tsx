@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { verifyAuditTrailAction, type AuditVerification } from "./actions";
+import type { AuditVerification } from "@/lib/validation/audit";
+import { verifyAuditTrailAction } from "./actions";
 
 /** "Verify now": runs the check on the server and says what it found; the figures above refresh. */
 export function VerifyAuditTrailButton() {
