@@ -39,6 +39,8 @@ test("fill the default questionnaire: answers survive a reload, submit lands on 
   await expect(page.getByRole("group", { name: /use customer prompts, files or outputs to train/ }).getByLabel("Yes")).toBeChecked();
   await expect(page.getByRole("group", { name: /limited to the stated purpose/ }).getByLabel("No")).toBeChecked();
   await expect(page.getByLabel(/Comment on: Is customer data shared/)).toHaveValue("Per privacy policy, section 3");
+  // The comment was saved after the answer, and did not clear it.
+  await expect(page.getByRole("group", { name: /shared with third parties/ }).getByLabel("No")).toBeChecked();
   await page.getByRole("button", { name: /4\. Retention and deletion/ }).click();
   await expect(page.getByRole("spinbutton", { name: "For how many days are prompts, outputs and logs retained?" })).toHaveValue("30");
 

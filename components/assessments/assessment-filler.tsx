@@ -51,7 +51,7 @@ export function AssessmentFiller({ assessmentId, definition, initialAnswers, ini
   const onSaved = useCallback((data: { live?: LiveScoreSummary }) => {
     if (data.live) setLive(data.live);
   }, []);
-  const { queue, flushAll, status, errors } = useAutosave(assessmentId, saveAnswer, restore, onSaved);
+  const { queue, flush, flushAll, status, errors } = useAutosave(assessmentId, saveAnswer, restore, onSaved);
 
   const ruleSections = useMemo(
     () => definition.sections.map((s) => ({ key: s.key, questions: s.questions.map<RuleQuestion>((q) => ({ key: q.key, type: q.type, required: q.required, visibility: q.visibility })) })),
@@ -106,18 +106,26 @@ export function AssessmentFiller({ assessmentId, definition, initialAnswers, ini
       router.refresh();
     });
 
+  // Moving between sections is a natural pause: send what is waiting instead of sitting on it.
+  const showSection = (index: number) => {
+    void flushAll();
+    setStep(index);
+  };
+
   const savedText =
-    status.kind === "saving"
-      ? "Saving…"
-      : status.kind === "offline"
-        ? `Offline: ${status.pending} answer(s) waiting, retrying…`
-        : status.kind === "error"
-          ? "Not saved: see the question"
-          : status.kind === "saved"
-            ? `All changes saved at ${status.at!.toLocaleTimeString()}`
-            : lastSavedAt
-              ? `Last saved ${new Date(lastSavedAt).toLocaleString()}`
-              : "Answers save as you type";
+    status.kind === "pending"
+      ? "Unsaved changes: saving…"
+      : status.kind === "saving"
+        ? "Saving…"
+        : status.kind === "offline"
+          ? `Offline: ${status.pending} answer(s) waiting, retrying…`
+          : status.kind === "error"
+            ? `Not saved: ${status.message}`
+            : status.kind === "saved"
+              ? `All changes saved at ${status.at.toLocaleTimeString()}`
+              : lastSavedAt
+                ? `Last saved ${new Date(lastSavedAt).toLocaleString()}`
+                : "Answers save as you type";
 
   return (
     <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
@@ -140,7 +148,7 @@ export function AssessmentFiller({ assessmentId, definition, initialAnswers, ini
               key={s.key}
               type="button"
               aria-current={i === step ? "step" : undefined}
-              onClick={() => setStep(i)}
+              onClick={() => showSection(i)}
               className={`flex w-full justify-between rounded-md px-3 py-2 text-left text-sm ${i === step ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}
             >
               <span>
@@ -152,7 +160,7 @@ export function AssessmentFiller({ assessmentId, definition, initialAnswers, ini
             </button>
           );
         })}
-        <p role="status" aria-live="polite" className="pt-3 text-xs text-slate-600" data-testid="save-status">
+        <p role="status" aria-live="polite" aria-atomic="true" className={`pt-3 text-xs ${status.kind === "error" || status.kind === "offline" ? "text-red-700" : "text-slate-600"}`} data-testid="save-status" data-state={readOnly ? "read-only" : status.kind}>
           {readOnly ? "Submitted: read only" : savedText}
         </p>
         {live && !readOnly ? <LiveScore live={live} /> : null}
@@ -196,6 +204,7 @@ export function AssessmentFiller({ assessmentId, definition, initialAnswers, ini
                     if (highlight === q.key) setHighlight(null);
                     change(q.key, v, immediate);
                   }}
+                  onBlur={() => void flush(q.key)}
                 />
                 {q.key in productFacts ? (
                   <FactNotice
@@ -227,8 +236,10 @@ export function AssessmentFiller({ assessmentId, definition, initialAnswers, ini
                     onChange={(e) => {
                       const comment = e.target.value;
                       setComments((c) => ({ ...c, [q.key]: comment }));
+                      // Only the comment: the answer beside it is left as it is.
                       queue({ questionKey: q.key, comment }, 700);
                     }}
+                    onBlur={() => void flush(q.key)}
                   />
                 </details>
               </fieldset>
@@ -236,11 +247,11 @@ export function AssessmentFiller({ assessmentId, definition, initialAnswers, ini
           })}
         <FormError message={submitError} />
         <div className="flex flex-wrap gap-2">
-          <Button variant="secondary" disabled={step === 0} onClick={() => setStep(step - 1)}>
+          <Button variant="secondary" disabled={step === 0} onClick={() => showSection(step - 1)}>
             Previous section
           </Button>
           {step < definition.sections.length - 1 ? (
-            <Button variant="secondary" onClick={() => setStep(step + 1)}>
+            <Button variant="secondary" onClick={() => showSection(step + 1)}>
               Next section
             </Button>
           ) : null}

@@ -12,10 +12,13 @@ export function QuestionInput({
   inputId,
   files,
   onFileUploaded,
+  onBlur,
 }: {
   question: QuestionDefinition;
   value: AnswerValue;
   onChange: (value: AnswerValue, immediate: boolean) => void;
+  /** Typed answers are saved a moment after typing stops; leaving the field saves at once. */
+  onBlur?: () => void;
   inputId: string;
   files: Record<string, UploadedFile>;
   onFileUploaded: (file: UploadedFile) => void;
@@ -66,6 +69,7 @@ export function QuestionInput({
           className="w-40 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
           value={typeof value === "number" || typeof value === "string" ? String(value) : ""}
           onChange={(e) => onChange(e.target.value === "" ? null : e.target.value, false)}
+          onBlur={onBlur}
         />
       );
     case "DATE":
@@ -109,6 +113,7 @@ export function QuestionInput({
           className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
           value={typeof value === "string" ? value : ""}
           onChange={(e) => onChange(e.target.value, false)}
+          onBlur={onBlur}
         />
       );
   }
