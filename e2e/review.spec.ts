@@ -27,21 +27,51 @@ test("an account manager submits, the compliance officer approves with a conditi
   await expect(co.getByTestId("risk-score")).toBeVisible();
   await expect(co.getByTestId("flag-NO_DPA")).toBeVisible();
   await expect(co.getByRole("heading", { name: "Data processing agreements" })).toBeVisible();
+  // The page opens on a summary: tier and why, flags, risky answers, what changed.
+  const summary = co.getByTestId("review-summary");
+  await expect(summary.getByRole("heading", { name: /^Tier/ })).toBeVisible();
+  await expect(summary.getByText("No signed DPA")).toBeVisible();
+  await expect(summary.getByRole("heading", { name: /Risky answers: \d+ of \d+/ })).toBeVisible();
+  // Every answer on one page; "risky only" leaves only answers that fell short or raised a flag.
+  const answers = co.getByTestId("review-answers");
+  const all = await answers.getByTestId("review-answer").count();
+  await co.getByRole("checkbox", { name: /Risky only/ }).check();
+  await expect(answers.locator('[data-risky="false"]')).toHaveCount(0);
+  expect(await answers.getByTestId("review-answer").count()).toBeLessThan(all);
+  await co.getByRole("checkbox", { name: /Risky only/ }).uncheck();
+  await expect(answers.getByTestId("review-answer")).toHaveCount(all);
+  // A request for information about one answer, shown to the filler on that question.
+  const shared = answers.getByTestId("review-answer").filter({ hasText: "shared with third parties" });
+  await shared.getByRole("button", { name: "Comment or ask about this answer" }).click();
+  await shared.getByLabel(/Note on:/).fill("Which third parties? Attach the list.");
+  await shared.getByRole("button", { name: "Request information" }).click();
+  await expect(shared.getByTestId("answer-review-note")).toContainText("Which third parties? Attach the list.");
+
+  // No outcome is preselected: deciding without choosing one is a field error.
   const form = co.getByRole("form", { name: "Decision" });
+  await expect(form.getByRole("radio", { checked: true })).toHaveCount(0);
   await form.getByRole("button", { name: "Record decision" }).click();
+  await expect(form.getByText("Choose a decision.")).toBeVisible();
   await expect(form.getByText("Write a justification (at least 10 characters).")).toBeVisible();
   await form.getByLabel("Justification").fill("Enterprise tier, no training, SCCs in place.");
-  await form.getByLabel("Decision").selectOption("APPROVED_WITH_CONDITIONS");
+  await form.getByRole("radio", { name: /Approved with conditions/ }).check();
   await form.getByRole("button", { name: "Add condition" }).click();
   await form.getByLabel("Condition 1").fill("Sign the Cloud Data Processing Addendum");
   await form.getByLabel("Due").fill(inDays(5));
   await form.getByRole("button", { name: "Record decision" }).click();
   const decision = co.getByTestId("decision");
   await expect(decision).toContainText("Approved with conditions");
+  // The form is gone: the page shows the decision as recorded, nothing left to click.
   await expect(co.getByRole("form", { name: "Decision" })).toHaveCount(0);
+  await expect(co.getByRole("radio")).toHaveCount(0);
+  await expect(co.getByTestId("summary-decision")).toContainText("Approved with conditions");
   const condition = decision.getByTestId("condition");
   await expect(condition).toContainText("Open");
   await expect(condition).toContainText(`due ${inDays(5)}`);
+
+  // The filler sees the reviewer's request on that question.
+  await am.goto(url);
+  await expect(am.getByRole("group", { name: /shared with third parties/ }).getByTestId("answer-review-note")).toContainText("Which third parties? Attach the list.");
 
   // The condition is on the renewals page until the account manager records how it was met.
   await am.goto("/renewals?kind=CONDITION_DUE");
@@ -72,4 +102,19 @@ test("the demo organisation has an assessment waiting in the compliance officer'
   await expect(page.getByRole("heading", { name: "Due diligence: Azure OpenAI in Azure AI Foundry" })).toBeVisible();
   await expect(page.getByTestId("risk-score")).toBeVisible();
   await expect(page.getByRole("form", { name: "Decision" })).toBeVisible();
+  await expect(page.getByRole("form", { name: "Decision" }).getByRole("radio", { checked: true })).toHaveCount(0);
+});
+
+test("the review page works at a phone's width", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await signInAndWait(page, DEMO.COMPLIANCE_OFFICER, DEMO_PASSWORD, /\/dashboard$/);
+  await page.goto("/reviews");
+  await page.getByRole("link", { name: "Microsoft — Azure OpenAI in Azure AI Foundry" }).first().click();
+  await expect(page.getByTestId("review-summary")).toBeVisible();
+  // Nothing forces the page wider than the phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.getByRole("checkbox", { name: /Risky only/ }).check();
+  await expect(page.getByTestId("review-answers").locator('[data-risky="false"]')).toHaveCount(0);
+  await context.close();
 });

@@ -9,6 +9,8 @@ import type { ActionResult } from "@/lib/http/action-result";
 import { isVisible, missingRequired, progress, type AnswerValue, type RuleQuestion } from "@/lib/domain/questionnaire/rules";
 import type { TemplateDefinition } from "@/lib/validation/questionnaire-template";
 import type { LiveScoreSummary } from "@/lib/domain/scoring/types";
+import { AnswerNotes } from "@/components/reviews/answer-notes";
+import type { AnswerNote } from "@/components/reviews/answer-note-form";
 import { FactNotice } from "./fact-notice";
 import { LiveScore } from "./live-score";
 import { QuestionInput } from "./question-input";
@@ -29,9 +31,11 @@ interface Props {
   /** The score the product would have with these answers; refreshed after each save. */
   initialLiveScore: LiveScoreSummary | null;
   submit: (raw: unknown) => Promise<ActionResult<{ id: string }>>;
+  /** The reviewer's comments and requests for information, by question: shown on that question. */
+  reviewNotes?: Record<string, AnswerNote[]>;
 }
 
-export function AssessmentFiller({ assessmentId, definition, initialAnswers, initialFiles, lastSavedAt, readOnly, productFacts, canUpdateProduct, applyToProduct, saveAnswer, submit, initialLiveScore }: Props) {
+export function AssessmentFiller({ assessmentId, definition, initialAnswers, initialFiles, lastSavedAt, readOnly, productFacts, canUpdateProduct, applyToProduct, saveAnswer, submit, initialLiveScore, reviewNotes = {} }: Props) {
   const router = useRouter();
   const [values, setValues] = useState<Record<string, AnswerValue>>(() => Object.fromEntries(Object.entries(initialAnswers).map(([k, a]) => [k, a.value])));
   const [comments, setComments] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(initialAnswers).map(([k, a]) => [k, a.comment ?? ""])));
@@ -221,6 +225,7 @@ export function AssessmentFiller({ assessmentId, definition, initialAnswers, ini
                     }}
                   />
                 ) : null}
+                <AnswerNotes notes={reviewNotes[q.key] ?? []} />
                 {error ? (
                   <p role="alert" className="mt-2 text-sm text-red-600">
                     {error}

@@ -7,6 +7,8 @@ import { liveAssessmentScore, liveProductScore } from "@/lib/db/scoring";
 import { guardedAction } from "@/lib/http/guarded-action";
 import { saveAnswerInput } from "@/lib/validation/answer";
 import { applyAnswerInput, startAssessmentInput, submitAssessmentInput } from "@/lib/validation/assessment";
+import { addAnswerReviewNote } from "@/lib/db/review-notes";
+import { answerReviewNoteInput } from "@/lib/validation/review-note";
 
 export const startAssessmentAction = guardedAction(startAssessmentInput, "assessment:fill", async (actor, input) => {
   const assessment = await startAssessment(actor, input.productId, input.templateVersionId);
@@ -33,4 +35,10 @@ export const applyAnswerToProductAction = guardedAction(applyAnswerInput, "vendo
   await applyAnswerToProduct(actor, input.assessmentId, input.questionKey);
   revalidatePath(`/assessments/${input.assessmentId}`);
   return { id: input.assessmentId };
+});
+
+// A reviewer's comment on, or request for information about, one answer.
+export const addAnswerReviewNoteAction = guardedAction(answerReviewNoteInput, "assessment:decide", async (actor, input) => {
+  const note = await addAnswerReviewNote(actor, input);
+  return { ...note, createdAt: note.createdAt.toISOString() };
 });

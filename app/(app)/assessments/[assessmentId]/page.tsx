@@ -21,19 +21,25 @@ import { loadOr404 } from "@/lib/http/load-or-404";
 import { DecisionHistory } from "@/components/use-cases/decision-history";
 import { recordConditionMetAction } from "@/app/(app)/use-cases/actions";
 import { todayFor } from "@/lib/db/tenant";
-import { applyAnswerToProductAction, saveAnswerAction, submitAssessmentAction } from "../actions";
+import { listAnswerReviewNotes } from "@/lib/db/review-notes";
+import { ReviewSummary } from "@/components/reviews/review-summary";
+import { ReviewAnswers } from "@/components/reviews/review-answers";
+import { answerRisks, riskyAnswerKeys } from "@/lib/domain/reviews/risky-answers";
+import { displayAnswer } from "@/lib/domain/questionnaire/display-answer";
+import { addAnswerReviewNoteAction, applyAnswerToProductAction, saveAnswerAction, submitAssessmentAction } from "../actions";
 import { ContradictionList } from "@/components/contradictions/contradiction-list";
 import { productContradictions } from "@/lib/db/contradictions";
 import { acknowledgeContradictionAction } from "@/app/(app)/products/[productId]/contradiction-actions";
 
 export const metadata: Metadata = { title: "Assessment" };
 
-export default async function AssessmentPage({ params }: { params: Promise<{ assessmentId: string }> }) {
+export default async function AssessmentPage({ params, searchParams }: { params: Promise<{ assessmentId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("assessment:read");
   const { assessmentId } = await params;
+  const riskyOnly = (await searchParams).risky === "1";
   const { assessment, version, answers } = await loadOr404(getAssessment(actor, assessmentId));
   const reviewing = can(actor.role, "assessment:decide") && assessment.status !== "DRAFT";
-  const [productFacts, decisions, evidence, snapshot, sincePrevious, contradictions] = await Promise.all([
+  const [productFacts, decisions, evidence, snapshot, sincePrevious, contradictions, reviewNotes] = await Promise.all([
     getProductFacts(actor, assessment.productId),
     listDecisions(actor, assessment.id),
     reviewing ? getProductOverview(actor, assessment.productId) : null,
@@ -41,6 +47,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
     reviewing ? changesSincePreviousAssessment(actor, assessment.id) : null,
     // The answers of this assessment against the product, DPA and evidence as they are now.
     productContradictions(actor, assessment.productId, { assessmentId: assessment.id }),
+    listAnswerReviewNotes(actor, assessment.id),
   ]);
   const contradictionList = (
     <ContradictionList
@@ -57,6 +64,16 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
   const initialLiveScore = editable ? await liveAssessmentScore(actor, assessment.id) : null;
   const files = Object.fromEntries(Object.values(answers).flatMap((a) => a.files.map((f) => [f.id, f] as const)));
   const lastSaved = Object.values(answers).reduce<Date | null>((latest, a) => (!latest || a.updatedAt > latest ? a.updatedAt : latest), null);
+  const notesForBrowser = Object.fromEntries(Object.entries(reviewNotes).map(([k, list]) => [k, list.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() }))]));
+
+  // The review reads the score frozen at submission: which answers fell short or raised a flag.
+  const result = (snapshot?.result as unknown as ScoreResult | undefined) ?? null;
+  const questions = version.definition.sections.flatMap((s) => s.questions);
+  const risks = answerRisks(questions, result?.contributions ?? [], result?.flags ?? []);
+  const riskyCount = riskyAnswerKeys(questions, risks).length;
+  const awaitingDecision = can(actor.role, "assessment:decide") && assessment.status === "SUBMITTED";
+  const latestDecision = decisions[0];
+  const canNote = awaitingDecision && assessment.submittedById !== actor.userId;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -82,42 +99,67 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
           </>
         }
       />
-      {can(actor.role, "assessment:decide") && assessment.status === "SUBMITTED" ? (
-        <div className="mb-6">
-          {assessment.submittedById === actor.userId ? (
-            <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              You submitted this assessment, so someone else must decide it (separation of duties).
-            </p>
-          ) : (
-            <DecisionForm assessmentId={assessment.id} decide={decideAssessmentAction} />
-          )}
-        </div>
-      ) : null}
       {reviewing ? (
-        <div className="mb-6 space-y-6" aria-label="Review">
-          <p className="text-sm" data-testid="review-open-contradictions">
-            {contradictions.open.length === 0
-              ? "No open contradictions between the answers, product facts, DPA and evidence."
-              : `${contradictions.open.length} open contradiction${contradictions.open.length === 1 ? "" : "s"} between the answers, product facts, DPA and evidence: resolve or acknowledge each before deciding.`}
-          </p>
-          {snapshot ? <ScoreCard result={snapshot.result as unknown as ScoreResult} /> : null}
-          {contradictionList}
-          {sincePrevious ? <ChangesSincePrevious previous={sincePrevious.previous} changes={sincePrevious.changes} /> : null}
+        <div className="space-y-6" aria-label="Review">
+          <ReviewSummary
+            result={result}
+            riskyCount={riskyCount}
+            answeredCount={questions.length}
+            sincePrevious={sincePrevious ? { submittedAt: sincePrevious.previous.submittedAt, changes: sincePrevious.changes } : null}
+            contradictions={contradictions.open.map((c) => ({ id: c.key, text: `${c.title}: ${c.left.label} says “${c.left.value}”; ${c.right.label} says “${c.right.value}”.` }))}
+            decision={awaitingDecision ? "pending" : latestDecision ? { outcome: latestDecision.outcome, decidedBy: latestDecision.decidedBy, decidedAt: latestDecision.decidedAt } : null}
+          />
+          <ReviewAnswers
+            assessmentId={assessment.id}
+            initialRiskyOnly={riskyOnly}
+            addNote={canNote ? addAnswerReviewNoteAction : undefined}
+            sections={version.definition.sections.map((s) => ({
+              key: s.key,
+              title: s.title,
+              rows: s.questions.map((q) => {
+                const a = answers[q.key];
+                const risk = risks.get(q.key);
+                return { key: q.key, prompt: q.prompt, shown: displayAnswer(q, a), comment: a?.comment ?? null, files: a?.files ?? [], points: risk?.points ?? null, reasons: risk?.reasons ?? [], notes: notesForBrowser[q.key] ?? [] };
+              }),
+            }))}
+          />
+          <div id="contradictions" className="scroll-mt-4">
+            {contradictionList}
+          </div>
+          {sincePrevious ? (
+            <div id="changes">
+              <ChangesSincePrevious previous={sincePrevious.previous} changes={sincePrevious.changes} />
+            </div>
+          ) : null}
+          {result ? <ScoreCard result={result} /> : null}
           {evidence ? (
             <>
               <DpaSection product={evidence.product} canEdit={false} today={todayFor(actor)} />
               <CertificationSection product={evidence.product} canEdit={false} today={todayFor(actor)} />
             </>
           ) : null}
+          {awaitingDecision ? (
+            <div id="decision" className="scroll-mt-4">
+              {assessment.submittedById === actor.userId ? (
+                <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                  You submitted this assessment, so someone else must decide it (separation of duties).
+                </p>
+              ) : (
+                <DecisionForm assessmentId={assessment.id} decide={decideAssessmentAction} />
+              )}
+            </div>
+          ) : null}
         </div>
       ) : null}
       {decisions.length ? (
-        <Card title="Decisions" className="mb-6">
+        <Card title={awaitingDecision ? "Earlier decisions" : "Decision"} className="my-6">
           <DecisionHistory decisions={decisions} today={todayFor(actor)} recordMet={can(actor.role, "condition:record") ? recordConditionMetAction : undefined} />
         </Card>
       ) : null}
       {reviewing ? null : <div className="mb-6">{contradictionList}</div>}
+      {reviewing ? null : (
       <AssessmentFiller
+        reviewNotes={notesForBrowser}
         assessmentId={assessment.id}
         definition={version.definition}
         initialAnswers={Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, { value: a.value, comment: a.comment }]))}
@@ -131,6 +173,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
         submit={submitAssessmentAction}
         initialLiveScore={initialLiveScore}
       />
+      )}
     </>
   );
 }

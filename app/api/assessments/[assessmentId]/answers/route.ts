@@ -1,8 +1,9 @@
 import { NextResponse } from "next/server";
-import { fieldErrorsOf } from "@/lib/auth/guarded-action";
+import { fieldErrorsOf } from "@/lib/http/action-result";
 import { saveAnswers } from "@/lib/db/answers";
 import { AppError } from "@/lib/errors/app-error";
 import { guardedRoute } from "@/lib/http/route";
+import { findNulText, NUL_MESSAGE } from "@/lib/http/refuse-bad-text";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { flushAnswersInput } from "@/lib/validation/answer";
 
@@ -27,6 +28,9 @@ export const POST = guardedRoute("assessment:fill", async (req, actor, ctx: { pa
   } catch {
     throw new AppError("VALIDATION", "The body must be JSON.", { answers: "Send the answers as JSON." });
   }
+  // PostgreSQL cannot store a NUL: refused on the field, as the server actions do.
+  const nulAt = findNulText(raw);
+  if (nulAt !== null) throw new AppError("VALIDATION", `${nulAt}: ${NUL_MESSAGE}`, { [nulAt]: NUL_MESSAGE });
   const parsed = flushAnswersInput.safeParse(raw);
   if (!parsed.success) throw new AppError("VALIDATION", "Some answers need attention.", fieldErrorsOf(parsed.error));
   const { savedAt, changed } = await saveAnswers(actor, assessmentId, parsed.data.answers);
