@@ -56,7 +56,7 @@ test("the keepalive save route refuses another site, bad input (naming the field
   const body = JSON.stringify({ answers: [{ questionKey: "additional_notes", value: "x" }] });
   const foreign = await page.request.post(url, { headers: { Origin: "https://evil.example", "Content-Type": "text/plain" }, data: body });
   expect(foreign.status()).toBe(403);
-  const notJson = await page.request.post(url, { headers: { Origin: origin, "Content-Type": "application/json" }, data: "{not json" });
+  const notJson = await page.request.post(url, { headers: { Origin: origin, "Content-Type": "application/json" }, data: Buffer.from("{not json") });
   expect(notJson.status()).toBe(400);
   expect(await notJson.json()).toMatchObject({ fieldErrors: { answers: expect.any(String) } });
   const noParts = await page.request.post(url, { headers: { Origin: origin, "Content-Type": "application/json" }, data: { answers: [{ questionKey: "additional_notes" }] } });

@@ -33,6 +33,10 @@ export async function startHttpServer(options: { dir: string; port: number; host
       res.end("Internal error");
     });
   });
+  // A closing tab sends its last edits (fetch keepalive) and the browser may hang up right after:
+  // by default Node aborts a request whose client half-closed before its body was read, losing
+  // those edits. Let such a request finish; its response goes nowhere, and the socket then closes.
+  (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.hostname, () => resolve());

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/http/action-result";
 
@@ -36,6 +36,14 @@ export function AnswerNoteForm({
   const [pending, startTransition] = useTransition();
   const id = useId();
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  // Keyboard users land where they were: in the note when it opens, back on its button when it closes.
+  useEffect(() => {
+    if (open) textarea.current?.focus();
+    else if (wasOpen.current) toggle.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
 
   const send = (kind: AnswerNote["kind"]) =>
     startTransition(async () => {
@@ -56,11 +64,9 @@ export function AnswerNoteForm({
       <button
         type="button"
         className="mt-2 text-xs text-brand-700 underline"
+        ref={toggle}
         aria-expanded="false"
-        onClick={() => {
-          setOpen(true);
-          requestAnimationFrame(() => textarea.current?.focus());
-        }}
+        onClick={() => setOpen(true)}
       >
         Comment or ask about this answer
       </button>

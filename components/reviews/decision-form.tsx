@@ -17,7 +17,7 @@ import { DECISION_OUTCOMES, decisionInput, type DecisionFormValues } from "@/lib
 
 const OUTCOME_HINTS: Record<(typeof DECISION_OUTCOMES)[number], string> = {
   APPROVED: "The product may be used as assessed.",
-  APPROVED_WITH_CONDITIONS: "Approved once the conditions below are met by their due dates.",
+  APPROVED_WITH_CONDITIONS: "Approved, with conditions you list below.",
   REJECTED: "The product may not be used.",
   CHANGES_REQUESTED: "Back to the filler to answer or fix; your notes on answers go with it.",
 };
