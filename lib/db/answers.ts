@@ -124,7 +124,9 @@ export async function saveAnswers(ctx: TenantContext, assessmentId: string, item
     }
     if (changed) await tx.assessment.update({ where: { id: assessmentId }, data: { revision: { increment: 1 } } });
     return { savedAt: savedAt ?? new Date(), changed };
-  });
+    // Saves to one assessment queue on its row lock: a burst (autosaves from several tabs, a
+    // closing tab's flush) waits its turn rather than failing after Prisma's default 2 s.
+  }, { maxWait: 15_000, timeout: 20_000 });
 }
 
 /** One question's autosave: the parts it carries (value and/or comment), nothing else. */
