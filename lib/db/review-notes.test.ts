@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_QUESTIONNAIRE } from "@/prisma/catalogue/default-questionnaire";
+import { DEFAULT_QUESTIONNAIRE } from "@/lib/catalogue/default-questionnaire";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
 import { productInput } from "@/lib/validation/product";
 import { templateSchema } from "@/lib/validation/questionnaire-template";
