@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DEMO_PASSWORD, E2E_DATA_DIR, E2E_PORT } from "../e2e/support/env";
+import { DEMO_PASSWORD, E2E_DATA_DIR, E2E_PORT, METRICS_TOKEN } from "../e2e/support/env";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 
 const tsx = path.resolve("node_modules/tsx/dist/cli.mjs");
@@ -29,6 +29,7 @@ const env: NodeJS.ProcessEnv = {
   DATABASE_MIGRATION_URL: db.ownerUrl("vetta"),
   VETTA_DATA_DIR: E2E_DATA_DIR,
   VETTA_DEMO_PASSWORD: DEMO_PASSWORD,
+  VETTA_METRICS_TOKEN: METRICS_TOKEN,
   PORT: String(E2E_PORT),
   HOST: "127.0.0.1",
   NEXT_TELEMETRY_DISABLED: "1",

@@ -4,10 +4,12 @@
  * with a header. With VETTA_TRUST_PROXY=1 (behind a reverse proxy you run), the right-most
  * X-Forwarded-For address is used instead: the one your proxy saw.
  */
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER } from "../lib/auth/client-ip";
+import { databaseRecentlyUnavailable, RETRY_AFTER_SECONDS } from "../lib/errors/database-unavailable";
 import { servedOverTls, TLS_HEADER } from "../lib/http/security-headers";
+import { observeHttpRequest } from "../lib/observability/metrics";
 
 function clientIp(req: IncomingMessage): string {
   if (process.env.VETTA_TRUST_PROXY === "1") {
@@ -16,6 +18,27 @@ function clientIp(req: IncomingMessage): string {
     if (list.length > 0) return list[list.length - 1]!;
   }
   return (req.socket.remoteAddress ?? "unknown").replace(/^::ffff:/, "");
+}
+
+/**
+ * A page that failed while the database was failing (down, frozen, pool full) answers 503 with
+ * Retry-After instead of 500: the error page says the database is unavailable, and load
+ * balancers and clients know to come back. Every answer is counted for /metrics.
+ */
+function instrument(req: IncomingMessage, res: ServerResponse) {
+  const started = process.hrtime.bigint();
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  (res as unknown as { writeHead: (...args: unknown[]) => ServerResponse }).writeHead = (status: unknown, ...rest: unknown[]) => {
+    if (status === 500 && databaseRecentlyUnavailable()) {
+      res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+      return writeHead(503, ...rest);
+    }
+    return writeHead(status, ...rest);
+  };
+  res.on("finish", () => {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    observeHttpRequest(req.method ?? "GET", new URL(req.url ?? "/", "http://x").pathname, res.statusCode, seconds);
+  });
 }
 
 export async function startHttpServer(options: { dir: string; port: number; hostname: string }): Promise<Server> {
@@ -27,6 +50,7 @@ export async function startHttpServer(options: { dir: string; port: number; host
     // Always overwritten, so a client cannot claim TLS; proxy.ts sends HSTS on "https".
     const tls = servedOverTls({ socketTls: "encrypted" in req.socket && req.socket.encrypted === true, forwardedProto: req.headers["x-forwarded-proto"]?.toString(), trustProxy: process.env.VETTA_TRUST_PROXY === "1" });
     req.headers[TLS_HEADER] = tls ? "https" : "http";
+    instrument(req, res);
     handle(req, res).catch((error: unknown) => {
       console.error("[vetta] unhandled request error", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });

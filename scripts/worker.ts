@@ -5,6 +5,7 @@
  */
 import { serverEnv } from "../lib/config/server-env";
 import { startAuditSealer } from "../lib/jobs/audit-seal-jobs";
+import { startHeartbeat } from "../lib/jobs/heartbeat";
 import { DEFAULT_REMINDER_CRON, startJobWorker } from "../lib/jobs/reminder-jobs";
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -30,7 +31,9 @@ const sealer = startAuditSealer({
   },
 });
 console.log(`[vetta] job worker ready (reminders ${process.env.VETTA_REMINDER_CRON ?? DEFAULT_REMINDER_CRON}, audit sealing every ${serverEnv.auditSealSeconds()} s, ${process.env.SMTP_URL ? "SMTP configured" : "no SMTP_URL: mail stays in the outbox"})`);
+const stopHeartbeat = startHeartbeat();
 const stop = async () => {
+  stopHeartbeat();
   // Ctrl-C reaches the embedded database too, which ends our connections as we stop: not an error.
   boss.removeAllListeners("error");
   boss.on("error", () => {});

@@ -16,6 +16,8 @@ export const E2E_PORT = Number(process.env.VETTA_E2E_PORT);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const E2E_DATA_DIR = path.resolve(".data/e2e");
 export const DEMO_PASSWORD = "e2e demo password 2026";
+/** The e2e server's VETTA_METRICS_TOKEN. */
+export const METRICS_TOKEN = "e2e-metrics-token";
 
 export const DEMO = {
   ADMIN: "admin@northbridge.example",

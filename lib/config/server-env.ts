@@ -20,7 +20,37 @@ function positiveNumber(name: string, fallback: number): number {
   return value;
 }
 
+function positiveInteger(name: string, fallback: number): number {
+  const value = positiveNumber(name, fallback);
+  if (!Number.isInteger(value)) throw new Error(`${name} must be a whole number, got "${process.env[name]}".`);
+  return value;
+}
+
+export interface DatabaseLimits {
+  poolSize: number;
+  /** Opening a connection, and waiting for a free one when the pool is full. */
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+  transactionMaxWaitMs: number;
+  transactionTimeoutMs: number;
+}
+
 export const serverEnv = {
+  /**
+   * Time limits for the database, so a frozen or unreachable database or a full pool answers 503
+   * within seconds instead of hanging requests (README: Configuration).
+   */
+  databaseLimits: (): DatabaseLimits => ({
+    poolSize: positiveInteger("VETTA_DB_POOL_SIZE", 10),
+    connectTimeoutMs: positiveInteger("VETTA_DB_CONNECT_TIMEOUT_MS", 5_000),
+    statementTimeoutMs: positiveInteger("VETTA_DB_STATEMENT_TIMEOUT_MS", 15_000),
+    idleInTransactionTimeoutMs: positiveInteger("VETTA_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", 15_000),
+    transactionMaxWaitMs: positiveInteger("VETTA_DB_TRANSACTION_MAX_WAIT_MS", 5_000),
+    transactionTimeoutMs: positiveInteger("VETTA_DB_TRANSACTION_TIMEOUT_MS", 15_000),
+  }),
+  /** The bearer token /metrics asks for; unset, /metrics answers 404. */
+  metricsToken: () => process.env.VETTA_METRICS_TOKEN?.trim() || null,
   databaseUrl: () => required("DATABASE_URL"),
   authSecret: () => required("NEXTAUTH_SECRET"),
   /** The address people reach Vetta at, for links in e-mail and calendar feeds. */

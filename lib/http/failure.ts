@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { uniqueViolationFields } from "@/lib/db/unique-violation";
 import { HTTP_STATUS, isAppError } from "@/lib/errors/app-error";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/errors/database-unavailable";
 import type { ActionResult } from "./action-result";
 
 export interface Failure {
@@ -10,12 +11,14 @@ export interface Failure {
   fieldErrors?: Record<string, string>;
   /** Only for unexpected failures: the id the log line carries and the user is shown. */
   requestId?: string;
+  /** Set for 503: when to try again. */
+  retryAfterSeconds?: number;
 }
 
 /**
  * The one place a thrown error becomes what the caller sees. Expected errors (AppError) keep
  * their words; a unique-key collision (two saves of the same value at once) is a CONFLICT that
- * names the field; anything else is logged under a fresh id and shown only as that id.
+ * names the field; a database that cannot answer is 503; anything else is logged under a fresh id and shown only as that id.
  */
 export function describeFailure(error: unknown): Failure {
   if (isAppError(error)) {
@@ -27,6 +30,8 @@ export function describeFailure(error: unknown): Failure {
     const fieldErrors = Object.fromEntries(fields.map((field) => [field, "Already in use."]));
     return { status: 409, message: `${fields.join(", ")}: already in use. Someone may have just saved the same value; reload and try again.`, fieldErrors };
   }
+  // The database down, frozen or out of connections: 503 with Retry-After, never a 500.
+  if (isDatabaseUnavailable(error)) return { status: 503, message: DATABASE_UNAVAILABLE_MESSAGE, retryAfterSeconds: RETRY_AFTER_SECONDS };
   const requestId = randomUUID();
   console.error(`[vetta] request ${requestId} failed`, error);
   return { status: 500, message: `Something went wrong on our side. Reference: ${requestId}`, requestId };

@@ -2,11 +2,17 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { can, type Action } from "@/lib/auth/permissions";
 import { getActor, type Actor } from "@/lib/auth/session";
+import { DATABASE_UNAVAILABLE_MESSAGE, RETRY_AFTER_SECONDS } from "@/lib/errors/database-unavailable";
 import { describeFailure } from "./failure";
 import { findNulText, NUL_MESSAGE } from "./refuse-bad-text";
 
-export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}) {
-  return NextResponse.json({ error, ...extra }, { status, headers: { "Cache-Control": "no-store" } });
+export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  return NextResponse.json({ error, ...extra }, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+/** A database that is down, frozen or out of connections: 503 with Retry-After, never a 500. */
+export function databaseUnavailable() {
+  return jsonError(503, DATABASE_UNAVAILABLE_MESSAGE, {}, { "Retry-After": String(RETRY_AFTER_SECONDS) });
 }
 
 /**
@@ -24,7 +30,12 @@ export async function refuseNulInRequest(req: Request, ctx: unknown): Promise<Re
 export function failureResponse(error: unknown): Response {
   const failure = describeFailure(error);
   const message = failure.status === 404 ? "Not found." : failure.status === 500 ? "Something went wrong on our side." : failure.message;
-  return jsonError(failure.status, message, { ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}), ...(failure.requestId ? { requestId: failure.requestId } : {}) });
+  return jsonError(
+    failure.status,
+    message,
+    { ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}), ...(failure.requestId ? { requestId: failure.requestId } : {}) },
+    failure.retryAfterSeconds ? { "Retry-After": String(failure.retryAfterSeconds) } : {},
+  );
 }
 
 /**
