@@ -2,14 +2,24 @@ import "server-only";
 import { productChangeFromAnswer, type ProductFacts } from "@/lib/domain/questionnaire/product-facts";
 import { missingRequired, type AnswerValue } from "@/lib/domain/questionnaire/rules";
 import { AppError, notFound } from "@/lib/errors/app-error";
-import { withAudit } from "./audit";
+import { recordAudit, withAudit } from "./audit";
+import { refreshScores } from "./score-refresh";
 import { prisma } from "./prisma-client";
 import { productInTenant } from "./products";
 import { snapshotProductScore } from "./scoring";
 import { getVersionDefinition } from "./questionnaires";
 import { inTenant, tenant, type TenantContext } from "./tenant";
 
-/** Starts an assessment of a product on a published template version (the newest by default). */
+// CHANGES_REQUESTED is no longer set (a sent-back assessment is a DRAFT again); rows from before that still edit.
+const EDITABLE_STATUSES = ["DRAFT", "CHANGES_REQUESTED"] as const;
+const EDITABLE = new Set<string>(EDITABLE_STATUSES);
+
+/**
+ * Starts an assessment of a product on a published template version (the newest by default), or
+ * opens the product's open draft when there is one: a product has at most one assessment being
+ * filled. A per-product lock inside the transaction makes that hold when many clicks arrive at
+ * once: the first creates the draft, the others wait and then find it. `created` says which.
+ */
 export async function startAssessment(ctx: TenantContext, productId: string, templateVersionId?: string) {
   const product = await productInTenant(ctx, productId);
   if (product.archivedAt) throw new AppError("CONFLICT", "Restore the product before assessing it.");
@@ -19,11 +29,14 @@ export async function startAssessment(ctx: TenantContext, productId: string, tem
     select: { id: true },
   });
   if (!version) throw new AppError("VALIDATION", "There is no published questionnaire to start from.", { templateVersionId: "Choose a published questionnaire." });
-  return withAudit(
-    ctx,
-    (tx) => tx.assessment.create({ data: { organizationId: ctx.organizationId, productId, templateVersionId: version.id, createdById: ctx.userId }, select: { id: true } }),
-    (a) => ({ action: "assessment.start", entityType: "Assessment", entityId: a.id, summary: { after: { productId, templateVersionId: version.id } } }),
-  );
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`assessment-draft:${product.id}`}, 0))`;
+    const draft = await tx.assessment.findFirst({ where: { productId: product.id, status: { in: [...EDITABLE_STATUSES] }, ...tenant(ctx) }, orderBy: { createdAt: "desc" }, select: { id: true } });
+    if (draft) return { id: draft.id, created: false };
+    const created = await tx.assessment.create({ data: { organizationId: ctx.organizationId, productId, templateVersionId: version.id, createdById: ctx.userId }, select: { id: true } });
+    await recordAudit(tx, ctx, { action: "assessment.start", entityType: "Assessment", entityId: created.id, summary: { after: { productId, templateVersionId: version.id } } });
+    return { id: created.id, created: true };
+  });
 }
 
 /** What the filling screen needs: the frozen template, every answer, the product and its facts. */
@@ -50,8 +63,6 @@ export async function listAssessmentsForProduct(ctx: TenantContext, productId: s
   });
 }
 
-const EDITABLE = new Set(["DRAFT", "CHANGES_REQUESTED"]);
-
 // Answers are saved by lib/db/answers.ts (value and comment as separate parts); kept importable from here.
 export { saveAnswer } from "./answers";
 
@@ -69,11 +80,16 @@ export async function submitAssessment(ctx: TenantContext, id: string) {
     throw new AppError("VALIDATION", `${missing.length} required question(s) still need an answer.`, { [first.questionKey]: "This question needs an answer." });
   }
   // Submitting and freezing the score as submitted (inputs, model version, result) commit together.
+  // Conditional inside the transaction: of two submits at once, one lands and the other is told.
   await withAudit(
     ctx,
     async (tx) => {
-      await tx.assessment.update({ where: { id }, data: { status: "SUBMITTED", submittedAt: new Date(), submittedById: ctx.userId } });
-      return snapshotProductScore(ctx, assessment.productId, id, tx);
+      const moved = await tx.assessment.updateMany({ where: { id, status: { in: [...EDITABLE_STATUSES] }, ...tenant(ctx) }, data: { status: "SUBMITTED", submittedAt: new Date(), submittedById: ctx.userId } });
+      if (moved.count !== 1) throw new AppError("CONFLICT", "This assessment was already submitted.");
+      const snapshot = await snapshotProductScore(ctx, assessment.productId, id, tx);
+      // The submitted answers now count for the product and its use cases.
+      await refreshScores(tx, ctx, { productIds: [assessment.productId] });
+      return snapshot;
     },
     (snapshot) => ({ action: "assessment.submit", entityType: "Assessment", entityId: id, summary: { after: { snapshotId: snapshot.id, score: snapshot.score, tier: snapshot.tier } } }),
   );
@@ -108,7 +124,10 @@ export async function applyAnswerToProduct(ctx: TenantContext, assessmentId: str
     if (!dpa) throw new AppError("CONFLICT", "The product has no current DPA to record the breach-notice deadline on.");
     await withAudit(
       ctx,
-      (tx) => tx.dpa.update({ where: { id: dpa.id }, data: { breachNoticeHours: Math.round(Number(value)) } }),
+      async (tx) => {
+        await tx.dpa.update({ where: { id: dpa.id }, data: { breachNoticeHours: Math.round(Number(value)) } });
+        await refreshScores(tx, ctx, { productIds: [assessment.productId] });
+      },
       () => ({ action: "dpa.update", entityType: "Dpa", entityId: dpa.id, summary: { before: { breachNoticeHours: dpa.breachNoticeHours }, after: { breachNoticeHours: Number(value) }, via: `assessment ${assessmentId}` } }),
     );
     return;
@@ -118,7 +137,10 @@ export async function applyAnswerToProduct(ctx: TenantContext, assessmentId: str
   if (!change) throw new AppError("VALIDATION", "This answer cannot be recorded on the product.");
   await withAudit(
     ctx,
-    (tx) => tx.product.update({ where: { id: assessment.productId }, data: change }),
+    async (tx) => {
+      await tx.product.update({ where: { id: assessment.productId }, data: change });
+      await refreshScores(tx, ctx, { productIds: [assessment.productId] });
+    },
     () => ({ action: "product.update", entityType: "Product", entityId: assessment.productId, summary: { after: change, via: `assessment ${assessmentId}` } }),
   );
 }

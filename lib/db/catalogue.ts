@@ -3,6 +3,7 @@ import type { CatalogueEntry } from "@/lib/catalogue/ai-products";
 import { DPA_CLAUSES } from "@/lib/domain/vocabulary";
 import { recordAudit } from "./audit";
 import { prisma } from "./prisma-client";
+import { refreshScores } from "./score-refresh";
 import type { TenantContext } from "./tenant";
 
 /**
@@ -13,6 +14,7 @@ export async function seedCatalogue(ctx: TenantContext, entries: CatalogueEntry[
   return prisma.$transaction(
     async (tx) => {
     const vendorIds = new Map<string, string>();
+    const productIds: string[] = [];
     for (const entry of entries) {
       let vendorId = vendorIds.get(entry.vendor.name);
       if (!vendorId) {
@@ -33,6 +35,7 @@ export async function seedCatalogue(ctx: TenantContext, entries: CatalogueEntry[
         },
         select: { id: true },
       });
+      productIds.push(product.id);
       await recordAudit(tx, ctx, { action: "product.create", entityType: "Product", entityId: product.id, summary: { after: { name: entry.product.name }, via: "demo-catalogue" } });
       if (entry.dpa) {
         // The vendor's published DPA, not one the MSP signed: no signing date, so NO_DPA still
@@ -71,6 +74,8 @@ export async function seedCatalogue(ctx: TenantContext, entries: CatalogueEntry[
         await tx.subProcessor.createMany({ data: unique.map((s) => ({ organizationId: ctx.organizationId, productId: product.id, ...s })) });
       }
     }
+    // The catalogue is scored as it lands, so the products list shows each sample product's tier.
+    await refreshScores(tx, ctx, { productIds });
     return { vendors: vendorIds.size, products: entries.length };
     },
     { timeout: 60_000 },

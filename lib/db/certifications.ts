@@ -3,6 +3,7 @@ import { changeSummary } from "@/lib/domain/change-summary";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { CertificationInput } from "@/lib/validation/evidence";
 import { withAudit } from "./audit";
+import { refreshScores } from "./score-refresh";
 import { prisma } from "./prisma-client";
 import { productInTenant } from "./products";
 import { inTenant, type TenantContext } from "./tenant";
@@ -19,7 +20,11 @@ export async function createCertification(ctx: TenantContext, input: Certificati
   const fileId = await requireFile(ctx, input.fileId);
   return withAudit(
     ctx,
-    (tx) => tx.certification.create({ data: { ...input, fileId, organizationId: ctx.organizationId }, select: { id: true, productId: true } }),
+    async (tx) => {
+      const cert = await tx.certification.create({ data: { ...input, fileId, organizationId: ctx.organizationId }, select: { id: true, productId: true } });
+      await refreshScores(tx, ctx, { productIds: [input.productId] });
+      return cert;
+    },
     (cert) => ({ action: "certification.create", entityType: "Certification", entityId: cert.id, summary: { after: input } }),
   );
 }
@@ -31,17 +36,24 @@ export async function updateCertification(ctx: TenantContext, id: string, input:
   const data = { ...input, fileId };
   return withAudit(
     ctx,
-    (tx) => tx.certification.update({ where: { id }, data, select: { id: true, productId: true } }),
+    async (tx) => {
+      const cert = await tx.certification.update({ where: { id }, data, select: { id: true, productId: true } });
+      await refreshScores(tx, ctx, { productIds: [input.productId] });
+      return cert;
+    },
     () => ({ action: "certification.update", entityType: "Certification", entityId: id, summary: changeSummary(before, data) }),
   );
 }
 
 export async function setCertificationArchived(ctx: TenantContext, id: string, archived: boolean) {
-  const before = await prisma.certification.findFirst({ where: inTenant(ctx, { id }), select: { id: true } });
+  const before = await prisma.certification.findFirst({ where: inTenant(ctx, { id }), select: { id: true, productId: true } });
   if (!before) throw notFound("certification");
   await withAudit(
     ctx,
-    (tx) => tx.certification.update({ where: { id }, data: { archivedAt: archived ? new Date() : null } }),
+    async (tx) => {
+      await tx.certification.update({ where: { id }, data: { archivedAt: archived ? new Date() : null } });
+      await refreshScores(tx, ctx, { productIds: [before.productId] });
+    },
     () => ({ action: archived ? "certification.archive" : "certification.restore", entityType: "Certification", entityId: id }),
   );
 }

@@ -5,6 +5,7 @@ import type { ClientInput } from "@/lib/validation/client";
 import type { ListQuery, ListQueryOptions } from "@/lib/validation/list-query";
 import { DATA_CLASSES, RESIDENCIES } from "@/lib/domain/vocabulary";
 import { withAudit } from "./audit";
+import { refreshScores } from "./score-refresh";
 import { prisma, Prisma } from "./prisma-client";
 import { inTenant, tenant, type TenantContext } from "./tenant";
 
@@ -69,7 +70,12 @@ export async function updateClient(ctx: TenantContext, id: string, input: Client
   const before = await clientInTenant(ctx, id);
   return withAudit(
     ctx,
-    (tx) => tx.client.update({ where: { id: before.id }, data: input, select: { id: true } }),
+    async (tx) => {
+      const client = await tx.client.update({ where: { id: before.id }, data: input, select: { id: true } });
+      // Residency and data classes feed the per-use-case flags of every use case of this client.
+      await refreshScores(tx, ctx, { clientIds: [client.id] });
+      return client;
+    },
     () => ({ action: "client.update", entityType: "Client", entityId: id, summary: changeSummary(before, input) }),
   ).catch(duplicateName);
 }

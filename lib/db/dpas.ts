@@ -3,6 +3,7 @@ import { DPA_CLAUSES } from "@/lib/domain/vocabulary";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { DpaInput } from "@/lib/validation/evidence";
 import { withAudit } from "./audit";
+import { refreshScores } from "./score-refresh";
 import { prisma, type Tx } from "./prisma-client";
 import { productInTenant } from "./products";
 import { inTenant, type TenantContext } from "./tenant";
@@ -35,7 +36,7 @@ export async function createDpa(ctx: TenantContext, input: DpaInput) {
       if (input.isCurrent) {
         await tx.dpa.updateMany({ where: inTenant(ctx, { productId: input.productId, isCurrent: true }), data: { isCurrent: false } });
       }
-      return tx.dpa.create({
+      const dpa = await tx.dpa.create({
         data: {
           ...fields,
           fileId,
@@ -44,6 +45,8 @@ export async function createDpa(ctx: TenantContext, input: DpaInput) {
         },
         select: { id: true, productId: true },
       });
+      await refreshScores(tx, ctx, { productIds: [input.productId] });
+      return dpa;
     },
     (dpa) => ({ action: "dpa.create", entityType: "Dpa", entityId: dpa.id, summary: { after: { ...fields, clauses: clauses.map((c) => `${c.clause}:${c.status}`) } } }),
   );
@@ -71,6 +74,7 @@ export async function updateDpa(ctx: TenantContext, id: string, input: DpaInput)
           update: { status: c.status, evidence: c.evidence },
         });
       }
+      await refreshScores(tx, ctx, { productIds: [input.productId] });
       return { id, productId: input.productId };
     },
     () => ({ action: "dpa.update", entityType: "Dpa", entityId: id, summary: { changedClauses, after: { title: fields.title, expiresAt: fields.expiresAt, isCurrent: fields.isCurrent } } }),

@@ -2,6 +2,7 @@ import "server-only";
 import type { DataClass, Framework, Residency, Role } from "@/lib/domain/vocabulary";
 import type { OrganizationSettingsInput } from "@/lib/validation/organization";
 import { recordAudit, withAudit } from "./audit";
+import { refreshScores } from "./score-refresh";
 import { prisma } from "./prisma-client";
 import type { TenantContext } from "./tenant";
 
@@ -64,7 +65,11 @@ export async function updateOrganizationSettings(ctx: TenantContext, input: Orga
   const before = await getOrganizationSettings(ctx);
   await withAudit(
     ctx,
-    (tx) => tx.organization.update({ where: { id: ctx.organizationId }, data: { timeZone: input.timeZone } }),
+    async (tx) => {
+      await tx.organization.update({ where: { id: ctx.organizationId }, data: { timeZone: input.timeZone } });
+      // "Today" moved: expiry, lapses and review dates are judged on the new calendar at once.
+      if (input.timeZone !== before.timeZone) await refreshScores(tx, ctx, "ORGANIZATION");
+    },
     () => ({ action: "organization.update", entityType: "Organization", entityId: ctx.organizationId, summary: { before: { timeZone: before.timeZone }, after: { timeZone: input.timeZone } } }),
   );
 }

@@ -3,6 +3,7 @@ import { changeSummary } from "@/lib/domain/change-summary";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { triStateToBoolean, type ProductInput } from "@/lib/validation/product";
 import { withAudit } from "./audit";
+import { refreshScores } from "./score-refresh";
 import { prisma, Prisma } from "./prisma-client";
 import { inTenant, type TenantContext } from "./tenant";
 
@@ -30,7 +31,11 @@ export async function createProduct(ctx: TenantContext, input: ProductInput) {
   const data = toRow(input);
   return withAudit(
     ctx,
-    (tx) => tx.product.create({ data: { ...data, organizationId: ctx.organizationId, ownerId: ctx.userId }, select: { id: true, name: true, vendorId: true } }),
+    async (tx) => {
+      const product = await tx.product.create({ data: { ...data, organizationId: ctx.organizationId, ownerId: ctx.userId }, select: { id: true, name: true, vendorId: true } });
+      await refreshScores(tx, ctx, { productIds: [product.id] });
+      return product;
+    },
     (product) => ({ action: "product.create", entityType: "Product", entityId: product.id, summary: { after: data } }),
   ).catch(duplicateName);
 }
@@ -47,7 +52,11 @@ export async function updateProduct(ctx: TenantContext, id: string, input: Produ
   const data = toRow(input);
   return withAudit(
     ctx,
-    (tx) => tx.product.update({ where: { id: before.id }, data, select: { id: true, name: true, vendorId: true } }),
+    async (tx) => {
+      const product = await tx.product.update({ where: { id: before.id }, data, select: { id: true, name: true, vendorId: true } });
+      await refreshScores(tx, ctx, { productIds: [product.id] });
+      return product;
+    },
     () => ({ action: "product.update", entityType: "Product", entityId: id, summary: changeSummary(before, data) }),
   ).catch(duplicateName);
 }

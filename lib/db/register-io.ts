@@ -3,6 +3,7 @@ import { triStateToBoolean } from "@/lib/validation/product";
 import type { ParsedRegisterRow, RowError } from "@/lib/validation/register-csv";
 import { recordAudit } from "./audit";
 import { prisma } from "./prisma-client";
+import { refreshScores } from "./score-refresh";
 import { tenant, type TenantContext } from "./tenant";
 
 /** Every active product with its vendor, plus vendors without products, for the CSV export. */
@@ -117,7 +118,8 @@ export async function importRegister(
         await options.onProgress?.(written, total);
       }
       for (const batch of chunks(productRows)) {
-        await tx.product.createMany({
+        const created = await tx.product.createManyAndReturn({
+          select: { id: true },
           data: batch.map((r) => {
             const { encryptionInTransit, encryptionAtRest, ...fields } = r.product!;
             return {
@@ -130,6 +132,8 @@ export async function importRegister(
             };
           }),
         });
+        // Imported products are scored in the import's transaction, like any other product write (a batch at a time).
+        await refreshScores(tx, ctx, { productIds: created.map((p) => p.id) });
         written += batch.length;
         await options.onProgress?.(written, total);
       }

@@ -5,10 +5,9 @@ import { dueInWords, reminderThreshold, RENEWAL_KIND_LABELS, type ReminderThresh
 import { recordAudit } from "./audit";
 import { prisma } from "./prisma-client";
 import { collectRenewalItems, type RenewalItem } from "./renewals";
-import { liveProductScore } from "./scoring";
 import { todayFor, type TenantContext } from "./tenant";
 
-const COMPLIANCE_KINDS = new Set(["APPROVAL_VALID_UNTIL", "CONDITION_DUE", "EXCEPTION_EXPIRY", "REVIEW_DUE"]);
+const COMPLIANCE_KINDS = new Set(["APPROVAL_VALID_UNTIL", "APPROVAL_SUSPENDED", "CONDITION_DUE", "EXCEPTION_EXPIRY", "REVIEW_DUE"]);
 
 /** Who hears about an item: its owner, and the compliance officers for approval dates; admins when nobody else would. */
 function recipientsFor(item: RenewalItem, members: Array<{ userId: string; role: string; email: string }>) {
@@ -43,7 +42,7 @@ export async function sendDueReminders(organizationId: string, now = new Date())
   const baseUrl = serverEnv.publicUrl();
   let sent = 0;
   for (const item of items) {
-    const threshold = reminderThreshold(item.dueOn, today);
+    const threshold = reminderThreshold(item.dueOn, today, item.kind);
     if (!threshold) continue;
     const recipients = recipientsFor(item, members);
     const subject = subjectFor(item, threshold, today);
@@ -63,10 +62,6 @@ export async function sendDueReminders(organizationId: string, now = new Date())
       return true;
     });
     if (delivered) sent++;
-    // An expired DPA or certificate lowers the score and lapses approvals: refresh the cached tiers.
-    if (delivered && threshold === "OVERDUE" && item.productId && (item.kind === "DPA_EXPIRY" || item.kind === "CERTIFICATION_EXPIRY")) {
-      await liveProductScore(system, item.productId);
-    }
   }
   return sent;
 }

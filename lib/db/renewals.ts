@@ -43,12 +43,17 @@ export async function collectRenewalItems(ctx: TenantContext, window: RenewalWin
   const due = { lte: toDateColumn(window.until), ...(window.from ? { gte: toDateColumn(window.from) } : {}) };
   const activeProduct = { archivedAt: null, vendor: { archivedAt: null } };
   const productSelect = { id: true, name: true, ownerId: true, vendor: { select: { name: true, ownerId: true } } } as const;
-  const [dpas, certifications, approvals, conditions, exceptions, productDecisions] = await Promise.all([
+  const [dpas, certifications, approvals, suspended, conditions, exceptions, productDecisions] = await Promise.all([
     prisma.dpa.findMany({ where: { isCurrent: true, expiresAt: due, product: activeProduct, ...tenant(ctx) }, select: { id: true, title: true, expiresAt: true, product: { select: productSelect } } }),
     prisma.certification.findMany({ where: { archivedAt: null, expiresAt: due, product: activeProduct, ...tenant(ctx) }, select: { id: true, type: true, name: true, expiresAt: true, product: { select: productSelect } } }),
     prisma.useCase.findMany({
       where: { status: { in: [...APPROVED_STATUSES] }, client: { archivedAt: null }, OR: [{ validUntil: due }, { nextReviewAt: due }], ...tenant(ctx) },
       select: { id: true, purpose: true, ownerId: true, validUntil: true, validUntilWhy: true, nextReviewAt: true, client: { select: { id: true, name: true } }, product: { select: productSelect } },
+    }),
+    // Suspended approvals are listed whatever the window: they need a decision now.
+    prisma.useCase.findMany({
+      where: { status: { in: [...APPROVED_STATUSES] }, suspendedAt: { not: null }, client: { archivedAt: null }, ...tenant(ctx) },
+      select: { id: true, purpose: true, ownerId: true, suspendedAt: true, suspendedWhy: true, client: { select: { id: true, name: true } }, product: { select: productSelect } },
     }),
     prisma.decisionCondition.findMany({
       where: { metAt: null, dueAt: due, ...tenant(ctx) },
@@ -104,6 +109,22 @@ export async function collectRenewalItems(ctx: TenantContext, window: RenewalWin
     if (validUntil && inWindow(validUntil)) items.push({ ...base, kind: "APPROVAL_VALID_UNTIL", itemId: u.id, dueOn: validUntil, title: `Approval for "${u.purpose}" lapses`, detail: u.validUntilWhy ? `Valid until ${u.validUntilWhy}.` : null, action: RENEWAL_ACTIONS.APPROVAL_VALID_UNTIL });
     // A review that falls on the valid-until date is the same event: listed once.
     if (review && inWindow(review) && review !== validUntil) items.push({ ...base, kind: "REVIEW_DUE", itemId: u.id, dueOn: review, title: `Review of "${u.purpose}" due`, detail: null, action: "Review the use case: re-check its evidence and record a new decision." });
+  }
+  for (const u of suspended) {
+    items.push({
+      kind: "APPROVAL_SUSPENDED",
+      itemId: u.id,
+      dueOn: calendarDateOf(u.suspendedAt!, ctx.timeZone),
+      title: `Approval for "${u.purpose}" suspended`,
+      detail: u.suspendedWhy,
+      ownerId: u.ownerId,
+      clientId: u.client.id,
+      clientName: u.client.name,
+      productId: u.product.id,
+      productName: productLabel(u.product),
+      href: `/use-cases/${u.id}`,
+      action: RENEWAL_ACTIONS.APPROVAL_SUSPENDED,
+    });
   }
   // A superseded decision's conditions are history; only the decision in force binds.
   const inForce = await decisionsInForce(ctx, conditions.map((c) => c.decision.id));
@@ -163,7 +184,7 @@ export async function renewalBuckets(ctx: TenantContext, filters: RenewalFilters
   const items = filterRenewals(all, filters);
   const buckets = new Map<RenewalBucket, RenewalItem[]>();
   for (const item of items) {
-    const bucket = renewalBucket(item.dueOn, today);
+    const bucket = renewalBucket(item.dueOn, today, item.kind);
     buckets.set(bucket, [...(buckets.get(bucket) ?? []), item]);
   }
   return { today, buckets, all };
@@ -175,7 +196,7 @@ export async function renewalCounts(ctx: TenantContext, now = new Date()) {
   const items = await collectRenewalItems(ctx, { until: addDays(today, 30) });
   const counts = { overdue: 0, due7: 0, due30: 0 };
   for (const item of items) {
-    const bucket = renewalBucket(item.dueOn, today);
+    const bucket = renewalBucket(item.dueOn, today, item.kind);
     if (bucket === "OVERDUE") counts.overdue++;
     else if (bucket === "DUE_7") counts.due7++;
     else counts.due30++;

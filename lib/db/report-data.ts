@@ -155,7 +155,7 @@ export async function portfolioReportData(ctx: TenantContext, clientId: string, 
   const useCases = await Promise.all(
     rows.map(async (row) => {
       const overview = await getUseCaseOverview(ctx, row.id, now);
-      const status = statusShownForUseCase(overview.useCase.status, day(overview.useCase.validUntil), today);
+      const status = statusShownForUseCase(overview.useCase.status, day(overview.useCase.validUntil), today, overview.useCase.suspendedAt !== null);
       return {
         product: `${overview.useCase.product.vendor.name} — ${overview.useCase.product.name}`,
         purpose: overview.useCase.purpose,

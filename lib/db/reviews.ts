@@ -46,16 +46,20 @@ export async function listReviewQueue(ctx: TenantContext, query: ListQuery) {
   return { rows, total };
 }
 
+/** CHANGES_REQUESTED sends the assessment back to DRAFT for the filler (PRODUCT.md); the decision and its comments stay. */
 const STATUS_FOR = {
   APPROVED: "APPROVED",
   APPROVED_WITH_CONDITIONS: "APPROVED_WITH_CONDITIONS",
   REJECTED: "REJECTED",
-  CHANGES_REQUESTED: "CHANGES_REQUESTED",
+  CHANGES_REQUESTED: "DRAFT",
 } as const;
 
 /**
- * SECURITY-CRITICAL (separation of duties). A compliance decision on a submitted assessment. Whoever
- * submitted it cannot decide it, whatever their role. CHANGES_REQUESTED sends it back to the filler.
+ * SECURITY-CRITICAL (separation of duties, once only). A compliance decision on a submitted
+ * assessment. Whoever submitted it cannot decide it, whatever their role. CHANGES_REQUESTED returns
+ * it to DRAFT for the filler; the reviewer's justification stays on the decision they see. The move
+ * out of SUBMITTED is conditional inside the transaction, so of two decisions arriving at once
+ * exactly one lands and the other gets a CONFLICT.
  */
 export async function decideAssessment(
   ctx: TenantContext,
@@ -63,12 +67,18 @@ export async function decideAssessment(
 ) {
   const assessment = await prisma.assessment.findFirst({ where: inTenant(ctx, { id: input.assessmentId }), include: { scoreSnapshots: { where: { useCaseId: null }, orderBy: { createdAt: "desc" }, take: 1 } } });
   if (!assessment) throw notFound("assessment");
-  if (assessment.status !== "SUBMITTED") throw new AppError("CONFLICT", "Only a submitted assessment can be decided.");
+  if (assessment.status !== "SUBMITTED") throw alreadyDecided();
   if (assessment.submittedById === ctx.userId) throw new AppError("FORBIDDEN", "You submitted this assessment, so someone else must decide it (separation of duties).");
   const snapshot = assessment.scoreSnapshots[0] ?? null;
   return withAudit(
     ctx,
     async (tx) => {
+      // The transition itself is the check: only the submission we read (same submitter, still SUBMITTED) moves.
+      const moved = await tx.assessment.updateMany({
+        where: { id: assessment.id, status: "SUBMITTED", submittedAt: assessment.submittedAt, ...tenant(ctx) },
+        data: { status: STATUS_FOR[input.outcome], decidedAt: new Date() },
+      });
+      if (moved.count !== 1) throw alreadyDecided();
       const decision = await tx.decision.create({
         data: {
           organizationId: ctx.organizationId,
@@ -81,7 +91,6 @@ export async function decideAssessment(
         },
         select: { id: true },
       });
-      await tx.assessment.update({ where: { id: assessment.id }, data: { status: STATUS_FOR[input.outcome], decidedAt: new Date() } });
       return decision;
     },
     (decision) => ({
@@ -92,6 +101,8 @@ export async function decideAssessment(
     }),
   );
 }
+
+const alreadyDecided = () => new AppError("CONFLICT", "This assessment is no longer awaiting a decision (someone decided it or it went back to its filler). Reload to see where it stands.");
 
 export async function listDecisions(ctx: TenantContext, assessmentId: string) {
   const decisions = await prisma.decision.findMany({ where: inTenant(ctx, { assessmentId }), orderBy: { decidedAt: "desc" }, include: { conditions: { orderBy: [{ dueAt: "asc" }, { id: "asc" }] } } });

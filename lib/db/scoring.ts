@@ -4,106 +4,127 @@ import { scoreAnswers, type ScorableQuestion } from "@/lib/domain/scoring/answer
 import { certificationEvidenceOf } from "@/lib/domain/scoring/counting-evidence";
 import { scoreProduct } from "@/lib/domain/scoring/score-product";
 import { DEFAULT_WEIGHTS, type ScoringInput } from "@/lib/domain/scoring/types";
-import type { ClauseStatus, DataClass, DpaClause, Residency } from "@/lib/domain/vocabulary";
+import type { CertificationType, ClauseStatus, DataClass, DpaClause, Residency } from "@/lib/domain/vocabulary";
 import { notFound } from "@/lib/errors/app-error";
 import { withAudit } from "./audit";
+import { refreshScores } from "./score-refresh";
 import { prisma, type Prisma, type Tx } from "./prisma-client";
 import { productInTenant } from "./products";
 import { inTenant, tenant, todayFor, type TenantContext } from "./tenant";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
-/** The plain scoring input for a product, from the register and its latest submitted assessment. */
-export async function buildScoringInput(ctx: TenantContext, productId: string, options: { asOf?: Date; assessmentId?: string | null } = {}): Promise<ScoringInput> {
-  const asOf = options.asOf ?? new Date();
-  const product = await productInTenant(ctx, productId);
-  const [dpa, certifications, subProcessorCount, assessment] = await Promise.all([
-    prisma.dpa.findFirst({ where: inTenant(ctx, { productId, isCurrent: true }), include: { clauses: true } }),
-    prisma.certification.findMany({ where: inTenant(ctx, { productId, archivedAt: null }), select: { id: true, type: true, issuedAt: true, expiresAt: true, createdAt: true, fileId: true } }),
-    prisma.subProcessor.count({ where: inTenant(ctx, { productId }) }),
-    prisma.assessment.findFirst({
-      // The assessment being submitted, or else the latest one that was.
-      where: options.assessmentId
-        ? { id: options.assessmentId, productId, ...tenant(ctx) }
-        : { productId, status: { in: ["SUBMITTED", "APPROVED", "APPROVED_WITH_CONDITIONS"] }, ...tenant(ctx) },
-      orderBy: { submittedAt: "desc" },
-      include: { templateVersion: { include: { questions: { orderBy: { position: "asc" } } } }, answers: true },
-    }),
-  ]);
-  const keyOf = new Map(assessment?.templateVersion.questions.map((q) => [q.id, q.key]) ?? []);
-  const answersByKey: Record<string, AnswerValue> = Object.fromEntries(assessment?.answers.map((a) => [keyOf.get(a.questionId), a.value as AnswerValue]) ?? []);
-  return {
-    // Evidence is valid through its expiry date in the organisation's calendar.
-    asOf: todayFor(ctx, asOf),
-    product: {
-      tier: product.tier,
-      processingRegions: product.processingRegions,
-      retentionKind: product.retentionKind,
-      trainingPolicy: product.trainingPolicy,
-      subProcessorCount,
-    },
-    dpa: dpa
-      ? {
-          signedAt: day(dpa.signedAt),
-          expiresAt: day(dpa.expiresAt),
-          breachNoticeHours: dpa.breachNoticeHours,
-          transferMechanism: dpa.transferMechanism,
-          clauses: Object.fromEntries(dpa.clauses.map((c) => [c.clause, c.status])) as Partial<Record<DpaClause, ClauseStatus>>,
-        }
-      : null,
-    certifications: certifications.map(certificationEvidenceOf),
-    questionnaire: assessment
-      ? {
-          answers: scoreAnswers(
-            assessment.templateVersion.questions.map((q) => ({
-              key: q.key,
-              prompt: q.prompt,
-              type: q.type,
-              required: q.required,
-              weight: q.weight,
-              options: q.options as ScorableQuestion["options"],
-              bands: q.bands as ScorableQuestion["bands"],
-              visibility: q.visibility as ScorableQuestion["visibility"],
-            })),
-            answersByKey,
-          ),
-        }
-      : null,
-    useCase: null,
-  };
+/** The evidence dates an approval can rest on, beside each product's scoring input. */
+export interface ProductEvidence {
+  dpa: { id: string; title: string; expiresAt: string | null } | null;
+  certifications: Array<{ id: string; type: CertificationType; expiresAt: string | null; archived: boolean }>;
 }
 
-const weightsOf = (model: { dpaWeight: number; questionnaireWeight: number; certificationWeight: number } | null) =>
+/**
+ * The plain scoring inputs of many products at once (a fixed number of queries, however many
+ * products), from the register and each product's latest submitted assessment, read through `db`
+ * so a transaction sees its own writes. `assessmentId` scores one product as if that assessment
+ * were its submitted one.
+ */
+export async function loadScoringInputs(db: Tx, ctx: TenantContext, productIds: string[], asOf: string, options: { assessmentId?: string | null } = {}) {
+  const ids = [...new Set(productIds)];
+  const inputs = new Map<string, ScoringInput>();
+  const evidence = new Map<string, ProductEvidence>();
+  if (!ids.length) return { inputs, evidence };
+  const loadProducts = () => db.product.findMany({ where: inTenant(ctx, { id: { in: ids } }), select: { id: true, tier: true, processingRegions: true, retentionKind: true, trainingPolicy: true } });
+  const loadDpas = () => db.dpa.findMany({ where: inTenant(ctx, { productId: { in: ids }, isCurrent: true }), include: { clauses: true }, orderBy: { createdAt: "desc" } });
+  const loadCertifications = () => db.certification.findMany({ where: inTenant(ctx, { productId: { in: ids } }), select: { id: true, productId: true, type: true, issuedAt: true, expiresAt: true, createdAt: true, fileId: true, archivedAt: true } });
+  const loadSubProcessors = () => db.subProcessor.findMany({ where: inTenant(ctx, { productId: { in: ids } }), select: { productId: true } });
+  const loadAssessments = () =>
+    db.assessment.findMany({
+      // The assessment being submitted, or else each product's latest one that was.
+      where: options.assessmentId
+        ? { id: options.assessmentId, productId: { in: ids }, ...tenant(ctx) }
+        : { productId: { in: ids }, status: { in: ["SUBMITTED", "APPROVED", "APPROVED_WITH_CONDITIONS"] }, ...tenant(ctx) },
+      orderBy: [{ submittedAt: "desc" }, { id: "asc" }],
+      distinct: ["productId"],
+      select: { productId: true, templateVersionId: true, answers: { select: { questionId: true, value: true } } },
+    });
+  // Inside a transaction the queries go one after another (it holds one connection); outside, at once.
+  const [products, dpas, certifications, subProcessors, assessments] =
+    db === prisma
+      ? await Promise.all([loadProducts(), loadDpas(), loadCertifications(), loadSubProcessors(), loadAssessments()])
+      : [await loadProducts(), await loadDpas(), await loadCertifications(), await loadSubProcessors(), await loadAssessments()];
+  const versionIds = [...new Set(assessments.map((a) => a.templateVersionId))];
+  const questions = versionIds.length
+    ? await db.templateQuestion.findMany({ where: inTenant(ctx, { versionId: { in: versionIds } }), orderBy: { position: "asc" }, select: { id: true, versionId: true, key: true, prompt: true, type: true, required: true, weight: true, options: true, bands: true, visibility: true } })
+    : [];
+  for (const product of products) {
+    const dpa = dpas.find((d) => d.productId === product.id) ?? null;
+    const certs = certifications.filter((c) => c.productId === product.id);
+    const assessment = assessments.find((a) => a.productId === product.id) ?? null;
+    const versionQuestions = assessment ? questions.filter((q) => q.versionId === assessment.templateVersionId) : [];
+    const keyOf = new Map(versionQuestions.map((q) => [q.id, q.key]));
+    const answersByKey: Record<string, AnswerValue> = Object.fromEntries(assessment?.answers.map((a) => [keyOf.get(a.questionId), a.value as AnswerValue]) ?? []);
+    inputs.set(product.id, {
+      // Evidence is valid through its expiry date in the organisation's calendar.
+      asOf,
+      product: {
+        tier: product.tier,
+        processingRegions: product.processingRegions,
+        retentionKind: product.retentionKind,
+        trainingPolicy: product.trainingPolicy,
+        subProcessorCount: subProcessors.filter((c) => c.productId === product.id).length,
+      },
+      dpa: dpa
+        ? {
+            signedAt: day(dpa.signedAt),
+            expiresAt: day(dpa.expiresAt),
+            breachNoticeHours: dpa.breachNoticeHours,
+            transferMechanism: dpa.transferMechanism,
+            clauses: Object.fromEntries(dpa.clauses.map((c) => [c.clause, c.status])) as Partial<Record<DpaClause, ClauseStatus>>,
+          }
+        : null,
+      certifications: certs.filter((c) => c.archivedAt === null).map(certificationEvidenceOf),
+      questionnaire: assessment
+        ? {
+            answers: scoreAnswers(
+              versionQuestions.map((q) => ({
+                key: q.key,
+                prompt: q.prompt,
+                type: q.type,
+                required: q.required,
+                weight: q.weight,
+                options: q.options as ScorableQuestion["options"],
+                bands: q.bands as ScorableQuestion["bands"],
+                visibility: q.visibility as ScorableQuestion["visibility"],
+              })),
+              answersByKey,
+            ),
+          }
+        : null,
+      useCase: null,
+    });
+    evidence.set(product.id, {
+      dpa: dpa ? { id: dpa.id, title: dpa.title, expiresAt: day(dpa.expiresAt) } : null,
+      certifications: certs.map((c) => ({ id: c.id, type: c.type, expiresAt: day(c.expiresAt), archived: c.archivedAt !== null })),
+    });
+  }
+  return { inputs, evidence };
+}
+
+/** The plain scoring input for a product, from the register and its latest submitted assessment. */
+export async function buildScoringInput(ctx: TenantContext, productId: string, options: { asOf?: Date; assessmentId?: string | null; db?: Tx } = {}): Promise<ScoringInput> {
+  const product = await productInTenant(ctx, productId);
+  const { inputs } = await loadScoringInputs(options.db ?? prisma, ctx, [product.id], todayFor(ctx, options.asOf ?? new Date()), options);
+  return inputs.get(product.id)!;
+}
+
+export const weightsOf = (model: { dpaWeight: number; questionnaireWeight: number; certificationWeight: number } | null) =>
   model ? { dpa: model.dpaWeight, questionnaire: model.questionnaireWeight, certifications: model.certificationWeight } : DEFAULT_WEIGHTS;
 
 /**
- * The product's live score with the organisation's current weights. Refreshes the cached tier
- * lists filter on, for the product and for each of its use cases (scored with their own
- * per-use-case flags from the same inputs).
+ * The product's live score with the organisation's current weights. Reads only: the cached tiers
+ * lists filter on are kept by lib/db/score-refresh, in the transaction of every change.
  */
 export async function liveProductScore(ctx: TenantContext, productId: string) {
-  const [input, model, useCases] = await Promise.all([
-    buildScoringInput(ctx, productId),
-    prisma.scoringModel.findFirst({ where: inTenant(ctx), orderBy: { version: "desc" } }),
-    prisma.useCase.findMany({ where: inTenant(ctx, { productId }), select: { id: true, dataClasses: true, currentScore: true, currentTier: true, client: { select: { residency: true } } } }),
-  ]);
-  const result = scoreProduct(input, weightsOf(model), model?.version ?? 1);
-  // Derived caches, not changes anyone made: no audit event.
-  await prisma.product.updateMany({
-    where: {
-      id: productId,
-      OR: [{ currentScore: null }, { currentScore: { not: result.score } }, { currentTier: null }, { currentTier: { not: result.tier } }],
-      ...tenant(ctx),
-    },
-    data: { currentScore: result.score, currentTier: result.tier },
-  });
-  for (const useCase of useCases) {
-    const scored = scoreProduct({ ...input, useCase: { residency: useCase.client.residency, dataClasses: useCase.dataClasses } }, weightsOf(model), model?.version ?? 1);
-    if (scored.score !== useCase.currentScore || scored.tier !== useCase.currentTier) {
-      await prisma.useCase.updateMany({ where: { id: useCase.id, ...tenant(ctx) }, data: { currentScore: scored.score, currentTier: scored.tier } });
-    }
-  }
-  return { input, result };
+  const [input, model] = await Promise.all([buildScoringInput(ctx, productId), prisma.scoringModel.findFirst({ where: inTenant(ctx), orderBy: { version: "desc" } })]);
+  return { input, result: scoreProduct(input, weightsOf(model), model?.version ?? 1) };
 }
 
 /** A use case's live score: the product's inputs plus the client's residency and the use case's data classes. */
@@ -127,10 +148,14 @@ export async function setScoringWeights(ctx: TenantContext, weights: { dpa: numb
   const current = await currentScoringModel(ctx);
   return withAudit(
     ctx,
-    (tx) =>
-      tx.scoringModel.create({
+    async (tx) => {
+      const model = await tx.scoringModel.create({
         data: { organizationId: ctx.organizationId, version: current.version + 1, dpaWeight: weights.dpa, questionnaireWeight: weights.questionnaire, certificationWeight: weights.certifications, createdById: ctx.userId },
-      }),
+      });
+      // New weights change every score in the organisation.
+      await refreshScores(tx, ctx, "ORGANIZATION");
+      return model;
+    },
     (model) => ({
       action: "scoring.weights.change",
       entityType: "ScoringModel",
@@ -142,7 +167,7 @@ export async function setScoringWeights(ctx: TenantContext, weights: { dpa: numb
 
 /** Freezes the score of a product as of now (inputs, model version, result), e.g. when an assessment is submitted. */
 export async function snapshotProductScore(ctx: TenantContext, productId: string, assessmentId: string | null, tx?: Tx) {
-  const [input, model] = await Promise.all([buildScoringInput(ctx, productId, { assessmentId }), currentScoringModel(ctx)]);
+  const [input, model] = await Promise.all([buildScoringInput(ctx, productId, { assessmentId, db: tx }), currentScoringModel(ctx)]);
   const result = scoreProduct(input, { dpa: model.dpaWeight, questionnaire: model.questionnaireWeight, certifications: model.certificationWeight }, model.version);
   const db = tx ?? prisma;
   return db.scoreSnapshot.create({

@@ -2,6 +2,7 @@ import "server-only";
 import { diffSubProcessors, isEmptyDiff } from "@/lib/domain/sub-processor-diff";
 import type { SubProcessorListInput } from "@/lib/validation/evidence";
 import { withAudit } from "./audit";
+import { refreshScores } from "./score-refresh";
 import { prisma } from "./prisma-client";
 import { productInTenant } from "./products";
 import { inTenant, type TenantContext } from "./tenant";
@@ -30,6 +31,7 @@ export async function replaceSubProcessors(ctx: TenantContext, input: SubProcess
           changedById: ctx.userId,
         },
       });
+      await refreshScores(tx, ctx, { productIds: [input.productId] });
     },
     () => ({
       action: "subprocessors.update",

@@ -1,17 +1,18 @@
 import "server-only";
 import { approvalValidity, reliedOnCertifications, statusShownForUseCase } from "@/lib/domain/approvals/approval-validity";
-import { addMonths, calendarDateOfColumn, toDateColumn } from "@/lib/domain/dates/calendar-date";
+import { checkUseCaseDecision, coveringException, exceptionInForce, MAX_EXCEPTION_MONTHS } from "@/lib/domain/approvals/decision-policy";
+import { calendarDateOfColumn, toDateColumn } from "@/lib/domain/dates/calendar-date";
 import { enumLabel } from "@/lib/domain/vocabulary";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { UseCaseDecisionInput, UseCaseInput } from "@/lib/validation/use-case";
 import { withAudit } from "./audit";
 import { prisma, Prisma } from "./prisma-client";
 import { withPeopleNamed } from "./reviews";
+import { refreshScores } from "./score-refresh";
 import { liveUseCaseScore } from "./scoring";
 import { inTenant, tenant, todayFor, type TenantContext } from "./tenant";
 
-/** An exception is time-boxed: at most this long. */
-export const MAX_EXCEPTION_MONTHS = 12;
+export { MAX_EXCEPTION_MONTHS };
 
 export async function createUseCase(ctx: TenantContext, input: UseCaseInput) {
   const [client, product] = await Promise.all([
@@ -20,15 +21,16 @@ export async function createUseCase(ctx: TenantContext, input: UseCaseInput) {
   ]);
   if (!client) throw new AppError("VALIDATION", "Choose an active client.", { clientId: "Choose an active client." });
   if (!product) throw new AppError("VALIDATION", "Choose an active product.", { productId: "Choose an active product." });
-  const { result } = await liveUseCaseScore(ctx, { productId: product.id, dataClasses: input.dataClasses, client });
   return withAudit(
     ctx,
-    (tx) =>
-      tx.useCase.create({
-        data: { ...input, organizationId: ctx.organizationId, ownerId: ctx.userId, currentScore: result.score, currentTier: result.tier },
-        select: { id: true },
-      }),
-    (useCase) => ({ action: "usecase.create", entityType: "UseCase", entityId: useCase.id, summary: { after: { ...input, tier: result.tier, score: result.score } } }),
+    async (tx) => {
+      const useCase = await tx.useCase.create({ data: { ...input, organizationId: ctx.organizationId, ownerId: ctx.userId }, select: { id: true } });
+      // Scored in the same transaction, so the matrix shows its tier the moment it exists.
+      await refreshScores(tx, ctx, { useCaseIds: [useCase.id] });
+      const scored = await tx.useCase.findUniqueOrThrow({ where: { id: useCase.id }, select: { currentScore: true, currentTier: true } });
+      return { id: useCase.id, tier: scored.currentTier, score: scored.currentScore };
+    },
+    (useCase) => ({ action: "usecase.create", entityType: "UseCase", entityId: useCase.id, summary: { after: { ...input, tier: useCase.tier, score: useCase.score } } }),
   ).catch((error: unknown) => {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new AppError("CONFLICT", "This client already has a use case of this product with that purpose.", { purpose: "This client already uses this product for that purpose." });
@@ -56,7 +58,7 @@ function reliedOnAssessment(ctx: TenantContext, productId: string) {
 }
 
 const activeException = <E extends { revokedAt: Date | null; expiresAt: Date }>(exceptions: E[], today: string) =>
-  exceptions.find((e) => e.revokedAt === null && calendarDateOfColumn(e.expiresAt) >= today) ?? null;
+  exceptions.find((e) => exceptionInForce({ revokedAt: e.revokedAt, expiresAt: calendarDateOfColumn(e.expiresAt)! }, today)) ?? null;
 
 /** Everything the use-case page shows, with the live score (and its per-use-case flags) and the status as of today. */
 export async function getUseCaseOverview(ctx: TenantContext, id: string, now = new Date()) {
@@ -73,53 +75,58 @@ export async function getUseCaseOverview(ctx: TenantContext, id: string, now = n
   const nameOf = (userId: string | null) => users.find((u) => u.id === userId)?.name ?? "a former user";
   return {
     useCase,
-    displayStatus: statusShownForUseCase(useCase.status, calendarDateOfColumn(useCase.validUntil), today),
+    displayStatus: statusShownForUseCase(useCase.status, calendarDateOfColumn(useCase.validUntil), today, useCase.suspendedAt !== null),
     score,
     assessment: assessment ? { ...assessment, submittedBy: nameOf(assessment.submittedById) } : null,
     decisions,
     exceptions: exceptions.map((e) => ({ ...e, grantedBy: nameOf(e.grantedById), active: activeException([e], today) !== null })),
-    activeException: activeException(exceptions, today),
+    // The exception that would let an approval stand today: in force and accepting every critical flag the use case has now.
+    activeException: coveringException(
+      exceptions.map((e) => ({ ...e, expiresAt: calendarDateOfColumn(e.expiresAt)! })),
+      score.result.flags.filter((f) => f.severity === "critical").map((f) => f.id),
+      today,
+    ),
     today,
   };
 }
 
-const fieldError = (field: string, message: string) => new AppError("VALIDATION", message, { [field]: message });
-
 /**
- * SECURITY-CRITICAL (separation of duties, exceptions). The compliance decision for one client's
- * use of a product. It relies on the product's latest submitted assessment, whose submitter cannot
- * decide. A use case scored CRITICAL can only be approved under a documented exception (given
- * here or already active). An approval is valid until the earliest of its own expiry, the next
- * review, and the expiry of the evidence and exception it relied on.
+ * SECURITY-CRITICAL (separation of duties, exceptions, once only). The compliance decision for one
+ * client's use of a product. lib/domain/approvals/decision-policy says whether it may be made (the
+ * submitter of the relied-on assessment cannot decide; CRITICAL needs an exception accepting its
+ * critical flags; dates after today); this loads the facts and writes. The use case moves only if
+ * nobody changed it since it was read, so of two decisions arriving at once one lands and the other
+ * gets a CONFLICT. An approval is valid until the earliest of its own expiry, the next review, and
+ * the expiry of the evidence and exception it relied on (kept current by lib/db/score-refresh).
  */
 export async function decideUseCase(ctx: TenantContext, input: UseCaseDecisionInput, now = new Date()) {
   const useCase = await loadUseCaseInTenant(ctx, input.useCaseId);
   if (useCase.client.archivedAt || useCase.product.archivedAt) throw new AppError("CONFLICT", "The client or the product is archived: restore it before deciding.");
   const today = todayFor(ctx, now);
-  const assessment = await reliedOnAssessment(ctx, useCase.productId);
-  if (!assessment) throw new AppError("CONFLICT", "The product has no submitted assessment yet. Submit one before deciding a use case.");
-  if (assessment.submittedById === ctx.userId) {
-    throw new AppError("FORBIDDEN", "You submitted the assessment this decision relies on, so someone else must decide it (separation of duties).");
-  }
+  const [assessment, { input: scoringInput, result, model }, existing] = await Promise.all([
+    reliedOnAssessment(ctx, useCase.productId),
+    liveUseCaseScore(ctx, useCase),
+    prisma.riskException.findMany({ where: inTenant(ctx, { useCaseId: useCase.id }) }),
+  ]);
   const approving = input.outcome !== "REJECTED";
-  const { input: scoringInput, result, model } = await liveUseCaseScore(ctx, useCase);
-  const existing = await prisma.riskException.findMany({ where: inTenant(ctx, { useCaseId: useCase.id, revokedAt: null }) });
   const newException = approving ? input.exception : null;
-  if (newException) {
-    const expires = calendarDateOfColumn(newException.expiresAt);
-    if (expires <= today) throw fieldError("exception.expiresAt", "The exception must expire after today.");
-    if (expires > addMonths(today, MAX_EXCEPTION_MONTHS)) throw fieldError("exception.expiresAt", `An exception lasts at most ${MAX_EXCEPTION_MONTHS} months.`);
-    if (newException.consentAt && calendarDateOfColumn(newException.consentAt) > today) throw fieldError("exception.consentAt", "The consent date cannot be in the future.");
-  }
-  const existingInForce = activeException(existing, today);
-  const exceptionInForce = newException ?? existingInForce;
-  if (approving && result.tier === "CRITICAL" && !exceptionInForce) {
-    const flags = result.flags.filter((f) => f.severity === "critical").map((f) => f.id).join(", ");
-    throw new AppError("CONFLICT", `This use case is CRITICAL (${flags}). It can only be approved with an exception: justification, risk accepted, client consent and an expiry date.`, {
-      withException: "Record an exception to approve a CRITICAL use case.",
-    });
-  }
-  if (input.expiresAt && calendarDateOfColumn(input.expiresAt) <= today) throw fieldError("expiresAt", "The approval's expiry must be after today.");
+  const criticalFlags = result.flags.filter((f) => f.severity === "critical").map((f) => f.id);
+  const verdict = checkUseCaseDecision({
+    today,
+    deciderId: ctx.userId,
+    submitterId: assessment?.submittedById ?? null,
+    hasSubmittedAssessment: assessment !== null,
+    outcome: input.outcome,
+    tier: result.tier,
+    criticalFlags,
+    ownExpiry: calendarDateOfColumn(input.expiresAt),
+    newException: newException ? { expiresAt: calendarDateOfColumn(newException.expiresAt)!, consentAt: calendarDateOfColumn(newException.consentAt) } : null,
+    existingExceptions: existing.map((e) => ({ id: e.id, expiresAt: calendarDateOfColumn(e.expiresAt)!, revokedAt: e.revokedAt, acceptedFlags: e.acceptedFlags })),
+  });
+  if (!verdict.ok) throw new AppError(verdict.code, verdict.message, verdict.fieldErrors);
+  if (!assessment) throw new AppError("CONFLICT", "The product has no submitted assessment yet.");
+  const existingInForce = verdict.exception && verdict.exception !== "NEW" ? (existing.find((e) => e.id === (verdict.exception as { existingId: string }).existingId) ?? null) : null;
+  const exceptionInForceNow = newException ?? existingInForce;
 
   // The evidence the approval relies on: the current DPA and the certifications that earned the score.
   const [dpa, certifications] = await Promise.all([
@@ -138,13 +145,29 @@ export async function decideUseCase(ctx: TenantContext, input: UseCaseDecisionIn
         ownExpiry: calendarDateOfColumn(input.expiresAt),
         dpa: dpa ? { id: dpa.id, label: `the DPA "${dpa.title}"`, expiresAt: calendarDateOfColumn(dpa.expiresAt) } : null,
         certifications: relied.map((c) => ({ id: c.id, label: `the ${enumLabel(c.type)} certification`, expiresAt: c.expiresAt })),
-        exception: exceptionInForce && result.tier === "CRITICAL" ? { expiresAt: calendarDateOfColumn(exceptionInForce.expiresAt) } : null,
+        exception: exceptionInForceNow && result.tier === "CRITICAL" ? { expiresAt: calendarDateOfColumn(exceptionInForceNow.expiresAt)! } : null,
       })
     : null;
 
   return withAudit(
     ctx,
     async (tx) => {
+      // The transition is the check: only the use case as we read it moves (a concurrent decision changed updatedAt).
+      const moved = await tx.useCase.updateMany({
+        where: { id: useCase.id, updatedAt: useCase.updatedAt, ...tenant(ctx) },
+        data: {
+          status: input.outcome,
+          validUntil: validity ? toDateColumn(validity.validUntil) : null,
+          validUntilWhy: validity?.why ?? null,
+          nextReviewAt: validity ? toDateColumn(validity.nextReviewAt) : null,
+          currentScore: result.score,
+          currentTier: result.tier,
+          // A new decision ends a suspension: it was made on the use case as it is now.
+          suspendedAt: null,
+          suspendedWhy: null,
+        },
+      });
+      if (moved.count !== 1) throw new AppError("CONFLICT", "Someone else changed or decided this use case a moment ago. Reload it to see the decision on record before deciding again.");
       const exception = newException
         ? await tx.riskException.create({
             data: {
@@ -156,6 +179,8 @@ export async function decideUseCase(ctx: TenantContext, input: UseCaseDecisionIn
               consentBy: newException.consentBy,
               consentAt: newException.consentAt,
               expiresAt: newException.expiresAt,
+              // What the exception accepts: the critical flags the use case has now; a flag raised later is not covered.
+              acceptedFlags: criticalFlags,
               grantedById: ctx.userId,
             },
             select: { id: true },
@@ -199,17 +224,6 @@ export async function decideUseCase(ctx: TenantContext, input: UseCaseDecisionIn
         },
         select: { id: true },
       });
-      await tx.useCase.update({
-        where: { id: useCase.id },
-        data: {
-          status: input.outcome,
-          validUntil: validity ? toDateColumn(validity.validUntil) : null,
-          validUntilWhy: validity?.why ?? null,
-          nextReviewAt: validity ? toDateColumn(validity.nextReviewAt) : null,
-          currentScore: result.score,
-          currentTier: result.tier,
-        },
-      });
       return { decision, exceptionId };
     },
     ({ decision, exceptionId }) => ({
@@ -242,8 +256,11 @@ export async function revokeException(ctx: TenantContext, exceptionIdToRevoke: s
   return withAudit(
     ctx,
     async (tx) => {
-      await tx.riskException.update({ where: { id: exception.id }, data: { revokedAt: new Date() } });
-      if (backedApproval) await tx.useCase.update({ where: { id: exception.useCaseId }, data: { status: "PROPOSED", validUntil: null, validUntilWhy: null } });
+      // Conditional: of two revocations at once, one lands.
+      const revoked = await tx.riskException.updateMany({ where: { id: exception.id, revokedAt: null, ...tenant(ctx) }, data: { revokedAt: new Date() } });
+      if (revoked.count !== 1) throw new AppError("CONFLICT", "This exception was already revoked.");
+      if (backedApproval) await tx.useCase.update({ where: { id: exception.useCaseId }, data: { status: "PROPOSED", validUntil: null, validUntilWhy: null, nextReviewAt: null, suspendedAt: null, suspendedWhy: null } });
+      else await refreshScores(tx, ctx, { useCaseIds: [exception.useCaseId] });
       return { id: exception.id };
     },
     () => ({ action: "exception.revoke", entityType: "UseCase", entityId: exception.useCaseId, summary: { after: { exceptionId: exception.id, approvalWithdrawn: backedApproval } } }),
@@ -258,7 +275,7 @@ export async function listClientUseCases(ctx: TenantContext, clientId: string, n
     orderBy: [{ product: { name: "asc" } }, { purpose: "asc" }],
     include: { product: { select: { id: true, name: true, vendor: { select: { name: true } } } } },
   });
-  return rows.map((u) => ({ ...u, displayStatus: statusShownForUseCase(u.status, calendarDateOfColumn(u.validUntil), today) }));
+  return rows.map((u) => ({ ...u, displayStatus: statusShownForUseCase(u.status, calendarDateOfColumn(u.validUntil), today, u.suspendedAt !== null) }));
 }
 
 /**
@@ -278,7 +295,7 @@ export async function approvalMatrix(ctx: TenantContext, options: { page: number
         id: true,
         name: true,
         residency: true,
-        useCases: { orderBy: { purpose: "asc" }, select: { id: true, productId: true, purpose: true, status: true, validUntil: true, currentTier: true, currentScore: true } },
+        useCases: { orderBy: { purpose: "asc" }, select: { id: true, productId: true, purpose: true, status: true, validUntil: true, suspendedAt: true, currentTier: true, currentScore: true } },
       },
     }),
     prisma.client.count({ where }),
@@ -294,7 +311,7 @@ export async function approvalMatrix(ctx: TenantContext, options: { page: number
     products,
     clients: clients.map((c) => ({
       ...c,
-      useCases: c.useCases.map((u) => ({ ...u, displayStatus: statusShownForUseCase(u.status, calendarDateOfColumn(u.validUntil), today) })),
+      useCases: c.useCases.map((u) => ({ ...u, displayStatus: statusShownForUseCase(u.status, calendarDateOfColumn(u.validUntil), today, u.suspendedAt !== null) })),
     })),
   };
 }
@@ -307,5 +324,5 @@ export async function listProductUseCases(ctx: TenantContext, productId: string,
     orderBy: [{ client: { name: "asc" } }, { purpose: "asc" }],
     include: { client: { select: { id: true, name: true } } },
   });
-  return rows.map((u) => ({ ...u, displayStatus: statusShownForUseCase(u.status, calendarDateOfColumn(u.validUntil), today) }));
+  return rows.map((u) => ({ ...u, displayStatus: statusShownForUseCase(u.status, calendarDateOfColumn(u.validUntil), today, u.suspendedAt !== null) }));
 }

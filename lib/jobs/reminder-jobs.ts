@@ -4,6 +4,7 @@ import PgBoss from "pg-boss";
 import { serverEnv } from "@/lib/config/server-env";
 import { deliverOutbox, type MailTransport } from "@/lib/db/outbox";
 import { sendAllDueReminders } from "@/lib/db/reminders";
+import { rescoreOrganizationsWhoseDayTurned } from "@/lib/db/score-refresh";
 import { startImportWorker } from "./import-jobs";
 import { createQueueOnce } from "./job-queue";
 
@@ -20,14 +21,19 @@ export function mailTransportFromEnv(): MailTransport | null {
   return url ? nodemailer.createTransport(url) : null;
 }
 
-/** One reminder cycle: send what is due today, then mail the outbox when SMTP is configured. */
+/**
+ * One hourly cycle: first the daily rescoring of every organisation whose day has turned (expired
+ * evidence, review cadences, lapses and suspensions move with the calendar), then the reminders
+ * due today (suspensions among them), then the outbox when SMTP is configured.
+ */
 export async function runReminderCycle(now = new Date(), transport: MailTransport | null = mailTransportFromEnv()) {
+  const rescored = await rescoreOrganizationsWhoseDayTurned(now);
   const reminders = await sendAllDueReminders(now);
   const mailed = transport ? await deliverOutbox(transport, process.env.SMTP_FROM ?? "Vetta <vetta@localhost>", { publicUrl: serverEnv.publicUrl() }) : 0;
-  return { reminders, mailed };
+  return { rescored, reminders, mailed };
 }
 
-export async function startJobWorker(options: { databaseUrl: string; cron?: string; onCycle?: (result: { reminders: number; mailed: number }) => void }) {
+export async function startJobWorker(options: { databaseUrl: string; cron?: string; onCycle?: (result: { rescored: number; reminders: number; mailed: number }) => void }) {
   const boss = new PgBoss({ connectionString: options.databaseUrl, schema: "pgboss", max: 4, application_name: "vetta-jobs" });
   boss.on("error", (error: Error) => console.error("[vetta] job queue error:", error.message));
   await boss.start();

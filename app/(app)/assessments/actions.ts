@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { saveAnswer } from "@/lib/db/answers";
 import { applyAnswerToProduct, startAssessment, submitAssessment } from "@/lib/db/assessments";
-import { liveAssessmentScore, liveProductScore } from "@/lib/db/scoring";
+import { liveAssessmentScore } from "@/lib/db/scoring";
 import { guardedAction } from "@/lib/http/guarded-action";
 import { saveAnswerInput } from "@/lib/validation/answer";
 import { applyAnswerInput, startAssessmentInput, submitAssessmentInput } from "@/lib/validation/assessment";
@@ -25,8 +25,8 @@ export const saveAnswerAction = guardedAction(saveAnswerInput, "assessment:fill"
 
 export const submitAssessmentAction = guardedAction(submitAssessmentInput, "assessment:fill", async (actor, { assessmentId }) => {
   const { productId } = await submitAssessment(actor, assessmentId);
-  // The submitted answers now count: refresh the product's and its use cases' cached scores.
-  await liveProductScore(actor, productId);
+  // lib/db re-scored the product and its use cases in the submit's transaction.
+  revalidatePath(`/products/${productId}`);
   revalidatePath(`/assessments/${assessmentId}`);
   return { id: assessmentId };
 });

@@ -19,6 +19,8 @@ export default async function DashboardPage() {
     { label: "Renewals due in 8–30 days", value: figures.renewals.due30, testId: "figure-renewals-30", href: "/renewals" },
     { label: "Use cases awaiting a decision", value: figures.useCasesAwaitingDecision, testId: "figure-use-cases-proposed", href: "/approvals" },
     { label: "Lapsed approvals", value: figures.lapsedApprovals, testId: "figure-lapsed", href: "/approvals", alert: figures.lapsedApprovals > 0 },
+    { label: "Suspended approvals", value: figures.suspendedApprovals, testId: "figure-suspended", href: "/renewals", alert: figures.suspendedApprovals > 0 },
+    { label: "Critical products", value: figures.criticalProducts, testId: "figure-critical-products", href: "/products?riskTier=CRITICAL", alert: figures.criticalProducts > 0 },
   ];
   return (
     <>

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { createProduct, setProductArchived, updateProduct } from "@/lib/db/products";
-import { liveProductScore } from "@/lib/db/scoring";
 import { guardedAction } from "@/lib/http/guarded-action";
 import { archiveProductInput, productInput, updateProductInput } from "@/lib/validation/product";
 
@@ -14,7 +13,6 @@ export const createProductAction = guardedAction(productInput, "vendor:write", a
 
 export const updateProductAction = guardedAction(updateProductInput, "vendor:write", async (actor, { id, product }) => {
   const saved = await updateProduct(actor, id, product);
-  await liveProductScore(actor, id);
   revalidatePath(`/products/${id}`);
   revalidatePath(`/vendors/${saved.vendorId}`);
   return { id };

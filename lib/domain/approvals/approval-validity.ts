@@ -74,11 +74,15 @@ export function approvalValidity(input: ApprovalValidityInput): ApprovalValidity
 }
 
 export const APPROVED_STATUSES = ["APPROVED", "APPROVED_WITH_CONDITIONS"] as const;
-export type UseCaseDisplayStatus = "PROPOSED" | "APPROVED" | "APPROVED_WITH_CONDITIONS" | "REJECTED" | "LAPSED";
+export type UseCaseDisplayStatus = "PROPOSED" | "APPROVED" | "APPROVED_WITH_CONDITIONS" | "REJECTED" | "LAPSED" | "SUSPENDED";
 
-/** What a use case shows: an approval past its valid-until date is LAPSED, wherever it is shown. */
-export function statusShownForUseCase(status: string, validUntil: CalendarDate | null, today: CalendarDate): UseCaseDisplayStatus {
+/**
+ * What a use case shows, wherever it is shown: an approval suspended by a rise to CRITICAL is
+ * SUSPENDED; one past its valid-until date is LAPSED.
+ */
+export function statusShownForUseCase(status: string, validUntil: CalendarDate | null, today: CalendarDate, suspended = false): UseCaseDisplayStatus {
   const approved = (APPROVED_STATUSES as readonly string[]).includes(status);
+  if (approved && suspended) return "SUSPENDED";
   if (approved && validUntil !== null && validUntil < today) return "LAPSED";
   return status as UseCaseDisplayStatus;
 }

@@ -5,13 +5,14 @@
  */
 import { addDays, daysBetween, daysInMonth, type CalendarDate } from "@/lib/domain/dates/calendar-date";
 
-export const RENEWAL_KINDS = ["DPA_EXPIRY", "CERTIFICATION_EXPIRY", "APPROVAL_VALID_UNTIL", "CONDITION_DUE", "EXCEPTION_EXPIRY", "REVIEW_DUE"] as const;
+export const RENEWAL_KINDS = ["DPA_EXPIRY", "CERTIFICATION_EXPIRY", "APPROVAL_VALID_UNTIL", "APPROVAL_SUSPENDED", "CONDITION_DUE", "EXCEPTION_EXPIRY", "REVIEW_DUE"] as const;
 export type RenewalKind = (typeof RENEWAL_KINDS)[number];
 
 export const RENEWAL_KIND_LABELS: Record<RenewalKind, string> = {
   DPA_EXPIRY: "DPA expiry",
   CERTIFICATION_EXPIRY: "Certification expiry",
   APPROVAL_VALID_UNTIL: "Approval valid until",
+  APPROVAL_SUSPENDED: "Approval suspended",
   CONDITION_DUE: "Condition due",
   EXCEPTION_EXPIRY: "Exception expiry",
   REVIEW_DUE: "Review due",
@@ -22,6 +23,7 @@ export const RENEWAL_ACTIONS: Record<RenewalKind, string> = {
   DPA_EXPIRY: "Get the renewed or re-signed DPA from the vendor and record it as the current version.",
   CERTIFICATION_EXPIRY: "Obtain the renewed report or certificate and record it with its new expiry.",
   APPROVAL_VALID_UNTIL: "Renew the evidence it relied on, then have a compliance officer decide the use case again.",
+  APPROVAL_SUSPENDED: "The use case became CRITICAL: a compliance officer decides it again, or records an exception that accepts its critical flags.",
   CONDITION_DUE: "Check the condition is met, then press Record as met on the decision and say how; otherwise escalate to the compliance officer.",
   EXCEPTION_EXPIRY: "Fix the underlying risk, or have the compliance officer record a new exception.",
   REVIEW_DUE: "Start a new assessment of the product and submit it for review.",
@@ -31,7 +33,8 @@ export const REMINDER_THRESHOLDS = ["60_DAYS", "30_DAYS", "7_DAYS", "OVERDUE"] a
 export type ReminderThreshold = (typeof REMINDER_THRESHOLDS)[number];
 
 /** The most urgent reminder an item has reached today, or null while it is more than 60 days off. */
-export function reminderThreshold(dueOn: CalendarDate, today: CalendarDate): ReminderThreshold | null {
+export function reminderThreshold(dueOn: CalendarDate, today: CalendarDate, kind?: RenewalKind): ReminderThreshold | null {
+  if (kind && DUE_AT_ONCE.has(kind)) return "OVERDUE";
   const days = daysBetween(today, dueOn);
   if (days < 0) return "OVERDUE";
   if (days <= 7) return "7_DAYS";
@@ -52,7 +55,11 @@ export const BUCKET_LABELS: Record<RenewalBucket, string> = {
   LATER: "Later",
 };
 
-export function renewalBucket(dueOn: CalendarDate, today: CalendarDate): RenewalBucket {
+/** A suspended approval needs action from the day it is suspended: it is overdue at once. */
+export const DUE_AT_ONCE: ReadonlySet<RenewalKind> = new Set<RenewalKind>(["APPROVAL_SUSPENDED"]);
+
+export function renewalBucket(dueOn: CalendarDate, today: CalendarDate, kind?: RenewalKind): RenewalBucket {
+  if (kind && DUE_AT_ONCE.has(kind)) return "OVERDUE";
   const days = daysBetween(today, dueOn);
   if (days < 0) return "OVERDUE";
   if (days <= 7) return "DUE_7";

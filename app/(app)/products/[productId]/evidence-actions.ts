@@ -3,15 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { createCertification, setCertificationArchived, updateCertification } from "@/lib/db/certifications";
 import { createDpa, updateDpa } from "@/lib/db/dpas";
-import { liveProductScore } from "@/lib/db/scoring";
 import { replaceSubProcessors } from "@/lib/db/sub-processors";
 import type { TenantContext } from "@/lib/db/tenant";
 import { guardedAction } from "@/lib/http/guarded-action";
 import { archiveCertificationInput, certificationInput, dpaInput, subProcessorListInput, updateCertificationInput, updateDpaInput } from "@/lib/validation/evidence";
 
-/** Evidence changed: re-score the product and its use cases (the cached tiers lists and the matrix show), then revalidate. */
-async function refresh(actor: TenantContext, productId: string) {
-  await liveProductScore(actor, productId);
+/** Evidence changed (lib/db re-scored the product and its use cases in the same transaction): show it. */
+async function refresh(_actor: TenantContext, productId: string) {
   revalidatePath(`/products/${productId}`);
   revalidatePath("/approvals");
   revalidatePath("/vendors", "layout");

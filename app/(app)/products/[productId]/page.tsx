@@ -39,7 +39,6 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
     listScoreSnapshots(actor, productId),
     productContradictions(actor, productId),
   ]);
-  // After the live score, so the use cases' cached tiers are fresh.
   const useCases = await listProductUseCases(actor, productId);
   const canEdit = can(actor.role, "vendor:write") && !product.archivedAt;
   const reports = (await listReports(actor, { productId, useCaseId: undefined }, 1, 10)).rows.map((r) => ({ id: r.id, title: r.title, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy, shares: r._count.shareLinks }));

@@ -45,6 +45,11 @@ export default async function UseCasePage({ params }: { params: Promise<{ useCas
         }
       />
       <div className="space-y-6">
+        {displayStatus === "SUSPENDED" ? (
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="suspension">
+            <strong>Approval suspended</strong> since {day(useCase.suspendedAt)}. {useCase.suspendedWhy}
+          </p>
+        ) : null}
         <Card title="Approval">
           <dl className="grid gap-3 text-sm sm:grid-cols-3" data-testid="approval-summary">
             <div>
@@ -120,6 +125,9 @@ export default async function UseCasePage({ params }: { params: Promise<{ useCas
                   </p>
                   <p className="mt-1"><span className="text-slate-500">Justification:</span> {e.justification}</p>
                   <p><span className="text-slate-500">Risk accepted:</span> {e.riskAccepted}</p>
+                  <p>
+                    <span className="text-slate-500">Accepts critical flags:</span> {e.acceptedFlags.length ? e.acceptedFlags.map((f) => enumLabel(f)).join(", ") : "none recorded"}
+                  </p>
                   <p><span className="text-slate-500">Client consent:</span> {e.clientConsent ? `Yes, by ${e.consentBy} on ${day(e.consentAt)}` : "No"}</p>
                   {e.active && can(actor.role, "exception:grant") ? (
                     <div className="mt-2">
