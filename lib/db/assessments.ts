@@ -80,12 +80,17 @@ export async function submitAssessment(ctx: TenantContext, id: string) {
     throw new AppError("VALIDATION", `${missing.length} required question(s) still need an answer.`, { [first.questionKey]: "This question needs an answer." });
   }
   // Submitting and freezing the score as submitted (inputs, model version, result) commit together.
-  // Conditional inside the transaction: of two submits at once, one lands and the other is told.
+  // Conditional inside the transaction: of many submits at once, one claims the row and the others
+  // are told at once (SKIP LOCKED: they do not queue behind the scoring the first one does).
   await withAudit(
     ctx,
     async (tx) => {
-      const moved = await tx.assessment.updateMany({ where: { id, status: { in: [...EDITABLE_STATUSES] }, ...tenant(ctx) }, data: { status: "SUBMITTED", submittedAt: new Date(), submittedById: ctx.userId } });
-      if (moved.count !== 1) throw new AppError("CONFLICT", "This assessment was already submitted.");
+      const claimed = await tx.$queryRaw<Array<{ id: string }>>`
+        SELECT "id" FROM "Assessment"
+        WHERE "id" = ${id} AND "organizationId" = ${ctx.organizationId} AND "status"::text IN ('DRAFT', 'CHANGES_REQUESTED')
+        FOR UPDATE SKIP LOCKED`;
+      if (claimed.length !== 1) throw new AppError("CONFLICT", "This assessment was already submitted (or is being submitted right now).");
+      await tx.assessment.update({ where: { id }, data: { status: "SUBMITTED", submittedAt: new Date(), submittedById: ctx.userId } });
       const snapshot = await snapshotProductScore(ctx, assessment.productId, id, tx);
       // The submitted answers now count for the product and its use cases.
       await refreshScores(tx, ctx, { productIds: [assessment.productId] });

@@ -73,12 +73,14 @@ export async function decideAssessment(
   return withAudit(
     ctx,
     async (tx) => {
-      // The transition itself is the check: only the submission we read (same submitter, still SUBMITTED) moves.
-      const moved = await tx.assessment.updateMany({
-        where: { id: assessment.id, status: "SUBMITTED", submittedAt: assessment.submittedAt, ...tenant(ctx) },
-        data: { status: STATUS_FOR[input.outcome], decidedAt: new Date() },
-      });
-      if (moved.count !== 1) throw alreadyDecided();
+      // The transition itself is the check: only the submission we read (same submission time, still
+      // SUBMITTED) moves; a decision already holding the row makes the others fail at once (SKIP LOCKED).
+      const claimed = await tx.$queryRaw<Array<{ id: string }>>`
+        SELECT "id" FROM "Assessment"
+        WHERE "id" = ${assessment.id} AND "organizationId" = ${ctx.organizationId} AND "status"::text = 'SUBMITTED' AND "submittedAt" IS NOT DISTINCT FROM ${assessment.submittedAt}
+        FOR UPDATE SKIP LOCKED`;
+      if (claimed.length !== 1) throw alreadyDecided();
+      await tx.assessment.update({ where: { id: assessment.id }, data: { status: STATUS_FOR[input.outcome], decidedAt: new Date() } });
       const decision = await tx.decision.create({
         data: {
           organizationId: ctx.organizationId,

@@ -152,9 +152,12 @@ export async function decideUseCase(ctx: TenantContext, input: UseCaseDecisionIn
   return withAudit(
     ctx,
     async (tx) => {
-      // The transition is the check: only the use case as we read it moves (a concurrent decision changed updatedAt).
-      const moved = await tx.useCase.updateMany({
-        where: { id: useCase.id, updatedAt: useCase.updatedAt, ...tenant(ctx) },
+      // The transition is the check: only the use case as we read it moves (a decision that landed
+      // changed updatedAt; one in progress holds the row, and SKIP LOCKED fails the others at once).
+      const claimed = await tx.$queryRaw<Array<{ id: string }>>`
+        SELECT "id" FROM "UseCase" WHERE "id" = ${useCase.id} AND "organizationId" = ${ctx.organizationId} AND "updatedAt" = ${useCase.updatedAt} FOR UPDATE SKIP LOCKED`;
+      const moved = claimed.length !== 1 ? { count: 0 } : await tx.useCase.updateMany({
+        where: { id: useCase.id, ...tenant(ctx) },
         data: {
           status: input.outcome,
           validUntil: validity ? toDateColumn(validity.validUntil) : null,

@@ -52,4 +52,10 @@ describe("approval validity", () => {
     expect(statusShownForUseCase("REJECTED", "2020-01-01", "2026-11-23")).toBe("REJECTED");
     expect(statusShownForUseCase("PROPOSED", null, "2026-11-23")).toBe("PROPOSED");
   });
+
+  it("shows a suspended approval as SUSPENDED, before LAPSED; suspension means nothing once not approved", () => {
+    expect(statusShownForUseCase("APPROVED", "2027-01-01", "2026-11-23", true)).toBe("SUSPENDED");
+    expect(statusShownForUseCase("APPROVED", "2026-11-22", "2026-11-23", true)).toBe("SUSPENDED");
+    expect(statusShownForUseCase("REJECTED", null, "2026-11-23", true)).toBe("REJECTED");
+  });
 });
