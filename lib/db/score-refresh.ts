@@ -185,8 +185,8 @@ export async function refreshScoresNow(ctx: TenantContext, scope: RefreshScope, 
  * brought up to date is rescored (expiry dates, review cadences, lapses and suspensions), once, even
  * with several workers: the day marker moves conditionally in the same transaction.
  */
-export async function rescoreOrganizationsWhoseDayTurned(now = new Date()) {
-  const organizations = await prisma.organization.findMany({ select: { id: true, timeZone: true, scoresAsOf: true } });
+export async function rescoreOrganizationsWhoseDayTurned(now = new Date(), onlyOrganizationIds?: string[]) {
+  const organizations = await prisma.organization.findMany({ where: onlyOrganizationIds ? { id: { in: onlyOrganizationIds } } : {}, select: { id: true, timeZone: true, scoresAsOf: true } });
   let rescored = 0;
   for (const o of organizations) {
     const today = calendarDateOf(now, o.timeZone);

@@ -122,14 +122,14 @@ export const weightsOf = (model: { dpaWeight: number; questionnaireWeight: numbe
  * The product's live score with the organisation's current weights. Reads only: the cached tiers
  * lists filter on are kept by lib/db/score-refresh, in the transaction of every change.
  */
-export async function liveProductScore(ctx: TenantContext, productId: string) {
-  const [input, model] = await Promise.all([buildScoringInput(ctx, productId), prisma.scoringModel.findFirst({ where: inTenant(ctx), orderBy: { version: "desc" } })]);
+export async function liveProductScore(ctx: TenantContext, productId: string, now = new Date()) {
+  const [input, model] = await Promise.all([buildScoringInput(ctx, productId, { asOf: now }), prisma.scoringModel.findFirst({ where: inTenant(ctx), orderBy: { version: "desc" } })]);
   return { input, result: scoreProduct(input, weightsOf(model), model?.version ?? 1) };
 }
 
 /** A use case's live score: the product's inputs plus the client's residency and the use case's data classes. */
-export async function liveUseCaseScore(ctx: TenantContext, useCase: { productId: string; dataClasses: DataClass[]; client: { residency: Residency } }) {
-  const [base, model] = await Promise.all([buildScoringInput(ctx, useCase.productId), currentScoringModel(ctx)]);
+export async function liveUseCaseScore(ctx: TenantContext, useCase: { productId: string; dataClasses: DataClass[]; client: { residency: Residency } }, now = new Date()) {
+  const [base, model] = await Promise.all([buildScoringInput(ctx, useCase.productId, { asOf: now }), currentScoringModel(ctx)]);
   const input: ScoringInput = { ...base, useCase: { residency: useCase.client.residency, dataClasses: useCase.dataClasses } };
   return { input, model, result: scoreProduct(input, weightsOf(model), model.version) };
 }

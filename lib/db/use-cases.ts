@@ -65,7 +65,7 @@ export async function getUseCaseOverview(ctx: TenantContext, id: string, now = n
   const useCase = await loadUseCaseInTenant(ctx, id);
   const today = todayFor(ctx, now);
   const [score, assessment, decisions, exceptions] = await Promise.all([
-    liveUseCaseScore(ctx, useCase),
+    liveUseCaseScore(ctx, useCase, now),
     reliedOnAssessment(ctx, useCase.productId),
     prisma.decision.findMany({ where: inTenant(ctx, { useCaseId: id }), orderBy: { decidedAt: "desc" }, include: { conditions: { orderBy: [{ dueAt: "asc" }, { id: "asc" }] } } }).then((d) => withPeopleNamed(ctx, d)),
     prisma.riskException.findMany({ where: inTenant(ctx, { useCaseId: id }), orderBy: { createdAt: "desc" } }),
@@ -105,7 +105,7 @@ export async function decideUseCase(ctx: TenantContext, input: UseCaseDecisionIn
   const today = todayFor(ctx, now);
   const [assessment, { input: scoringInput, result, model }, existing] = await Promise.all([
     reliedOnAssessment(ctx, useCase.productId),
-    liveUseCaseScore(ctx, useCase),
+    liveUseCaseScore(ctx, useCase, now),
     prisma.riskException.findMany({ where: inTenant(ctx, { useCaseId: useCase.id }) }),
   ]);
   const approving = input.outcome !== "REJECTED";
