@@ -37,7 +37,11 @@ describe("template versions", () => {
     const draft = await createDraftVersion(org.as.ADMIN, templateId, changed);
     await expect(createDraftVersion(org.as.ADMIN, templateId, changed)).rejects.toMatchObject({ code: "CONFLICT" });
     await publishVersion(org.as.ADMIN, draft.versionId);
-    const second = await startAssessment(org.as.ACCOUNT_MANAGER, productId);
+    // The product already has a draft: "Start" opens it (on its version) instead of making another.
+    expect(await startAssessment(org.as.ACCOUNT_MANAGER, productId)).toEqual({ id: first.id, created: false });
+    const v = await createVendor(org.as.ACCOUNT_MANAGER, { name: "Vendor 2", website: null, description: null });
+    const p2 = await createProduct(org.as.ACCOUNT_MANAGER, productInput.parse({ vendorId: v.id, name: "P2", tier: "BUSINESS", deploymentModel: "CLOUD_API", processingRegions: "", retentionKind: "UNKNOWN", zeroRetentionAvailable: false, trainingPolicy: "UNKNOWN", encryptionInTransit: "UNKNOWN", encryptionAtRest: "UNKNOWN" }));
+    const second = await startAssessment(org.as.ACCOUNT_MANAGER, p2.id);
 
     const a1 = await getAssessment(org.as.ACCOUNT_MANAGER, first.id);
     const a2 = await getAssessment(org.as.ACCOUNT_MANAGER, second.id);
