@@ -18,13 +18,18 @@ let productId: string;
 beforeAll(async () => {
   [org, other] = await Promise.all([createTestOrganization("Answers"), createTestOrganization("Answers other")]);
   await createTemplate(org.as.ADMIN, templateSchema.parse(DEFAULT_QUESTIONNAIRE), { publish: true });
-  const v = await createVendor(org.as.ACCOUNT_MANAGER, { name: "Vendor", website: null, description: null });
+  productId = await newProduct();
+});
+
+/** A product of its own for each test: "Start assessment" on a product with a draft opens that draft. */
+async function newProduct() {
+  const v = await createVendor(org.as.ACCOUNT_MANAGER, { name: `Vendor ${Math.random()}`, website: null, description: null });
   const p = await createProduct(
     org.as.ACCOUNT_MANAGER,
     productInput.parse({ vendorId: v.id, name: "P", tier: "BUSINESS", deploymentModel: "CLOUD_API", processingRegions: "", retentionKind: "UNKNOWN", zeroRetentionAvailable: false, trainingPolicy: "UNKNOWN", encryptionInTransit: "UNKNOWN", encryptionAtRest: "UNKNOWN" }),
   );
-  productId = p.id;
-});
+  return p.id;
+}
 
 const answerOf = async (id: string, key: string) => (await getAssessment(org.as.ACCOUNT_MANAGER, id)).answers[key];
 const answerEvents = async (id: string) => (await findAuditEvents(org.as.ADMIN, { entityType: "Assessment", entityId: id, take: 500 })).filter((e) => e.action === "assessment.answer").reverse();
@@ -50,7 +55,7 @@ describe("an answer and its comment are saved independently", () => {
 
   it("keeps the comment when only the answer is saved, and clears only what is cleared", async () => {
     const me = org.as.ACCOUNT_MANAGER;
-    const { id } = await startAssessment(me, productId);
+    const { id } = await startAssessment(me, await newProduct());
     await saveAnswer(me, id, { questionKey: "retention_days", comment: "Asked the vendor; waiting" });
     await saveAnswer(me, id, { questionKey: "retention_days", value: 30 });
     expect(await answerOf(id, "retention_days")).toMatchObject({ value: 30, comment: "Asked the vendor; waiting" });
@@ -65,7 +70,7 @@ describe("an answer and its comment are saved independently", () => {
 
   it("keeps both when 40 value saves and 40 comment saves of one question arrive at once", async () => {
     const me = org.as.ACCOUNT_MANAGER;
-    const { id } = await startAssessment(me, productId);
+    const { id } = await startAssessment(me, await newProduct());
     await Promise.all(
       Array.from({ length: 40 }, (_, i) => [
         saveAnswer(me, id, { questionKey: "breach_notice_hours", value: 72 }),
@@ -88,7 +93,7 @@ describe("an answer and its comment are saved independently", () => {
 
   it("saves a batch whole or not at all, and only in the caller's organisation while it is editable", async () => {
     const me = org.as.ACCOUNT_MANAGER;
-    const { id } = await startAssessment(me, productId);
+    const { id } = await startAssessment(me, await newProduct());
     await expect(
       saveAnswers(me, id, [
         { questionKey: "additional_notes", value: "Reviewed with the vendor" },
