@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_QUESTIONNAIRE } from "@/prisma/catalogue/default-questionnaire";
+import { DEFAULT_QUESTIONNAIRE } from "@/lib/catalogue/default-questionnaire";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
 import { productInput } from "@/lib/validation/product";
 import { templateSchema } from "@/lib/validation/questionnaire-template";
 import { useCaseDecisionInput } from "@/lib/validation/use-case";
 import { getAssessment, saveAnswer, startAssessment, submitAssessment } from "./assessments";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { createProduct } from "./products";
 import { createTemplate } from "./questionnaires";
 import { decideAssessment, listDecisions } from "./reviews";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_QUESTIONNAIRE } from "@/prisma/catalogue/default-questionnaire";
-import { AI_PRODUCT_CATALOGUE } from "@/prisma/catalogue/ai-products";
+import { DEFAULT_QUESTIONNAIRE } from "@/lib/catalogue/default-questionnaire";
+import { AI_PRODUCT_CATALOGUE } from "@/lib/catalogue/ai-products";
 import { addDays, addMonths, calendarDateOf, calendarDateOfColumn } from "@/lib/domain/dates/calendar-date";
 import { DPA_CLAUSES } from "@/lib/domain/vocabulary";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
@@ -14,7 +14,7 @@ import { getAssessment, saveAnswer, startAssessment, submitAssessment } from "./
 import { seedCatalogue } from "./catalogue";
 import { createCertification, updateCertification } from "./certifications";
 import { createClient, updateClient } from "./clients";
-import { prisma } from "./client";
+import { prisma } from "./prisma-client";
 import { getDashboardFigures } from "./dashboard";
 import { createDpa, updateDpa } from "./dpas";
 import { updateOrganizationSettings } from "./organizations";
