@@ -37,6 +37,22 @@ export const boundaries = [
   { files: ["scripts/**", "prisma/**", "e2e/**"], rules: restrict("prismaClient") },
 ];
 
+/** One typed environment module (lib/config/server-env.ts); tests and test setup may set variables, as scripts do. */
+export const environmentReads = {
+  files: ["app/**", "lib/**", "components/**"],
+  ignores: ["lib/config/**", "lib/testing/**", "**/*.test.ts", "**/*.test.tsx"],
+  // process.env.NODE_ENV stays allowed: Next replaces it at build time, it is not configuration.
+  rules: {
+    "no-restricted-syntax": [
+      "error",
+      ...[
+        "MemberExpression[object.type='MemberExpression'][object.object.name='process'][object.property.name='env'][property.name!='NODE_ENV']",
+        ":matches(SpreadElement, VariableDeclarator, AssignmentPattern, CallExpression, ReturnStatement) > MemberExpression[object.name='process'][property.name='env']",
+      ].map((selector) => ({ selector, message: "Read settings through serverEnv (lib/config/server-env.ts), the one typed environment module." })),
+    ],
+  },
+};
+
 const config = [
   ...coreWebVitals,
   ...typescript,
@@ -49,6 +65,7 @@ const config = [
     },
   },
   ...boundaries,
+  environmentReads,
 ];
 
 export default config;

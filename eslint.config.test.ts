@@ -39,6 +39,17 @@ describe("import boundaries", { timeout: 30_000 }, () => {
     expect(messages[0]).toMatch(says);
   });
 
+  it("refuses process.env outside lib/config", async () => {
+    const [result] = await eslint.lintText(`export const url = process.env.SMTP_URL;\n`, { filePath: path.resolve(import.meta.dirname, "lib/jobs/example.ts") });
+    expect(result?.messages.map((m) => m.ruleId)).toContain("no-restricted-syntax");
+    const [whole] = await eslint.lintText(`export const env = { ...process.env };\n`, { filePath: path.resolve(import.meta.dirname, "app/example.ts") });
+    expect(whole?.messages.map((m) => m.ruleId)).toContain("no-restricted-syntax");
+    const [nodeEnv] = await eslint.lintText(`export const dev = process.env.NODE_ENV === "development";\n`, { filePath: path.resolve(import.meta.dirname, "lib/http/example.ts") });
+    expect(nodeEnv?.messages).toEqual([]);
+    const [config] = await eslint.lintText(`export const url = process.env.SMTP_URL;\n`, { filePath: path.resolve(import.meta.dirname, "lib/config/example.ts") });
+    expect(config?.messages).toEqual([]);
+  });
+
   it("lets imports that run downwards through", async () => {
     expect(await restrictedImports("lib/db/example.ts", `import { prisma } from "./prisma-client";\nimport { scoreProduct } from "@/lib/domain/scoring/score-product";\nexport const x = [prisma, scoreProduct];\n`)).toEqual([]);
     expect(await restrictedImports("app/(app)/example/page.tsx", `import { findVendors } from "@/lib/db/vendors";\nimport { Button } from "@/components/ui/button";\nexport const x = [findVendors, Button];\n`)).toEqual([]);

@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["eslint.config.test.ts", "lib/catalogue/**/*.test.ts", "lib/domain/**/*.test.ts", "lib/validation/**/*.test.ts", "lib/pdf/**/*.test.ts", "lib/files/**/*.test.ts", "lib/spreadsheets/**/*.test.ts", "lib/auth/**/*.test.ts", "lib/http/**/*.test.ts", "components/**/*.test.ts"],
+          include: ["eslint.config.test.ts", "lib/catalogue/**/*.test.ts", "lib/domain/**/*.test.ts", "lib/validation/**/*.test.ts", "lib/pdf/**/*.test.ts", "lib/files/**/*.test.ts", "lib/spreadsheets/**/*.test.ts", "lib/auth/**/*.test.ts", "lib/http/**/*.test.ts", "lib/config/**/*.test.ts", "components/**/*.test.ts"],
         },
       },
       {

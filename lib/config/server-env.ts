@@ -1,29 +1,69 @@
 import "server-only";
 import path from "node:path";
+import { z } from "zod";
 
 /**
- * Runtime settings read from the environment. scripts/start.ts fills in DATABASE_URL (embedded
- * PostgreSQL) and the secrets (generated once into .data/) before the app starts, so inside the
- * app these are always present.
+ * Every environment variable the app reads, in one zod schema: names, defaults and checks live
+ * here and nowhere else (lint refuses `process.env` in app/, lib/ and components/). scripts/start.ts
+ * fills in DATABASE_URL (embedded PostgreSQL) and the secrets (generated once into .data/) before
+ * the app starts, so inside the app the required ones are always present. README's
+ * "Configuration" table lists the same variables.
+ *
+ * Read lazily, on each call: tests and scripts set variables after this module loads, and a
+ * variable only one feature needs must not stop the rest from starting.
  */
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: start Vetta with \`npm start\`, or set it in the environment.`);
-  return value;
+const text = z.string().trim().optional().transform((v) => (v ? v : undefined));
+/** A positive number given as text ("12", "0.5"); unset stays unset. */
+const positive = (what: string) =>
+  text.refine((v) => v === undefined || (Number.isFinite(Number(v)) && Number(v) > 0), `must be a positive number of ${what}`).transform((v) => (v === undefined ? undefined : Number(v)));
+/** A positive whole number given as text; unset stays unset. */
+const positiveWhole = text.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0), "must be a positive whole number").transform((v) => (v === undefined ? undefined : Number(v)));
+const httpUrl = text.pipe(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional());
+
+const schema = z.object({
+  NODE_ENV: text,
+  DATABASE_URL: text,
+  NEXTAUTH_SECRET: text,
+  NEXTAUTH_URL: httpUrl,
+  VETTA_PUBLIC_URL: httpUrl,
+  VETTA_SESSION_HOURS: positive("hours"),
+  VETTA_SESSION_IDLE_MINUTES: positive("minutes"),
+  VETTA_DATA_DIR: text,
+  VETTA_FILE_MASTER_KEY: text,
+  SMTP_URL: text,
+  SMTP_FROM: text,
+  VETTA_AUDIT_KEY: text,
+  VETTA_AUDIT_ANCHOR_FILE: text,
+  VETTA_AUDIT_SEAL_SECONDS: positive("seconds"),
+  VETTA_DB_POOL_SIZE: positiveWhole,
+  VETTA_DB_CONNECT_TIMEOUT_MS: positiveWhole,
+  VETTA_DB_STATEMENT_TIMEOUT_MS: positiveWhole,
+  VETTA_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveWhole,
+  VETTA_DB_TRANSACTION_MAX_WAIT_MS: positiveWhole,
+  VETTA_DB_TRANSACTION_TIMEOUT_MS: positiveWhole,
+  VETTA_METRICS_TOKEN: text,
+  VETTA_LOG_LEVEL: text.pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be one of fatal, error, warn, info, debug, trace, silent" }).optional()),
+});
+export type Environment = z.output<typeof schema>;
+
+/** The environment, checked. A bad value names its variable and never echoes a secret. */
+export function environment(source: Readonly<Record<string, string | undefined>> = process.env): Environment {
+  const parsed = schema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+  throw new Error(`Invalid environment: ${problems.join("; ")}.`);
 }
 
-function positiveNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}".`);
-  return value;
+function required<K extends keyof Environment>(name: K): NonNullable<Environment[K]> {
+  const value = environment()[name];
+  if (value === undefined || value === null) throw new Error(`${name} is not set: start Vetta with \`npm start\`, or set it in the environment.`);
+  return value as NonNullable<Environment[K]>;
 }
 
-function positiveInteger(name: string, fallback: number): number {
-  const value = positiveNumber(name, fallback);
-  if (!Number.isInteger(value)) throw new Error(`${name} must be a whole number, got "${process.env[name]}".`);
-  return value;
+type WholeNumberName = "VETTA_DB_POOL_SIZE" | "VETTA_DB_CONNECT_TIMEOUT_MS" | "VETTA_DB_STATEMENT_TIMEOUT_MS" | "VETTA_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS" | "VETTA_DB_TRANSACTION_MAX_WAIT_MS" | "VETTA_DB_TRANSACTION_TIMEOUT_MS";
+
+function positiveInteger(name: WholeNumberName, fallback: number): number {
+  return environment()[name] ?? fallback;
 }
 
 export interface DatabaseLimits {
@@ -50,23 +90,40 @@ export const serverEnv = {
     transactionTimeoutMs: positiveInteger("VETTA_DB_TRANSACTION_TIMEOUT_MS", 15_000),
   }),
   /** The bearer token /metrics asks for; unset, /metrics answers 404. */
-  metricsToken: () => process.env.VETTA_METRICS_TOKEN?.trim() || null,
+  metricsToken: () => environment().VETTA_METRICS_TOKEN ?? null,
   databaseUrl: () => required("DATABASE_URL"),
   authSecret: () => required("NEXTAUTH_SECRET"),
+  /** The address people sign in at (next-auth's callback base); secure cookies when https. */
+  authUrl: () => environment().NEXTAUTH_URL ?? null,
   /** The address people reach Vetta at, for links in e-mail and calendar feeds. */
-  publicUrl: () => (process.env.VETTA_PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
-  /** How long a sign-in lasts at most, in hours (default 12, ASVS 3.3.2), however busy it is. */
-  sessionMaxAgeSeconds: () => Math.round(positiveNumber("VETTA_SESSION_HOURS", 12) * 3600),
-  /** A session with no request for this many minutes ends (default 30, ASVS 3.3.2 level 2). */
-  sessionIdleSeconds: () => Math.round(positiveNumber("VETTA_SESSION_IDLE_MINUTES", 30) * 60),
+  publicUrl: () => {
+    const env = environment();
+    return (env.VETTA_PUBLIC_URL ?? env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+  },
+  /** Cookies get the Secure flag when Vetta is served over https. */
+  servedOverHttps: () => (environment().NEXTAUTH_URL ?? "").startsWith("https://"),
+  /** How long a sign-in lasts at most, in seconds (VETTA_SESSION_HOURS, default 12, ASVS 3.3.2), however busy it is. */
+  sessionMaxAgeSeconds: () => Math.round((environment().VETTA_SESSION_HOURS ?? 12) * 3600),
+  /** Where the embedded database, secrets and evidence files live. */
+  dataDir: () => environment().VETTA_DATA_DIR ?? ".data",
+  /** VETTA_FILE_MASTER_KEY as given (checked where it is used: lib/files/envelope-encryption). */
+  fileMasterKey: () => environment().VETTA_FILE_MASTER_KEY,
+  smtpUrl: () => environment().SMTP_URL ?? null,
+  smtpFrom: () => environment().SMTP_FROM ?? "Vetta <vetta@localhost>",
+  logLevel: () => environment().VETTA_LOG_LEVEL ?? (environment().NODE_ENV === "test" ? "silent" : "info"),
   /** 32 bytes, base64: keys the audit chain and signs its anchors; never stored in the database. */
   auditKey: () => required("VETTA_AUDIT_KEY"),
   /** The append-only file outside the database where the sealer anchors each chain head. */
   auditAnchorFile: () => {
-    const explicit = process.env.VETTA_AUDIT_ANCHOR_FILE;
+    const env = environment();
+    const explicit = env.VETTA_AUDIT_ANCHOR_FILE;
     // Scoped like the evidence-file directory, so the build does not trace the whole project.
-    return explicit ? path.resolve(/* turbopackIgnore: true */ explicit) : path.resolve(process.env.VETTA_DATA_DIR || ".data", "audit-anchors.log");
+    return explicit ? path.resolve(/* turbopackIgnore: true */ explicit) : path.resolve(env.VETTA_DATA_DIR || ".data", "audit-anchors.log");
   },
   /** How often the job worker seals new audit events, in seconds (default 2). */
-  auditSealSeconds: () => positiveNumber("VETTA_AUDIT_SEAL_SECONDS", 2),
+  auditSealSeconds: () => environment().VETTA_AUDIT_SEAL_SECONDS ?? 2,
+  isProduction: () => environment().NODE_ENV === "production",
+  isDevelopment: () => environment().NODE_ENV === "development",
+  /** A session with no request for this many minutes ends (default 30, ASVS 3.3.2 level 2). */
+  sessionIdleSeconds: () => Math.round((environment().VETTA_SESSION_IDLE_MINUTES ?? 30) * 60),
 };

@@ -63,7 +63,7 @@ function createClient(): PrismaClient {
 }
 
 export const prisma: PrismaClient = globalForPrisma.vettaPrisma ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.vettaPrisma = prisma;
+if (!serverEnv.isProduction()) globalForPrisma.vettaPrisma = prisma;
 
 /** Connections in use and requests waiting for one, for /metrics. */
 export function databasePoolStats() {

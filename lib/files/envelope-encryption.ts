@@ -1,4 +1,5 @@
 import "server-only";
+import { serverEnv } from "@/lib/config/server-env";
 /**
  * SECURITY-CRITICAL. Envelope encryption for evidence files at rest.
  *
@@ -41,7 +42,7 @@ export interface EncryptedFile {
 }
 
 /** The master key from VETTA_FILE_MASTER_KEY: exactly 32 bytes, base64. The error never echoes the value. */
-export function masterKeyFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): Buffer {
+export function masterKeyFromEnv(env: Readonly<Record<string, string | undefined>> = { VETTA_FILE_MASTER_KEY: serverEnv.fileMasterKey() }): Buffer {
   const raw = env.VETTA_FILE_MASTER_KEY?.trim();
   if (!raw) throw new Error("VETTA_FILE_MASTER_KEY is not set: start Vetta with `npm start` (it generates one into .data/), or set it to 32 random bytes in base64.");
   // Buffer.from(…, "base64") silently skips invalid characters, so the shape is checked first.

@@ -1,4 +1,5 @@
 import "server-only";
+import { serverEnv } from "@/lib/config/server-env";
 /**
  * SECURITY-CRITICAL. Where encrypted evidence bytes live, behind a small interface so object
  * storage can replace the local disk later. Keys are generated here (random UUIDs with a two-level
@@ -84,5 +85,5 @@ export class LocalDiskStorage implements EvidenceStorage {
 }
 
 export function defaultStorage(): EvidenceStorage {
-  return new LocalDiskStorage(path.resolve(process.env.VETTA_DATA_DIR ?? ".data", "files"));
+  return new LocalDiskStorage(path.resolve(serverEnv.dataDir(), "files"));
 }

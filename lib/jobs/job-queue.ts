@@ -1,5 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
+import { serverEnv } from "@/lib/config/server-env";
 
 /**
  * The pg-boss queues Vetta uses, and the small sender the web server enqueues with. The worker
@@ -27,7 +28,7 @@ export async function createQueueOnce(boss: PgBoss, name: string) {
 const globalForBoss = globalThis as unknown as { vettaSender?: Promise<PgBoss> };
 
 async function startSender(): Promise<PgBoss> {
-  const url = process.env.DATABASE_URL;
+  const url = serverEnv.databaseUrl();
   if (!url) throw new Error("DATABASE_URL is not set");
   const boss = new PgBoss({ connectionString: url, schema: "pgboss", max: 2, supervise: false, schedule: false, application_name: "vetta-web-jobs" });
   boss.on("error", (error: Error) => console.error("[vetta] job sender error:", error.message));

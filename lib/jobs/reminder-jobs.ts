@@ -17,7 +17,7 @@ export const REMINDER_QUEUE = "vetta-reminders";
 export const DEFAULT_REMINDER_CRON = "0 * * * *";
 
 export function mailTransportFromEnv(): MailTransport | null {
-  const url = process.env.SMTP_URL;
+  const url = serverEnv.smtpUrl();
   return url ? nodemailer.createTransport(url) : null;
 }
 
@@ -29,7 +29,7 @@ export function mailTransportFromEnv(): MailTransport | null {
 export async function runReminderCycle(now = new Date(), transport: MailTransport | null = mailTransportFromEnv()) {
   const rescored = await rescoreOrganizationsWhoseDayTurned(now);
   const reminders = await sendAllDueReminders(now);
-  const mailed = transport ? await deliverOutbox(transport, process.env.SMTP_FROM ?? "Vetta <vetta@localhost>", { publicUrl: serverEnv.publicUrl() }) : 0;
+  const mailed = transport ? await deliverOutbox(transport, serverEnv.smtpFrom(), { publicUrl: serverEnv.publicUrl() }) : 0;
   return { rescored, reminders, mailed };
 }
 

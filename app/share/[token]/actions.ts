@@ -3,6 +3,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { clientIpFrom } from "@/lib/auth/client-ip";
+import { serverEnv } from "@/lib/config/server-env";
 import { SHARE_COOKIE, unlockSharedReport } from "@/lib/auth/share-access";
 import { fieldErrorsOf, type ActionResult } from "@/lib/http/action-result";
 import { unlockShareInput } from "@/lib/validation/reports";
@@ -24,7 +25,7 @@ export async function unlockShareAction(_prev: ActionResult<null> | null, form: 
   (await cookies()).set(SHARE_COOKIE, result.proof, {
     httpOnly: true,
     sameSite: "strict",
-    secure: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
+    secure: serverEnv.servedOverHttps(),
     path: `/share/${parsed.data.token}`,
     maxAge: 3600,
   });

@@ -3,6 +3,7 @@ import { PageLinks } from "@/components/ui/page-links";
 import { z } from "zod";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
+import { serverEnv } from "@/lib/config/server-env";
 import { listOutbox } from "@/lib/db/outbox";
 
 export const metadata: Metadata = { title: "Outbox" };
@@ -17,7 +18,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const { page } = params.parse({ page: typeof raw.page === "string" ? raw.page : undefined });
   const { rows, total } = await listOutbox(actor, page, PAGE_SIZE);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const smtp = Boolean(process.env.SMTP_URL);
+  const smtp = Boolean(serverEnv.smtpUrl());
   return (
     <>
       <PageHeader

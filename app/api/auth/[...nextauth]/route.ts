@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
+import { serverEnv } from "@/lib/config/server-env";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { accountKey, ipKey, lockedUntil } from "@/lib/db/sign-in-throttle";
 
@@ -24,7 +25,7 @@ export async function POST(req: NextRequest, ctx: RouteContext) {
     const until = await lockedUntil([accountKey(email), ipKey(ip)]);
     if (until) {
       const retryAfter = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-      const url = new URL("/sign-in?error=TooManyAttempts", process.env.NEXTAUTH_URL ?? req.nextUrl.origin).toString();
+      const url = new URL("/sign-in?error=TooManyAttempts", serverEnv.authUrl() ?? req.nextUrl.origin).toString();
       return NextResponse.json({ url, error: "TooManyAttempts" }, { status: 429, headers: { "Retry-After": String(retryAfter) } });
     }
   }
