@@ -39,6 +39,11 @@ test("a CRITICAL use case cannot be approved without an exception, and can with 
   await co.goto(useCaseUrl);
   await expect(co.getByTestId("risk-score")).toContainText("Critical");
   const form = co.getByRole("form", { name: "Use case decision" });
+  // Nothing is preselected: recording without choosing is refused on the field.
+  await expect(form.getByLabel("Decision", { exact: true })).toHaveValue("");
+  await form.getByRole("button", { name: "Record decision" }).click();
+  await expect(form.getByText("Choose a decision.")).toBeVisible();
+  await form.getByLabel("Decision", { exact: true }).selectOption("APPROVED");
   await form.getByLabel("Justification", { exact: true }).fill("Pilot with de-identified notes only.");
   await form.getByLabel("Record a risk exception").uncheck();
   await form.getByRole("button", { name: "Record decision" }).click();
@@ -56,6 +61,9 @@ test("a CRITICAL use case cannot be approved without an exception, and can with 
   await form.getByLabel("Exception expires").fill(inDays(45));
   await form.getByRole("button", { name: "Record decision" }).click();
 
+  // The form folds away into what was recorded: nothing left open showing an outcome.
+  await expect(co.getByTestId("use-case-decision-recorded")).toContainText("Approved");
+  await expect(co.getByRole("form", { name: "Use case decision" })).toHaveCount(0);
   const summary = co.getByTestId("approval-summary");
   await expect(summary).toContainText("Approved");
   await expect(summary).toContainText(inDays(45));

@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
@@ -16,7 +17,8 @@ import { USE_CASE_OUTCOMES, useCaseDecisionInput, type UseCaseDecisionFormValues
 /**
  * The compliance decision for one use case. When the use case is CRITICAL, approving needs an
  * exception; its fields open with the checkbox (and are open from the start for a CRITICAL one
- * with no exception in force).
+ * with no exception in force). No outcome is preselected; once a decision is recorded the form
+ * folds away into what was recorded (a later re-decision opens it again, empty).
  */
 export function UseCaseDecisionForm({
   useCaseId,
@@ -30,11 +32,12 @@ export function UseCaseDecisionForm({
   decide: (raw: UseCaseDecisionFormValues) => Promise<ActionResult<{ id: string }>>;
 }) {
   const router = useRouter();
+  const [recorded, setRecorded] = useState<string | null>(null);
   const form = useForm<UseCaseDecisionFormValues, unknown, UseCaseDecisionInput>({
     resolver: zodResolver(useCaseDecisionInput),
     defaultValues: {
       useCaseId,
-      outcome: "APPROVED",
+      outcome: undefined,
       justification: "",
       conditions: [],
       expiresAt: "",
@@ -47,20 +50,37 @@ export function UseCaseDecisionForm({
   const withException = useWatch({ control, name: "withException" });
   const consent = useWatch({ control, name: "exception.clientConsent" });
   const { fields, append, remove } = useFieldArray({ control, name: "conditions" });
-  const { onSubmit, formError } = useActionSubmit(form, decide, () => {
-    // The decision is recorded: clear the form (the exception, if any, is now in force) and show it.
-    form.reset({ ...form.formState.defaultValues, withException: false });
+  const { onSubmit, formError } = useActionSubmit(form, decide, (_data, values) => {
+    // The decision is recorded: clear the form (the exception, if any, is now in force), fold it
+    // away into what was recorded, and show the page as it now is.
+    form.reset({ ...form.formState.defaultValues, outcome: undefined, withException: false });
+    setRecorded(values.outcome);
     router.refresh();
   });
   const errors = formState.errors;
   const ex = errors.exception;
   // A server-side field error (no input of its own): an approval of a CRITICAL use case without an exception.
   const withExceptionError = (errors as Record<string, { message?: string } | undefined>).withException?.message;
+  if (recorded) {
+    return (
+      <Card title="Decision recorded">
+        <div role="status" className="space-y-2 text-sm" data-testid="use-case-decision-recorded">
+          <p>
+            Recorded: <strong>{enumLabel(recorded)}</strong>. It shows in the approval above.
+          </p>
+          <Button variant="secondary" onClick={() => setRecorded(null)}>
+            Record a new decision
+          </Button>
+        </div>
+      </Card>
+    );
+  }
   return (
     <Card title="Decision">
       <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Use case decision">
         <FormError message={formError} />
         <SelectField label="Decision" error={errors.outcome?.message} {...register("outcome")}>
+          <option value="">Choose a decision…</option>
           {USE_CASE_OUTCOMES.map((o) => (
             <option key={o} value={o}>
               {enumLabel(o)}
