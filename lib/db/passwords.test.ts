@@ -34,6 +34,7 @@ describe("changing one's own password", () => {
     expect(await touchUserSession(elsewhere!.id, me.userId, IDLE)).toBe(false);
     expect(await signIn(email, TEST_PASSWORD)).toBeNull();
     expect(await signIn(email, "violet tractor in the rain")).toMatchObject({ id: me.userId });
+    expect(await prisma.outboxEmail.count({ where: { organizationId: org.organizationId, to: email, subject: "[Vetta] Your password was changed" } })).toBe(1);
   });
 
   it("a burst of 40 guesses at the current password gets 5 checked, then even the right one is refused", async () => {
@@ -75,6 +76,7 @@ describe("admin-issued reset link", () => {
     expect(await signIn(to, `sea glass and lantern ${winner}`)).toMatchObject({ id: target.userId });
     expect(await signIn(to, `sea glass and lantern ${(winner + 1) % 40}`)).toBeNull();
     expect(await prisma.auditEvent.count({ where: { organizationId: org.organizationId, action: "user.password.reset", entityId: target.userId } })).toBe(1);
+    expect(await prisma.outboxEmail.count({ where: { organizationId: org.organizationId, to, subject: "[Vetta] Your password was changed" } })).toBe(1);
   });
 
   it("expires, is replaced by a newer link, and cannot reach another organisation's user", async () => {

@@ -15,6 +15,16 @@ export const RESET_LINK_MINUTES = 60;
 export const hashResetToken = (token: string) => createHash("sha256").update(token).digest("hex");
 export const resetLinkPath = (token: string) => `/reset-password/${token}`;
 
+/** ASVS 2.2.3: the person hears of every change to their password, whoever made it. */
+function passwordChangedNotice(organizationId: string, to: string, at: Date, how: string) {
+  return {
+    organizationId,
+    to,
+    subject: "[Vetta] Your password was changed",
+    body: [`Your Vetta password was changed at ${at.toISOString().slice(0, 16).replace("T", " ")} UTC.`, how, "", "If this was not you, tell your admin now: they can deactivate the account and send a reset link."].join("\n"),
+  };
+}
+
 /** The caller's own password hash, to check the current password before a change. */
 export async function findOwnPasswordHash(ctx: TenantContext) {
   const user = await prisma.user.findFirst({ where: { id: ctx.userId, memberships: { some: { organizationId: ctx.organizationId } } }, select: { email: true, passwordHash: true } });
@@ -28,7 +38,8 @@ export async function setOwnPassword(ctx: TenantContext, passwordHash: string, k
   await withAudit(
     ctx,
     async (tx) => {
-      await tx.user.update({ where: { id: ctx.userId }, data: { passwordHash } });
+      const user = await tx.user.update({ where: { id: ctx.userId }, data: { passwordHash }, select: { email: true } });
+      await tx.outboxEmail.create({ data: passwordChangedNotice(ctx.organizationId, user.email, now, "You changed it under Account security; your other sessions were signed out.") });
       await tx.userSession.updateMany({ where: { userId: ctx.userId, revokedAt: null, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) }, data: { revokedAt: now } });
       // Links issued earlier must not outlive the password they were meant to replace.
       await tx.passwordReset.updateMany({ where: { userId: ctx.userId, usedAt: null }, data: { usedAt: now } });
@@ -98,6 +109,7 @@ export async function consumePasswordReset(token: string, passwordHash: string, 
     const user = await tx.user.findUniqueOrThrow({ where: { id: claim.userId }, select: { email: true, deactivatedAt: true } });
     if (user.deactivatedAt) return null;
     await tx.user.update({ where: { id: claim.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await tx.outboxEmail.create({ data: passwordChangedNotice(claim.organizationId, user.email, now, "It was set through a reset link your admin sent; you were signed out everywhere.") });
     await tx.userSession.updateMany({ where: { userId: claim.userId, revokedAt: null }, data: { revokedAt: now } });
     await recordAudit(tx, { organizationId: claim.organizationId, userId: claim.userId, actorLabel: user.email, ip }, { action: "user.password.reset", entityType: "User", entityId: claim.userId });
     return { email: user.email };
