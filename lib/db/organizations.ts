@@ -2,7 +2,7 @@ import "server-only";
 import type { DataClass, Framework, Residency, Role } from "@/lib/domain/vocabulary";
 import type { OrganizationSettingsInput } from "@/lib/validation/organization";
 import { recordAudit, withAudit } from "./audit";
-import { refreshScores } from "./score-refresh";
+import { refreshOrganizationOrMarkStale, refreshScoresNow } from "./score-refresh";
 import { prisma } from "./prisma-client";
 import type { TenantContext } from "./tenant";
 
@@ -63,13 +63,15 @@ export async function getOrganizationSettings(ctx: TenantContext) {
 /** Changes the time zone that decides "today" (renewals, lapses, reminders, evidence validity). */
 export async function updateOrganizationSettings(ctx: TenantContext, input: OrganizationSettingsInput) {
   const before = await getOrganizationSettings(ctx);
+  const after: { refresh: "REFRESHED" | "STALE" } = { refresh: "REFRESHED" };
   await withAudit(
     ctx,
     async (tx) => {
       await tx.organization.update({ where: { id: ctx.organizationId }, data: { timeZone: input.timeZone } });
       // "Today" moved: expiry, lapses and review dates are judged on the new calendar at once.
-      if (input.timeZone !== before.timeZone) await refreshScores(tx, ctx, "ORGANIZATION");
+      if (input.timeZone !== before.timeZone) after.refresh = await refreshOrganizationOrMarkStale(tx, ctx);
     },
     () => ({ action: "organization.update", entityType: "Organization", entityId: ctx.organizationId, summary: { before: { timeZone: before.timeZone }, after: { timeZone: input.timeZone } } }),
   );
+  if (after.refresh === "STALE") await refreshScoresNow(ctx, "ORGANIZATION");
 }

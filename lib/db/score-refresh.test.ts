@@ -23,7 +23,8 @@ import { createTemplate } from "./questionnaires";
 import { listProducts, PRODUCT_LIST } from "./register-lists";
 import { sendDueReminders } from "./reminders";
 import { collectRenewalItems } from "./renewals";
-import { rescoreOrganizationsWhoseDayTurned } from "./score-refresh";
+import { importRegister } from "./register-io";
+import { ORGANIZATION_REFRESH_IN_TRANSACTION_LIMIT, rescoreOrganizationsWhoseDayTurned } from "./score-refresh";
 import { liveProductScore, setScoringWeights } from "./scoring";
 import { replaceSubProcessors } from "./sub-processors";
 import { approvalMatrix, createUseCase, decideUseCase, getUseCaseOverview } from "./use-cases";
@@ -204,5 +205,26 @@ describe("one owner for cached scores: every change refreshes, and every screen 
       expect(row.currentTier, row.name).not.toBeNull();
       expect(row.currentTier, row.name).toBe((await liveProductScore(org.as.ADMIN, row.id)).result.tier);
     }
+  });
+
+  it("rescores a large organisation right after a weights change (too many products for the change's own transaction)", async () => {
+    const org = await createTestOrganization("Large weights");
+    const count = ORGANIZATION_REFRESH_IN_TRANSACTION_LIMIT + 1;
+    const { vendorId: _unused, ...fields } = productInput.parse({ vendorId: "x", ...PRODUCT });
+    const imported = await importRegister(
+      org.as.ADMIN,
+      Array.from({ length: count }, (_, i) => ({ row: i + 2, vendor: { name: "Bulk vendor", website: null, description: null }, product: { ...fields, name: `Product ${i}` } })),
+    );
+    expect(imported).toMatchObject({ ok: true, products: count });
+    const scoreOf = async () => (await prisma.product.findMany({ where: { organizationId: org.organizationId }, select: { currentScore: true } })).map((p) => p.currentScore);
+    expect((await scoreOf()).includes(null)).toBe(false);
+    // Spoil every cache, so only a rescoring of all of them can put them right.
+    await prisma.product.updateMany({ where: { organizationId: org.organizationId }, data: { currentScore: 99 } });
+    await setScoringWeights(org.as.ADMIN, { dpa: 0, questionnaire: 0, certifications: 1 });
+    const after = await scoreOf();
+    expect(after).toHaveLength(count);
+    // Every cached score was rescored after the commit, and each equals the page's.
+    expect(new Set(after)).toEqual(new Set([(await liveProductScore(org.as.ADMIN, (await prisma.product.findFirstOrThrow({ where: { organizationId: org.organizationId } })).id)).result.score]));
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.organizationId } })).scoresAsOf, "marked stale for the hourly run too").toBeNull();
   });
 });

@@ -175,6 +175,25 @@ function reliedEvidence(reliedOn: ReliedOn | null, now: ProductEvidence | undefi
   };
 }
 
+/**
+ * Organisation-wide rescoring for a change that moves every score (weights, time zone). Up to
+ * this many products it runs inside the change's transaction; above, the rescoring of tens of
+ * thousands of products would outlast the transaction's time limit, so the change marks the
+ * organisation's scores stale (the hourly job's marker) and the caller rescores right after the
+ * commit with `refreshScoresNow` (the next hourly run repairs it if that fails).
+ */
+export const ORGANIZATION_REFRESH_IN_TRANSACTION_LIMIT = 1000;
+
+export async function refreshOrganizationOrMarkStale(tx: Tx, ctx: TenantContext): Promise<"REFRESHED" | "STALE"> {
+  const products = await tx.product.count({ where: tenant(ctx) });
+  if (products <= ORGANIZATION_REFRESH_IN_TRANSACTION_LIMIT) {
+    await refreshScores(tx, ctx, "ORGANIZATION");
+    return "REFRESHED";
+  }
+  await tx.organization.update({ where: { id: ctx.organizationId }, data: { scoresAsOf: null } });
+  return "STALE";
+}
+
 /** Refreshes in a transaction of its own (jobs and the seed; a write refreshes inside its own transaction). */
 export async function refreshScoresNow(ctx: TenantContext, scope: RefreshScope, now = new Date()) {
   return prisma.$transaction((tx) => refreshScores(tx, ctx, scope, now), { timeout: 120_000, maxWait: 10_000 });

@@ -7,7 +7,7 @@ import { DEFAULT_WEIGHTS, type ScoringInput } from "@/lib/domain/scoring/types";
 import type { CertificationType, ClauseStatus, DataClass, DpaClause, Residency } from "@/lib/domain/vocabulary";
 import { notFound } from "@/lib/errors/app-error";
 import { withAudit } from "./audit";
-import { refreshScores } from "./score-refresh";
+import { refreshOrganizationOrMarkStale, refreshScoresNow } from "./score-refresh";
 import { prisma, type Prisma, type Tx } from "./prisma-client";
 import { productInTenant } from "./products";
 import { inTenant, tenant, todayFor, type TenantContext } from "./tenant";
@@ -146,14 +146,15 @@ export async function currentScoringModel(ctx: TenantContext) {
 /** New weights make a new model version; snapshots made with older versions keep theirs. */
 export async function setScoringWeights(ctx: TenantContext, weights: { dpa: number; questionnaire: number; certifications: number }) {
   const current = await currentScoringModel(ctx);
-  return withAudit(
+  const after: { refresh: "REFRESHED" | "STALE" } = { refresh: "REFRESHED" };
+  const saved = await withAudit(
     ctx,
     async (tx) => {
       const model = await tx.scoringModel.create({
         data: { organizationId: ctx.organizationId, version: current.version + 1, dpaWeight: weights.dpa, questionnaireWeight: weights.questionnaire, certificationWeight: weights.certifications, createdById: ctx.userId },
       });
       // New weights change every score in the organisation.
-      await refreshScores(tx, ctx, "ORGANIZATION");
+      after.refresh = await refreshOrganizationOrMarkStale(tx, ctx);
       return model;
     },
     (model) => ({
@@ -163,6 +164,8 @@ export async function setScoringWeights(ctx: TenantContext, weights: { dpa: numb
       summary: { before: { version: current.version, dpa: current.dpaWeight, questionnaire: current.questionnaireWeight, certifications: current.certificationWeight }, after: { version: model.version, ...weights } },
     }),
   );
+  if (after.refresh === "STALE") await refreshScoresNow(ctx, "ORGANIZATION");
+  return saved;
 }
 
 /** Freezes the score of a product as of now (inputs, model version, result), e.g. when an assessment is submitted. */
