@@ -10,6 +10,7 @@ import { CLIENT_IP_HEADER } from "../lib/auth/client-ip";
 import { databaseRecentlyUnavailable, RETRY_AFTER_SECONDS } from "../lib/errors/database-unavailable";
 import { servedOverTls, TLS_HEADER } from "../lib/http/security-headers";
 import { observeHttpRequest } from "../lib/observability/metrics";
+import { createDrainer, type Drainer } from "./lib/drain";
 
 function clientIp(req: IncomingMessage): string {
   if (process.env.VETTA_TRUST_PROXY === "1") {
@@ -41,11 +42,13 @@ function instrument(req: IncomingMessage, res: ServerResponse) {
   });
 }
 
-export async function startHttpServer(options: { dir: string; port: number; hostname: string }): Promise<Server> {
+export async function startHttpServer(options: { dir: string; port: number; hostname: string }): Promise<Server & { drainer: Drainer }> {
   const app = next({ dev: false, dir: options.dir, hostname: options.hostname, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  let drainer: Drainer | null = null;
   const server = createServer((req, res) => {
+    if (drainer?.refuseIfDraining(req, res)) return;
     req.headers[CLIENT_IP_HEADER] = clientIp(req);
     // Always overwritten, so a client cannot claim TLS; proxy.ts sends HSTS on "https".
     const tls = servedOverTls({ socketTls: "encrypted" in req.socket && req.socket.encrypted === true, forwardedProto: req.headers["x-forwarded-proto"]?.toString(), trustProxy: process.env.VETTA_TRUST_PROXY === "1" });
@@ -61,9 +64,18 @@ export async function startHttpServer(options: { dir: string; port: number; host
   // by default Node aborts a request whose client half-closed before its body was read, losing
   // those edits. Let such a request finish; its response goes nowhere, and the socket then closes.
   (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
+  drainer = createDrainer(server);
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`port ${options.port} on ${options.hostname} is already in use (another Vetta, or another program). Stop it, or set PORT to a free port.`)
+          : error.code === "EACCES"
+            ? new Error(`not allowed to listen on port ${options.port}: ports below 1024 need privileges. Set PORT to 1024 or above (and put a reverse proxy in front).`)
+            : error,
+      ),
+    );
     server.listen(options.port, options.hostname, () => resolve());
   });
-  return server;
+  return Object.assign(server, { drainer });
 }

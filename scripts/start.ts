@@ -5,14 +5,19 @@
  *  3. pending migrations applied, and a demo organisation seeded into an empty database
  *  4. a production build, made when the sources changed since the last one
  *  5. the HTTP server, and the job worker (reminders) beside it unless VETTA_JOBS=off;
- *     SIGINT/SIGTERM stop them and the embedded database cleanly
+ *     SIGINT/SIGTERM drain the server (503 to new requests, in-flight ones get
+ *     VETTA_SHUTDOWN_GRACE_SECONDS), then stop the worker and the embedded database.
+ * Killed with -9, its children follow: the worker sees its IPC channel close, and a watcher
+ * shuts the embedded PostgreSQL down; a PostgreSQL left over anyway is cleared at the next start.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import type { Server } from "node:http";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureBuild } from "./lib/build";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
+import { clearStaleCluster } from "./lib/stale-cluster";
+import { stopClusterWithParent } from "./lib/stop-with-parent";
 import { loadOrCreateSecrets } from "./lib/secrets";
 import { startHttpServer } from "./server";
 
@@ -20,6 +25,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dataDir = path.resolve(root, process.env.VETTA_DATA_DIR ?? ".data");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
+const graceSeconds = Number(process.env.VETTA_SHUTDOWN_GRACE_SECONDS ?? 10);
+
+/** Every start-up failure as what is wrong and what to do (an error without a message said "undefined"). */
+function describeStartError(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  if (typeof error === "string" && error) return error;
+  return `the embedded PostgreSQL did not start (it gave no reason). Check that ${path.relative(root, dataDir) || "."}/pg belongs to this user and no other PostgreSQL uses it, and that the disk is not full; run with DEBUG=embedded-postgres for its log, or set DATABASE_URL to use your own PostgreSQL.`;
+}
 
 function runChild(label: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -36,20 +49,24 @@ async function main() {
   process.env.NEXTAUTH_URL ??= `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`;
 
   let embedded: EmbeddedDatabase | null = null;
-  let server: Server | null = null;
+  let server: Awaited<ReturnType<typeof startHttpServer>> | null = null;
+  let stopWatcher: (() => void) | null = null;
   let worker: ChildProcess | null = null;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     console.log("[vetta] stopping…");
+    if (server) {
+      const { unfinished } = await server.drainer.drain(graceSeconds * 1000);
+      if (unfinished) console.warn(`[vetta] ${unfinished} request(s) still running after ${graceSeconds} s were cut off`);
+    }
     if (worker && worker.exitCode === null) {
       const exited = new Promise<void>((resolve) => worker!.once("exit", () => resolve()));
       worker.kill("SIGTERM");
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 12_000))]);
     }
-    server?.closeAllConnections();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    stopWatcher?.();
     await embedded?.stop().catch(() => {});
     process.exit(code);
   };
@@ -59,7 +76,11 @@ async function main() {
   try {
     if (!process.env.DATABASE_URL) {
       const dbPort = process.env.VETTA_DB_PORT ? Number(process.env.VETTA_DB_PORT) : undefined;
+      const cleared = await clearStaleCluster(path.join(dataDir, "pg"));
+      if (cleared === "stopped-orphan") console.log("[vetta] stopped a PostgreSQL left running by an earlier start");
       embedded = await startEmbeddedPostgres({ dataDir, port: dbPort, databases: ["vetta"] });
+      const postmaster = Number(readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
+      if (Number.isInteger(postmaster) && postmaster > 0) stopWatcher = stopClusterWithParent(postmaster);
       // The app runs as the least-privilege role; only the migration step gets the owner's URL.
       process.env.DATABASE_URL = embedded.appUrl("vetta");
       process.env.DATABASE_MIGRATION_URL = embedded.ownerUrl("vetta");
@@ -75,13 +96,14 @@ async function main() {
     server = await startHttpServer({ dir: root, port, hostname });
     console.log(`[vetta] ready on ${process.env.NEXTAUTH_URL}`);
     if (process.env.VETTA_JOBS !== "off") {
-      worker = spawn(process.execPath, [tsx, "--conditions=react-server", "scripts/worker.ts"], { cwd: root, env: process.env, stdio: "inherit" });
+      // The IPC channel lets the worker notice when this process dies, even by kill -9.
+      worker = spawn(process.execPath, [tsx, "--conditions=react-server", "scripts/worker.ts"], { cwd: root, env: process.env, stdio: ["inherit", "inherit", "inherit", "ipc"] });
       worker.on("exit", (code, signal) => {
         if (!stopping) console.error(`[vetta] job worker stopped (${signal ?? `exit code ${code}`}); reminders are paused until restart`);
       });
     }
   } catch (error) {
-    console.error(`[vetta] could not start: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`[vetta] could not start: ${describeStartError(error)}`);
     await stop(1);
   }
 }

@@ -42,4 +42,6 @@ const stop = async () => {
   process.exit(0);
 };
 process.on("SIGTERM", () => void stop());
+// Started by npm start with an IPC channel: when that process dies (even kill -9), stop too.
+if (process.send) process.on("disconnect", () => void stop());
 process.on("SIGINT", () => void stop());
