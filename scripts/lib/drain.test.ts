@@ -16,13 +16,13 @@ function get(port: number, path: string): Promise<{ status: number; body: string
 }
 
 async function serverWithSlowRoute(delayMs: number) {
-  let drainer!: ReturnType<typeof createDrainer>;
   const server: Server = createServer((req, res) => {
     if (drainer.refuseIfDraining(req, res)) return;
     const wait = req.url === "/slow" ? delayMs : 0;
     setTimeout(() => res.end(`done ${req.url}`), wait);
   });
-  drainer = createDrainer(server);
+  // Requests only arrive after listen(), by when drainer is set.
+  const drainer = createDrainer(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { server, drainer, port: (server.address() as AddressInfo).port };
 }
