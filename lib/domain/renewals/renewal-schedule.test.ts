@@ -25,6 +25,13 @@ describe("renewal schedule", () => {
     expect(renewalBucket("2027-04-01", "2026-12-31")).toBe("LATER");
   });
 
+  it("treats a suspended approval as overdue from the day it is suspended; other kinds by their date", () => {
+    expect(reminderThreshold("2026-11-23", "2026-11-23", "APPROVAL_SUSPENDED")).toBe("OVERDUE");
+    expect(renewalBucket("2026-11-23", "2026-11-23", "APPROVAL_SUSPENDED")).toBe("OVERDUE");
+    expect(reminderThreshold("2026-11-23", "2026-11-23", "APPROVAL_VALID_UNTIL")).toBe("7_DAYS");
+    expect(renewalBucket("2026-11-23", "2026-11-23", "DPA_EXPIRY")).toBe("DUE_7");
+  });
+
   it("judges 'today' in the user's time zone: late evening in Berlin is already tomorrow", () => {
     const instant = new Date("2026-11-30T23:30:00Z");
     expect(reminderThreshold("2026-11-30", calendarDateOf(instant))).toBe("7_DAYS");
