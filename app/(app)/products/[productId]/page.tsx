@@ -92,7 +92,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
         </Card>
         <Card
           title="Due-diligence assessments"
-          action={can(actor.role, "assessment:fill") && !product.archivedAt ? <StartAssessmentButton productId={product.id} start={startAssessmentAction} /> : null}
+          action={can(actor.role, "assessment:fill") && !product.archivedAt ? <StartAssessmentButton productId={product.id} start={startAssessmentAction} hasDraft={assessments.some((a) => a.status === "DRAFT" || a.status === "CHANGES_REQUESTED")} /> : null}
         >
           {assessments.length === 0 ? (
             <p className="text-sm text-slate-600">No assessment yet. Start one to answer the due-diligence questionnaire for this product.</p>
