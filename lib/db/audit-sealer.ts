@@ -52,8 +52,8 @@ const eventContent = {
   hash: true,
 } as const;
 
-/** Seals every committed, unsealed event of one organisation; returns the new head, if any. */
-export async function sealOrganization(organizationId: string): Promise<Anchor | null> {
+/** Seals every committed, unsealed event of one organisation; returns the new head and how many it sealed, if any. */
+export async function sealOrganization(organizationId: string): Promise<(Anchor & { sealed: number }) | null> {
   const keys = auditKeys();
   const head = await prisma.$transaction(
     async (tx) => {
@@ -83,13 +83,14 @@ export async function sealOrganization(organizationId: string): Promise<Anchor |
         return row;
       });
       await tx.auditSeal.createMany({ data: seals });
-      return { organizationId, seq, mac: prevMac, at: new Date().toISOString() } satisfies Anchor;
+      return { anchor: { organizationId, seq, mac: prevMac, at: new Date().toISOString() } satisfies Anchor, sealed: seals.length };
     },
     { maxWait: 15_000, timeout: 60_000 },
   );
+  if (!head) return null;
   // After commit: an anchor must never name a link the database does not have.
-  if (head) await appendAnchors(serverEnv.auditAnchorFile(), keys.anchor, [head]);
-  return head;
+  await appendAnchors(serverEnv.auditAnchorFile(), keys.anchor, [head.anchor]);
+  return { ...head.anchor, sealed: head.sealed };
 }
 
 /** One sealing pass over every organisation (the job worker runs this every couple of seconds). */
@@ -98,14 +99,21 @@ export async function sealAllOrganizations(): Promise<{ organizations: number; s
   let organizations = 0;
   let sealed = 0;
   for (const org of orgs) {
-    const before = await prisma.auditSeal.findFirst({ where: { organizationId: org.id }, orderBy: { seq: "desc" }, select: { seq: true } });
-    const head = await sealOrganization(org.id);
-    if (head) {
+    const result = await sealOrganization(org.id);
+    if (result) {
       organizations += 1;
-      sealed += head.seq - (before?.seq ?? 0);
+      sealed += result.sealed;
     }
   }
   return { organizations, sealed };
+}
+
+/** How far the sealer is behind, over all organisations: for health checks and metrics. */
+export async function auditSealingLag(): Promise<{ pending: number; oldestPendingAt: Date | null }> {
+  const [row] = await prisma.$queryRaw<Array<{ pending: number; oldest: Date | null }>>`
+    SELECT count(*)::int AS pending, min(e."createdAt") AS oldest
+    FROM "AuditEvent" e WHERE NOT EXISTS (SELECT 1 FROM "AuditSeal" s WHERE s."eventId" = e."id")`;
+  return { pending: row?.pending ?? 0, oldestPendingAt: row?.oldest ?? null };
 }
 
 /** The newest anchor of one organisation (what Settings → Audit trail shows). */

@@ -3,9 +3,9 @@ import { appendFile } from "node:fs/promises";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { canonicalJson } from "@/lib/domain/audit-chain";
+import { canonicalJson, GENESIS_HASH, hashEvent } from "@/lib/domain/audit-chain";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
-import { sealOrganization, verifyAuditChains, withAudit } from "./audit";
+import { auditSealingLag, sealOrganization, verifyAuditChains, withAudit } from "./audit";
 import { prisma } from "./prisma-client";
 
 /** Superuser on the test database: plays a database administrator with every right. */
@@ -174,5 +174,32 @@ describe("tampering by someone with database administrator rights is detected", 
     await appendFile(process.env.VETTA_AUDIT_ANCHOR_FILE!, `{"at":"2026-01-01T00:00:00.000Z","mac":"00","organizationId":"${org.organizationId}","seq":1,"v":1} ${"0".repeat(64)}\n`);
     const { anchorFile } = await verifyAuditChains({ organizationId: org.organizationId });
     expect(anchorFile.invalid.at(-1)?.error).toMatch(/signature does not match/);
+  });
+});
+
+describe("events written before the keyed chain (version 1, plain SHA-256)", () => {
+  it("are sealed first, in their old order, keep their old hashes, and are protected from then on", async () => {
+    const org = await createTestOrganization("Audit legacy");
+    // What an older Vetta left: seq 1..n per organisation with a SHA-256 chain. (The fixture's own
+    // events have sequence numbers far above these, as after the upgrade migration.)
+    let prev = GENESIS_HASH;
+    for (let seq = 1; seq <= 3; seq++) {
+      const event = { organizationId: org.organizationId, seq, actorId: null, actorLabel: "old", action: "legacy", entityType: "T", entityId: null, summary: { n: seq }, ip: null, createdAt: new Date(Date.UTC(2026, 0, seq)), prevHash: prev };
+      const hash = hashEvent(event);
+      await prisma.auditEvent.create({ data: { ...event, id: `legacy-${org.organizationId}-${seq}`, hash }, omit: { txid: true } });
+      prev = hash;
+    }
+    expect((await auditSealingLag()).pending).toBeGreaterThanOrEqual(3);
+    await sealOrganization(org.organizationId);
+    const seals = await prisma.auditSeal.findMany({ where: { organizationId: org.organizationId }, orderBy: { seq: "asc" }, take: 3, include: { event: true } });
+    expect(seals.map((s) => [s.seq, s.event.action, s.event.seq])).toEqual([
+      [1, "legacy", 1],
+      [2, "legacy", 2],
+      [3, "legacy", 3],
+    ]);
+    expect((await report(org)).broken).toBeNull();
+
+    await tamper(`UPDATE "AuditEvent" SET "actorLabel" = 'someone else' WHERE "id" = $1`, [seals[1]!.eventId]);
+    expect((await report(org)).broken).toMatchObject({ seq: 2, eventId: seals[1]!.eventId });
   });
 });

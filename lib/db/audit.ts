@@ -5,7 +5,7 @@ import { latestAnchor } from "./audit-sealer";
 import { prisma, type Prisma, type Tx } from "./prisma-client";
 import type { TenantContext } from "./tenant";
 
-export { sealAllOrganizations, sealOrganization, verifyAuditChains, type ChainReport, type VerificationResult } from "./audit-sealer";
+export { auditSealingLag, sealAllOrganizations, sealOrganization, verifyAuditChains, type ChainReport, type VerificationResult } from "./audit-sealer";
 
 export interface AuditEntry {
   action: string;
