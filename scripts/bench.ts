@@ -222,7 +222,7 @@ try {
       [
         "## Audited writes",
         "",
-        `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${WRITES} audited writes (create a vendor + its audit event, one transaction each) fired at once at one organisation, through the app's pool of 10 connections as the least-privilege app role, while the sealer ran every 250 ms (${passes} passes); embedded PostgreSQL 18 on this project's 2-core machine. Before issue 16 every such write took an organisation-wide lock held to commit, and 706 of 1,000 were refused.`,
+        `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${WRITES} audited writes (create a vendor + its audit event, one transaction each) fired at once at one organisation, through the app's pool of 10 connections as the least-privilege app role, while the sealer ran every 250 ms (${passes} passes); embedded PostgreSQL 18 on this project's 2-core machine, shared with other work while measured (load average about 20). Before issue 16 every such write took an organisation-wide lock held to commit, and 706 of 1,000 were refused.`,
         "",
         "| figure | value |",
         "|---|---|",

@@ -42,11 +42,53 @@ export async function recordAudit(tx: Tx, ctx: Pick<TenantContext, "organization
 }
 
 /**
- * How long a change may wait for one of the pool's connections before it is refused. Prisma's
- * default (2 s) refuses writes in a burst that the pool would serve within seconds; since audited
- * writes no longer wait on each other, a burst drains at the pool's pace, so wait longer.
+ * How long an audited write may wait for a connection before it is refused. Audited writes no
+ * longer wait on each other (no lock), so a burst drains at the pool's pace: 1,000 at once take
+ * seconds (BENCHMARKS.md), longer than the pool's own queue limit (VETTA_DB_CONNECT_TIMEOUT_MS,
+ * 5 s) and Prisma's maxWait. So a burst queues here instead, in order, with a longer limit, and at
+ * most (pool size − 2) audited transactions hold connections at once: page loads and other reads
+ * always find a connection during a burst of writes.
  */
-const AUDITED_TX_MAX_WAIT_MS = 15_000;
+const AUDITED_TX_MAX_WAIT_MS = 30_000;
+
+const gate = (() => {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  const limit = () => Math.max(1, serverEnv.databaseLimits().poolSize - 2);
+  return {
+    async acquire(deadline: number): Promise<void> {
+      if (active < limit()) {
+        active += 1;
+        return;
+      }
+      await new Promise<void>((resolve, reject) => {
+        const grant = () => {
+          clearTimeout(timer);
+          active += 1;
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          const index = waiting.indexOf(grant);
+          if (index >= 0) waiting.splice(index, 1);
+          reject(new Error("timeout exceeded when trying to connect (audited writes are queued)"));
+        }, Math.max(0, deadline - Date.now()));
+        waiting.push(grant);
+      });
+    },
+    release() {
+      active -= 1;
+      waiting.shift()?.();
+    },
+  };
+})();
+
+/** "No connection came in time": the pool's queue limit, or Prisma's maxWait (P2028). */
+function neverStarted(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 6) return false;
+  const e = error as { message?: unknown; cause?: unknown };
+  if (typeof e.message === "string" && /timeout exceeded when trying to connect|unable to start a transaction in the given time/i.test(e.message)) return true;
+  return neverStarted(e.cause, depth + 1);
+}
 
 /**
  * Runs a change and its audit event in one transaction. `audit` may depend on the change's result
@@ -57,14 +99,30 @@ export async function withAudit<T>(
   change: (tx: Tx) => Promise<T>,
   audit: (result: T) => AuditEntry,
 ): Promise<T> {
-  return prisma.$transaction(
-    async (tx) => {
-      const result = await change(tx);
-      await recordAudit(tx, ctx, audit(result));
-      return result;
-    },
-    { maxWait: AUDITED_TX_MAX_WAIT_MS },
-  );
+  const deadline = Date.now() + AUDITED_TX_MAX_WAIT_MS;
+  await gate.acquire(deadline);
+  try {
+    for (;;) {
+      let started = false;
+      try {
+        return await prisma.$transaction(
+          async (tx) => {
+            started = true;
+            const result = await change(tx);
+            await recordAudit(tx, ctx, audit(result));
+            return result;
+          },
+          { maxWait: Math.max(1, deadline - Date.now()) },
+        );
+      } catch (error) {
+        // Other work held the pool: try again while the transaction never started (nothing ran).
+        if (started || !neverStarted(error) || Date.now() >= deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 25 + Math.random() * 75));
+      }
+    }
+  } finally {
+    gate.release();
+  }
 }
 
 /** An audit event that goes with no other write (a sign-in, a recovery code used): its own transaction. */
