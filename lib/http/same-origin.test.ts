@@ -18,7 +18,7 @@ describe("same-origin guard for cookie-authenticated POST routes", () => {
       { origin: "http://127.0.0.1:4000" },
       { origin: "null" },
       {},
-    ]) {
+    ] as Array<Record<string, string>>) {
       expect(() => assertSameOrigin(post(headers)), JSON.stringify(headers)).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
     }
   });
