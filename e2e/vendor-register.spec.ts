@@ -43,15 +43,15 @@ test("an account manager registers a vendor, a product, a DPA with its checklist
   await page.getByLabel("Transfer mechanism").selectOption("SCCS");
   await page.getByLabel("Signed document").setInputFiles({ name: "acme-dpa.pdf", mimeType: "application/pdf", buffer: PDF });
   await expect(page.getByTestId("uploaded-file")).toContainText("acme-dpa.pdf");
-  await page.getByLabel("No training status").selectOption("PRESENT");
+  await page.getByLabel("No training on customer data status").selectOption("PRESENT");
   await page.getByLabel("Breach notification status").selectOption("PRESENT");
   await page.getByLabel("Breach notification evidence").fill("§9.1: within 72 hours");
-  await page.getByLabel("Retention status").selectOption("PARTIAL");
+  await page.getByLabel("Retention limit status").selectOption("PARTIAL");
   await page.getByRole("button", { name: "Save DPA" }).click();
   // Evidence is required for a PRESENT clause.
   await expect(page.getByText("Cite the section or quote the clause.")).toHaveCount(2);
-  await page.getByLabel("No training evidence").fill("§4.2: no training on Customer Data");
-  await page.getByLabel("Retention evidence").fill("Annex 2");
+  await page.getByLabel("No training on customer data evidence").fill("§4.2: no training on Customer Data");
+  await page.getByLabel("Retention limit evidence").fill("Annex 2");
   await page.getByRole("button", { name: "Save DPA" }).click();
   await expect(page.getByRole("heading", { name: "Acme Assistant API" })).toBeVisible();
 

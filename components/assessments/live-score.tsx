@@ -1,5 +1,7 @@
 import { RiskTierBadge } from "@/components/scoring/risk-tier-badge";
+import { redFlagLabel } from "@/lib/domain/scoring/red-flags";
 import type { LiveScoreSummary } from "@/lib/domain/scoring/types";
+import { tierStatement } from "@/lib/domain/tier-statement";
 
 /** The score the product would get if the assessment were submitted now, beside the sections. */
 export function LiveScore({ live }: { live: LiveScoreSummary }) {
@@ -12,12 +14,12 @@ export function LiveScore({ live }: { live: LiveScoreSummary }) {
         </span>
         <RiskTierBadge tier={live.tier} />
       </p>
-      <p className="mt-1 text-slate-600">{live.tierReason}</p>
+      <p className="mt-1 text-slate-600">{tierStatement(live.score, live.tier, live.flags).sentence}</p>
       {live.flags.length ? (
         <ul className="mt-1 list-disc pl-4 text-slate-700">
           {live.flags.map((f) => (
             <li key={f.id}>
-              {f.id} <span className="text-slate-500">({f.severity})</span>
+              {redFlagLabel(f.id)} <span className="text-slate-500">({f.severity})</span>
             </li>
           ))}
         </ul>

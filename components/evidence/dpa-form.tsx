@@ -9,7 +9,7 @@ import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/http/action-result";
-import { CLAUSE_STATUSES, DPA_CLAUSES, enumLabel, TRANSFER_MECHANISMS } from "@/lib/domain/vocabulary";
+import { CLAUSE_STATUSES, clauseLabel, DPA_CLAUSES, enumLabel, TRANSFER_MECHANISMS } from "@/lib/domain/vocabulary";
 import { dpaInput, type DpaFormValues, type DpaInput } from "@/lib/validation/evidence";
 import { FileUpload, type UploadedFile } from "./file-upload";
 
@@ -92,14 +92,14 @@ export function DpaForm({
           {DPA_CLAUSES.map((clause, i) => (
             <div key={clause} className="grid gap-2 p-3 sm:grid-cols-[14rem_10rem_1fr]" data-testid={`clause-input-${clause}`}>
               <div>
-                <p className="text-sm font-medium">{enumLabel(clause)}</p>
+                <p className="text-sm font-medium">{clauseLabel(clause)}</p>
                 <p className="text-xs text-slate-500">{CLAUSE_HELP[clause]}</p>
               </div>
               <Controller
                 control={control}
                 name={`clauses.${i}.status`}
                 render={({ field }) => (
-                  <SelectField label={`${enumLabel(clause)} status`} className="[&_label]:sr-only" {...field}>
+                  <SelectField label={`${clauseLabel(clause)} status`} className="[&_label]:sr-only" {...field}>
                     {CLAUSE_STATUSES.map((s) => (
                       <option key={s} value={s}>
                         {enumLabel(s)}
@@ -109,7 +109,7 @@ export function DpaForm({
                 )}
               />
               <TextField
-                label={`${enumLabel(clause)} evidence`}
+                label={`${clauseLabel(clause)} evidence`}
                 className="[&_label]:sr-only"
                 placeholder="Section reference or quote"
                 error={errors.clauses?.[i]?.evidence?.message}

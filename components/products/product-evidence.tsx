@@ -3,7 +3,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { formatBytes, formatDate, ValidityBadge } from "@/components/vendors/validity-badge";
 import type { ProductWithEvidence } from "@/lib/db/products";
 import { certificationBadges } from "@/lib/domain/scoring/counting-evidence";
-import { DPA_CLAUSES, enumLabel } from "@/lib/domain/vocabulary";
+import { clauseLabel, DPA_CLAUSES, enumLabel } from "@/lib/domain/vocabulary";
 
 const CLAUSE_TONES = { PRESENT: "green", PARTIAL: "amber", MISSING: "red", NOT_APPLICABLE: "slate" } as const;
 
@@ -90,7 +90,7 @@ export function DpaSection({ product, canEdit, today }: { product: Product; canE
                       const status = check?.status ?? "MISSING";
                       return (
                         <tr key={clause} className="border-t border-slate-100" data-testid={`clause-${clause}`}>
-                          <td className="py-1 pr-2">{enumLabel(clause)}</td>
+                          <td className="py-1 pr-2">{clauseLabel(clause)}</td>
                           <td className="py-1 pr-2">
                             <Badge tone={CLAUSE_TONES[status]}>{enumLabel(status)}</Badge>
                           </td>

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { RiskTierBadge } from "@/components/scoring/risk-tier-badge";
-import type { PortfolioReportData, ProductReportData, ReportSnapshot } from "@/lib/pdf/report-data";
+import type { Methodology, PortfolioReportData, ProductReportData, ReportSnapshot } from "@/lib/pdf/report-data";
 
 /**
  * The web view of a report: the same sections, in the same order, from the same snapshot as the
@@ -25,11 +25,23 @@ export function ReportView({ snapshot, contentSha256 }: { snapshot: ReportSnapsh
             {data.audience.note}
           </p>
         ) : null}
+        {data.confidentiality ? <p className="mt-1 text-xs font-medium text-slate-600">{data.confidentiality}</p> : null}
         <p className="mt-2 text-xs text-slate-500">
           {meta.organizationName} · generated {meta.generatedAt.slice(0, 16).replace("T", " ")} UTC by {meta.generatedBy} · report {meta.reportId}
         </p>
       </header>
       {data.kind === "PRODUCT" ? <ProductSections data={data} /> : <PortfolioSections data={data} />}
+      {data.methodology ? <MethodologySection m={data.methodology} /> : null}
+      {data.kind === "PRODUCT" && data.signature ? (
+        <Section title="Signature">
+          <p className="text-sm text-slate-800" data-testid="report-signature">
+            {data.signature.statement}
+          </p>
+          <p className="mt-1 text-sm text-slate-600">
+            Report issued {meta.generatedAt.slice(0, 16).replace("T", " ")} UTC by {meta.generatedBy}, {meta.organizationName}.
+          </p>
+        </Section>
+      ) : null}
       <Section title="Verify this report">
         <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-slate-500">Report ID</dt>
@@ -99,8 +111,25 @@ function ProductSections({ data }: { data: ProductReportData }) {
             {score.score} / 100
           </p>
           <RiskTierBadge tier={score.tier} />
-          <p className="text-sm text-slate-600">{score.tierReason}</p>
+          {score.cappedBy ? <span className="text-sm font-semibold text-red-800">{score.cappedBy.charAt(0).toUpperCase() + score.cappedBy.slice(1)}</span> : null}
+          <p className="text-sm text-slate-600" data-testid="report-tier-reason">
+            {score.tierReason}
+          </p>
         </div>
+        {data.summary ? (
+          <div className="mt-3 rounded-md bg-slate-50 p-3 text-sm">
+            <p className="font-semibold text-slate-900" data-testid="report-decision-statement">
+              {data.summary.decision}
+            </p>
+            {data.summary.conditions.length ? (
+              <ul className="mt-1 list-disc pl-5 text-slate-700">
+                {data.summary.conditions.map((c, i) => (
+                  <li key={i}>{c}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
         <dl className="mt-3 flex flex-col gap-1 text-sm">
           {score.parts.map((p) => (
             <div key={p.label} className="flex items-center gap-3">
@@ -210,6 +239,11 @@ function PortfolioSections({ data }: { data: PortfolioReportData }) {
           Residency {data.client.residency} · data {data.client.dataClasses.join(", ") || "none"} · frameworks {data.client.frameworks.join(", ") || "none"}
         </p>
       </Section>
+      {data.chart ? (
+        <Section title="Use cases by tier and status">
+          <Table head={["Tier", ...data.chart[0]!.counts.map((c) => c.status), "Total"]} rows={data.chart.map((r) => [r.label, ...r.counts.map((c) => c.count), r.counts.reduce((sum, c) => sum + c.count, 0)])} empty="No use cases." />
+        </Section>
+      ) : null}
       <Section title="Use cases">
         <Table
           head={["Product", "Purpose", "Status", "Tier", "Score", "Valid until", "Open flags"]}
@@ -218,5 +252,28 @@ function PortfolioSections({ data }: { data: PortfolioReportData }) {
         />
       </Section>
     </>
+  );
+}
+
+function MethodologySection({ m }: { m: Methodology }) {
+  return (
+    <Section title="Methodology">
+      <p className="mb-2 text-sm text-slate-600">The score (0–100) is the weighted average of three parts. The tier comes from the score, unless a red flag sets a worse one.</p>
+      <Table head={["Part", "Weight", "How it scores"]} rows={m.parts.map((p) => [p.label, `${p.weight}%`, p.what])} empty="—" />
+      <h4 className="mt-3 text-sm font-semibold text-slate-800">Tiers</h4>
+      <ul className="list-disc pl-5 text-sm text-slate-700">
+        {m.tiers.map((t) => (
+          <li key={t}>{t}</li>
+        ))}
+      </ul>
+      <h4 className="mt-3 text-sm font-semibold text-slate-800">Red flags</h4>
+      <Table head={["Red flag", "Severity", "Effect"]} rows={m.flags.map((f) => [f.label, f.severity, f.effect])} empty="—" />
+      <h4 className="mt-3 text-sm font-semibold text-slate-800">Review cadence</h4>
+      <ul className="list-disc pl-5 text-sm text-slate-700">
+        {m.cadence.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
+      </ul>
+    </Section>
   );
 }

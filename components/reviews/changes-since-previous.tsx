@@ -2,6 +2,7 @@ import Link from "next/link";
 import { RiskTierBadge } from "@/components/scoring/risk-tier-badge";
 import { Card } from "@/components/ui/card";
 import type { AssessmentChanges } from "@/lib/domain/assessment-changes";
+import { redFlagLabel } from "@/lib/domain/scoring/red-flags";
 
 /** The review's "what changed since the previous assessment of this product". */
 export function ChangesSincePrevious({ previous, changes }: { previous: { id: string; submittedAt: Date | null }; changes: AssessmentChanges }) {
@@ -24,12 +25,12 @@ export function ChangesSincePrevious({ previous, changes }: { previous: { id: st
         ) : null}
         {changes.flagsRaised.length ? (
           <p>
-            <span className="font-medium text-red-700">Flags raised:</span> {changes.flagsRaised.map((f) => f.id).join(", ")}
+            <span className="font-medium text-red-700">Flags raised:</span> {changes.flagsRaised.map((f) => redFlagLabel(f.id)).join(", ")}
           </p>
         ) : null}
         {changes.flagsCleared.length ? (
           <p>
-            <span className="font-medium text-green-700">Flags cleared:</span> {changes.flagsCleared.map((f) => f.id).join(", ")}
+            <span className="font-medium text-green-700">Flags cleared:</span> {changes.flagsCleared.map((f) => redFlagLabel(f.id)).join(", ")}
           </p>
         ) : null}
         {changes.answers.length ? (

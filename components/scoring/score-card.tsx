@@ -1,7 +1,8 @@
 import { Badge, Card } from "@/components/ui/card";
 import { RiskTierBadge } from "./risk-tier-badge";
 import type { ScoreResult } from "@/lib/domain/scoring/types";
-import { enumLabel } from "@/lib/domain/vocabulary";
+import { redFlagLabel } from "@/lib/domain/scoring/red-flags";
+import { tierStatement } from "@/lib/domain/tier-statement";
 
 const SEVERITY_TONES = { critical: "red", high: "red", medium: "amber" } as const;
 const PART_LABELS = { dpa: "DPA checklist", questionnaire: "Questionnaire", certifications: "Certifications" } as const;
@@ -20,7 +21,7 @@ export function ScoreCard({ result }: { result: ScoreResult }) {
         <div>
           <RiskTierBadge tier={result.tier} suffix=" risk" />
           <p className="mt-1 text-sm text-slate-600" data-testid="tier-reason">
-            {result.tierReason}
+            {tierStatement(result.score, result.tier, result.flags).sentence}
           </p>
         </div>
         <dl className="min-w-64 flex-1 space-y-1 text-sm">
@@ -45,7 +46,7 @@ export function ScoreCard({ result }: { result: ScoreResult }) {
             <li key={f.id} className="flex gap-2" data-testid={`flag-${f.id}`}>
               <Badge tone={SEVERITY_TONES[f.severity]}>{f.severity}</Badge>
               <span>
-                <span className="font-medium">{enumLabel(f.id)}</span>: {f.evidence}
+                <span className="font-medium">{redFlagLabel(f.id)}</span>: {f.evidence}
               </span>
             </li>
           ))}

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { openSharedReport } from "@/lib/auth/share-access";
 import { contentHashOf, sha256Hex } from "@/lib/domain/reports/report-hash";
 import { DPA_CLAUSES } from "@/lib/domain/vocabulary";
-import { renderReport } from "@/lib/pdf/render-report";
+import { renderReportV2 } from "@/lib/pdf/render-report-v2";
 import type { ReportSnapshot } from "@/lib/pdf/report-data";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
 import { pdfText, squash, webViewText } from "@/lib/testing/report-text";
@@ -119,7 +119,7 @@ describe("client walls on reports (issue 13.1)", () => {
     expectNone(productTexts, [...LUMEN, ...HARBOR, "Harbor Health"], "product report");
     expectAll(productTexts, ["Product-level report: no client"], "product report note");
     const stored = (await getReport(am, product.id)).snapshot;
-    expect(stored.version).toBe(2);
+    expect(stored.version).toBe(3);
     expect(stored.data.kind === "PRODUCT" && stored.data.exceptions).toEqual([]);
 
     // Product report for Harbor's use case: Harbor's exception and dates, none of Lumen's.
@@ -127,6 +127,9 @@ describe("client walls on reports (issue 13.1)", () => {
     const scopedTexts = await readAsHarbor(org, viewer, scoped.id);
     expectNone(scopedTexts, LUMEN, "product report for Harbor's use case");
     expectAll(scopedTexts, [...HARBOR, "Prepared for Harbor Health"], "product report for Harbor's use case");
+    // Issue 15.11: the executive summary states the decision as it is, in the PDF (pdfjs text) and the web view.
+    const statement = `Approved under a risk exception accepting PHI without BAA, expires ${isoDay(inDays(120))}, client consent by Officer HARBORMARKCONSENT on ${isoDay(new Date())}.`;
+    expectAll({ pdf: scopedTexts.sharePdf, web: scopedTexts.shareWeb.replace(/&#x27;/g, "'") }, [statement, "Capped by a critical flag", "Methodology", "compliance officer, recorded the decision above"], "executive summary under an exception");
 
     // Harbor's portfolio: Harbor's use cases only.
     const portfolio = await createReport(am, { kind: "PORTFOLIO", clientId: org.clientId }, "https://vetta.example");
@@ -165,7 +168,7 @@ describe("client walls on reports (issue 13.1)", () => {
       data: { ...oldData, exceptions: [{ justification: "Lumen Retail: Needed by LUMENMARKJUSTIFICATION", riskAccepted: "PHI leaves LUMENMARKRISK", clientConsent: "Yes, by Officer LUMENMARKCONSENT", expiresOn: "2027-01-01", grantedBy: "Officer", status: "Active" }] },
     };
     const contentSha256 = contentHashOf(legacy);
-    const pdf = await renderReport(legacy.data, { ...legacy.meta, contentSha256 });
+    const pdf = await renderReportV2(legacy.data, { ...legacy.meta, contentSha256 });
     const id = legacy.meta.reportId;
     await prisma.report.create({ data: { id, organizationId: org.organizationId, kind: "PRODUCT", productId, title: "Legacy", snapshot: JSON.parse(JSON.stringify(legacy)), contentSha256, pdfSha256: sha256Hex(pdf), createdById: am.userId } });
 

@@ -5,7 +5,7 @@ import { claimedReportId, contentHashOf, normalizeSha256, sha256Hex } from "@/li
 import { REPORT_SNAPSHOT_VERSION, withoutClientData } from "@/lib/domain/reports/audience";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { ReportMeta, ReportSnapshot } from "@/lib/pdf/report-data";
-import { renderReport } from "@/lib/pdf/render-report";
+import { renderSnapshot } from "@/lib/pdf/render-snapshot";
 import { withAudit } from "./audit";
 import { prisma } from "./prisma-client";
 import { portfolioReportData, productReportData } from "./report-data";
@@ -42,7 +42,7 @@ export async function createReport(ctx: TenantContext, target: ReportTarget, pub
   if (scope.clientId === null && data.kind === "PRODUCT" && !withoutClientData(data)) throw new Error("A product-level report must hold no client's use cases, exceptions or dates.");
   const snapshot: ReportSnapshot = { version: REPORT_SNAPSHOT_VERSION, meta, data };
   const contentSha256 = contentHashOf(snapshot);
-  const pdf = await renderReport(data, { ...meta, contentSha256 });
+  const pdf = await renderSnapshot(snapshot, contentSha256);
   const pdfSha256 = sha256Hex(pdf);
   const title =
     data.kind === "PRODUCT" ? `${data.vendor.name} — ${data.product.name}${data.useCase ? ` for ${data.useCase.clientName}` : ""}` : `${data.client.name}: AI portfolio`;
@@ -62,7 +62,7 @@ export async function createReport(ctx: TenantContext, target: ReportTarget, pub
 export async function renderStoredReport(report: { snapshot: unknown; contentSha256: string; pdfSha256: string; id: string }) {
   const snapshot = report.snapshot as unknown as ReportSnapshot;
   if (contentHashOf(snapshot) !== report.contentSha256) throw new AppError("CONFLICT", `Report ${report.id}'s stored data does not match its content hash.`);
-  const pdf = await renderReport(snapshot.data, { ...snapshot.meta, contentSha256: report.contentSha256 });
+  const pdf = await renderSnapshot(snapshot, report.contentSha256);
   if (sha256Hex(pdf) !== report.pdfSha256) console.warn(`[vetta] report ${report.id} re-rendered to different bytes than issued (renderer changed?); its content hash still matches`);
   return pdf;
 }

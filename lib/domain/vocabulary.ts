@@ -40,6 +40,23 @@ export const DPA_CLAUSES = [
 ] as const;
 export type DpaClause = (typeof DPA_CLAUSES)[number];
 
+/** Each DPA clause in words: one table for the DPA form, the product page and the reports. */
+export const DPA_CLAUSE_LABELS: Record<DpaClause, string> = {
+  PURPOSE: "Purpose limitation",
+  DATA_CATEGORIES: "Data categories",
+  RETENTION: "Retention limit",
+  SUBPROCESSORS: "Sub-processors",
+  SECURITY_MEASURES: "Security measures",
+  LOCATION: "Processing location",
+  AUDIT_RIGHTS: "Audit rights",
+  NO_TRAINING: "No training on customer data",
+  BREACH_NOTIFICATION: "Breach notification",
+  DELETION_RETURN: "Deletion or return at exit",
+  DATA_OWNERSHIP: "Data ownership",
+  PORTABILITY_EXIT: "Portability and exit",
+};
+export const clauseLabel = (clause: string) => DPA_CLAUSE_LABELS[clause as DpaClause] ?? enumLabel(clause);
+
 export const CLAUSE_STATUSES = ["PRESENT", "PARTIAL", "MISSING", "NOT_APPLICABLE"] as const;
 export type ClauseStatus = (typeof CLAUSE_STATUSES)[number];
 

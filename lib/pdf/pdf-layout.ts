@@ -374,7 +374,7 @@ export function badge(doc: Doc, text: string, x: number, y: number, color: strin
  * The running header (every page but the cover) and footer (every page), drawn once all pages
  * exist so that the footer can say "of M".
  */
-export function stampPages(doc: Doc, header: { left: string; right: string }, footerLeft: string) {
+export function stampPages(doc: Doc, header: { left: string; right: string }, footerLeft: string, confidentiality?: string) {
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
@@ -408,6 +408,10 @@ export function stampPages(doc: Doc, header: { left: string; right: string }, fo
     const footerWidth = w - pageWidth - 16;
     doc.text(truncateToWidth(doc, footerLeft, footerWidth), x, fy, { width: footerWidth, lineBreak: false });
     doc.text(pageText, x + w - pageWidth - 1, fy, { width: pageWidth + 1, lineBreak: false });
+    if (confidentiality) {
+      style(doc, { size: 7, color: COLOR.faint });
+      doc.text(truncateToWidth(doc, confidentiality, w), x, fy + 11, { width: w, lineBreak: false });
+    }
     doc.page.margins.bottom = margins.bottom;
     doc.page.margins.top = margins.top;
   }

@@ -1,9 +1,14 @@
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import { claimedReportId } from "@/lib/domain/reports/report-hash";
+import { createHash } from "node:crypto";
 import { renderReport } from "./render-report";
+import { renderReportV2 } from "./render-report-v2";
 import type { ProductReportData } from "./report-data";
-import { largeProductReport, samplePortfolioReport, sampleProductReport } from "./report-fixtures";
+import { largeProductReport, samplePortfolioReport, sampleProductReport, sampleProductReportV2 } from "./report-fixtures";
+
+/** SHA-256 of the frozen renderer's PDF of the version 2 sample: if this changes, old reports no longer re-render to their issued bytes. */
+const FROZEN_V2_SHA256 = "9c77c95dc0410e8aa060e664f0bd19db95bc2036d6355f31dea6179ab1bcb8af";
 
 /** Each page's text items (non-blank), in content-stream order. */
 async function pagesOf(pdf: Buffer): Promise<string[][]> {
@@ -50,6 +55,8 @@ const PRODUCT_HEADINGS = [
   "Exceptions",
   "Review and expiry dates",
   "Audit trail (excerpt)",
+  "Methodology",
+  "Signature and verification",
   "Verify this report",
 ];
 
@@ -102,8 +109,8 @@ describe("renderReport: product report", () => {
     const { data, meta } = sampleProductReport();
     const pages = await pagesOf(await renderReport(data, meta));
     expect(pages.length).toBeGreaterThanOrEqual(3);
-    const header = `Vetta risk report — ${data.vendor.name} — ${data.product.name}`;
-    expect(textOf(pages[0]!)).not.toContain("Vetta risk report —");
+    const header = `Risk report — ${data.vendor.name} — ${data.product.name}`;
+    expect(textOf(pages[0]!)).not.toContain("Risk report —");
     expect(textOf(pages[0]!)).toContain("AI vendor risk report");
     for (const items of pages.slice(1)) {
       expect(items).toContain(header);
@@ -169,7 +176,7 @@ describe("renderReport: product report", () => {
     const pages = await pagesOf(await renderReport(empty, meta));
     const items = pages.flat();
     expectInOrder(items, PRODUCT_HEADINGS);
-    expectInOrder(items, ["No decision recorded.", "No red flags.", "No DPA recorded.", "None recorded.", "None recorded.", "No questionnaire submitted.", "No exceptions.", "None.", "No audit events."]);
+    expectInOrder(items, ["No decision recorded.", "No red flags.", "No DPA recorded.", "None recorded.", "None recorded.", "No questionnaire submitted.", "None: risk exceptions belong to a client's use case.", "None.", "No audit events."]);
     expect(items).toContain("0 / 100");
     expect(items).toContain("CRITICAL");
     expect(items).not.toContain("Use case");
@@ -198,6 +205,39 @@ describe("renderReport: product report", () => {
   });
 });
 
+describe("renderReport: what an auditor needs (issue 15.11)", () => {
+  it("states the decision, why the tier (capped by a flag), the methodology, the signature with the hash, and a confidentiality line on every page", async () => {
+    const { data, meta } = sampleProductReport();
+    const pages = await pagesOf(await renderReport(data, meta));
+    const all = squash(textOf(pages.flat()));
+    for (const s of [data.summary!.decision, ...data.summary!.conditions, data.score.tierReason, "Capped by a high flag", data.signature!.statement, meta.contentSha256, data.audience!.note]) expect(all, s).toContain(squash(s));
+    for (const f of data.methodology!.flags) expect(all).toContain(squash(`${f.label}`));
+    for (const t of data.methodology!.tiers) expect(all).toContain(squash(t));
+    pages.forEach((items, i) => expect(squash(textOf(items)), `page ${i + 1}`).toContain(squash(data.confidentiality!)));
+    // No bare codes: flags, clauses and actions in words.
+    expect(all).not.toMatch(/NO_INDEPENDENT_AUDIT|PHI_WITHOUT_BAA|\b(exception|decision|assessment|dpa|certification|usecase|product|report)\.[a-z]+|…[0-9a-f]{6}/);
+  });
+
+  it("has a contents page whose page numbers are where each section starts", async () => {
+    const { data, meta } = largeProductReport(200);
+    const pages = await pagesOf(await renderReport(data, meta));
+    const contents = pages[1]!;
+    expect(contents[0]).toBe("Contents");
+    for (const heading of PRODUCT_HEADINGS.slice(1, -1)) {
+      const at = contents.indexOf(heading);
+      expect(at, heading).toBeGreaterThan(0);
+      const page = Number(contents[at + 1]);
+      expect(pages[page - 1], `${heading} on page ${page}`).toContain(heading);
+    }
+  });
+
+  it("keeps reports issued before version 3 byte for byte: the frozen renderer's output is pinned", async () => {
+    const { data, meta } = sampleProductReportV2();
+    const pdf = await renderReportV2(data, meta);
+    expect(createHash("sha256").update(pdf).digest("hex")).toBe(FROZEN_V2_SHA256);
+  });
+});
+
 describe("renderReport: large product report", () => {
   it("breaks long tables across pages, repeating the header row, never splitting a row", { timeout: 60_000 }, async () => {
     const n = 400;
@@ -210,7 +250,7 @@ describe("renderReport: large product report", () => {
     expect(pages.length).toBeLessThan(60);
     expectPageNumbers(pages);
 
-    const pageOf = (heading: string) => pages.findIndex((items) => items.includes(heading));
+    const pageOf = (heading: string) => pages.findIndex((items, i) => i > 1 && items.includes(heading)); // page 2 is the contents
     const start = pageOf("Questionnaire answers");
     const end = pageOf("Score breakdown");
     expect(start).toBeGreaterThan(0);
@@ -245,7 +285,7 @@ describe("renderReport: portfolio report", () => {
     const text = textOf(items);
     const all = squash(text);
 
-    expectInOrder(items, ["Client AI portfolio report", "Summary", "Use cases", "Verify this report"]);
+    expectInOrder(items, ["Client AI portfolio report", "Summary", "Use cases by tier and status", "Critical", "High", "Medium", "Low", "Not scored", "Use cases", "Methodology", "Signature and verification", "Verify this report"]);
     expect(items).toContain(data.client.name);
     for (const u of data.useCases) {
       expect(all).toContain(squash(u.product));
@@ -270,7 +310,7 @@ describe("renderReport: portfolio report", () => {
     expect(text).toContain(`Frameworks ${data.client.frameworks.join(", ")}`);
     expect(items).toContain(`Content SHA-256: ${meta.contentSha256}`);
     expect(items).toContain(`Report ID ${meta.reportId}`);
-    expect(pages[1]).toContain(`Vetta risk report — ${data.client.name}`);
+    expect(pages[1]).toContain(`Risk report — ${data.client.name}`);
     expectPageNumbers(pages);
     expect(claimedReportId(pdf)).toBe(meta.reportId);
     expect(rawHas(pdf, "Helvetica")).toBe(false);

@@ -1,11 +1,18 @@
 /**
- * Renders a risk report (product or client portfolio) from its plain data to a PDF Buffer.
+ * Renders a risk report (product or client portfolio) from its plain data to a PDF Buffer, for
+ * snapshots of version 3 on (older snapshots: render-report-v2.ts, frozen). An auditor's report:
+ * the MSP's name and logo, whose data it holds, a contents page, the decision as it stands in the
+ * executive summary, a methodology page, a signature block with the content hash, and a
+ * confidentiality line on every page.
  * Deterministic: the same data and meta give the same bytes (the creation date is the report's,
  * fonts are embedded from the repo, nothing reads the clock), so a stored snapshot re-renders to
  * the file that was issued. The drawing primitives are in pdf-layout.ts.
  */
-import { badge, bar, capitalised, COLOR, contentWidth, createDocument, cutToLines, fields, fittedLine, gap, gauge, heading, instantWords, left, list, newPage, num, orDash, paragraph, scoreColor, stampPages, style, subheading, table, TIER_COLOR, toBuffer, truncateToWidth, type Doc } from "./pdf-layout";
-import type { PortfolioReportData, ProductReportData, ReportData, ReportMeta } from "./report-data";
+import { badge, bar, capitalised, COLOR, contentWidth, createDocument, cutToLines, ensureSpace, fields, fittedLine, gap, gauge, heading, instantWords, left, list, newPage, num, orDash, paragraph, scoreColor, stampPages, style, subheading, table, TIER_COLOR, toBuffer, truncateToWidth, type Doc } from "./pdf-layout";
+import type { Methodology, PortfolioReportData, ProductReportData, ReportData, ReportMeta } from "./report-data";
+
+type Toc = Array<{ title: string; page: number }>;
+type Heading = (title: string, keep?: number) => void;
 
 export async function renderReport(data: ReportData, meta: ReportMeta): Promise<Buffer> {
   instantWords(meta.generatedAt); // throws unless it is an instant
@@ -21,18 +28,29 @@ export async function renderReport(data: ReportData, meta: ReportMeta): Promise<
     ModDate: created,
     Keywords: `vetta-report:${meta.reportId}`,
   });
-  if (data.kind === "PRODUCT") renderProduct(doc, data, meta);
-  else renderPortfolio(doc, data, meta);
-  verifyBlock(doc, meta);
-  stampPages(doc, { left: `Vetta risk report — ${subject}`, right: meta.organizationName }, `Report ${meta.reportId}`);
+  const toc: Toc = [];
+  const h = (title: string, keep?: number) => {
+    heading(doc, title, keep);
+    toc.push({ title, page: doc.bufferedPageRange().count - 1 });
+  };
+  if (data.kind === "PRODUCT") renderProduct(doc, data, meta, h);
+  else renderPortfolio(doc, data, meta, h);
+  if (data.methodology) methodologyPage(doc, data.methodology, h);
+  signatureAndVerify(doc, data, meta, h);
+  if (data.kind === "PRODUCT") contentsPage(doc, 1, toc);
+  stampPages(doc, { left: `Risk report — ${subject}`, right: meta.organizationName }, `Report ${meta.reportId}`, data.confidentiality);
   return toBuffer(doc);
 }
 
-function cover(doc: Doc, title: string, lines: Array<{ text: string; size: number; bold?: boolean; color?: string }>) {
+function cover(doc: Doc, meta: ReportMeta, title: string, lines: Array<{ text: string; size: number; bold?: boolean; color?: string }>) {
   const x = left(doc);
   const width = contentWidth(doc);
-  style(doc, { size: 9, bold: true, color: COLOR.faint });
-  doc.text("VETTA", x, 90, { width });
+  // The MSP's logo (Settings → Organisation) or its name; Vetta is only the tool.
+  if (meta.logo) doc.image(Buffer.from(meta.logo.base64, "base64"), x, 40, { fit: [160, 44] });
+  else {
+    style(doc, { size: 11, bold: true, color: COLOR.muted });
+    doc.text(truncateToWidth(doc, meta.organizationName, width), x, 60, { width, lineBreak: false });
+  }
   style(doc, { size: 26, bold: true });
   doc.text(title, x, 110, { width });
   gap(doc, 10);
@@ -62,11 +80,13 @@ function coverFooter(doc: Doc, meta: ReportMeta) {
   doc.text(truncateToWidth(doc, `Generated ${instantWords(meta.generatedAt)} by ${meta.generatedBy}`, width), x, doc.y, { width });
   gap(doc, 2);
   doc.text(`Report ID ${meta.reportId}`, x, doc.y, { width });
+  gap(doc, 2);
+  doc.text("Prepared with Vetta.", x, doc.y, { width });
 }
 
-function renderProduct(doc: Doc, data: ProductReportData, meta: ReportMeta) {
+function renderProduct(doc: Doc, data: ProductReportData, meta: ReportMeta, h: Heading) {
   const { score } = data;
-  cover(doc, "AI vendor risk report", [
+  cover(doc, meta, "AI vendor risk report", [
     { text: data.vendor.name, size: 18, bold: true },
     { text: data.product.name, size: 15 },
     ...(data.vendor.website ? [{ text: data.vendor.website, size: 9.5, color: COLOR.faint }] : []),
@@ -81,12 +101,19 @@ function renderProduct(doc: Doc, data: ProductReportData, meta: ReportMeta) {
   const cx = doc.page.width / 2;
   const gaugeY = Math.min(Math.max(doc.y + 130, 420), 560);
   gauge(doc, cx, gaugeY, 95, score.score, score.tier);
+  let reasonY = gaugeY + 34;
+  if (score.cappedBy) {
+    style(doc, { size: 10, bold: true, color: TIER_COLOR[score.tier] });
+    doc.text(capitalised(score.cappedBy), left(doc), gaugeY + 26, { width: contentWidth(doc), align: "center", lineBreak: false });
+    reasonY = gaugeY + 42;
+  }
   style(doc, { size: 10, color: COLOR.muted });
-  doc.text(cutToLines(doc, score.tierReason, contentWidth(doc), 3), left(doc), gaugeY + 34, { width: contentWidth(doc), align: "center", lineGap: 2 });
+  doc.text(cutToLines(doc, score.tierReason, contentWidth(doc), 3), left(doc), reasonY, { width: contentWidth(doc), align: "center", lineGap: 2 });
   coverFooter(doc, meta);
 
+  newPage(doc); // the contents page, filled in once every section's page is known
   newPage(doc);
-  heading(doc, "Executive summary");
+  h("Executive summary");
   style(doc, { size: 22, bold: true, color: TIER_COLOR[score.tier] });
   const y = doc.y;
   const scoreText = `${score.score} / 100`;
@@ -96,7 +123,12 @@ function renderProduct(doc: Doc, data: ProductReportData, meta: ReportMeta) {
   badge(doc, score.tier, left(doc) + scoreWidth + 14, y + (lineHeight - 20) / 2 + 1, TIER_COLOR[score.tier]);
   doc.y = y + lineHeight + 6;
   paragraph(doc, score.tierReason, { size: 10.5 });
-  paragraph(doc, `Scoring model version ${score.modelVersion}. A red flag sets the tier whatever the score.`, { size: 8.5, color: COLOR.faint });
+  paragraph(doc, `Scoring model version ${score.modelVersion}. A red flag sets the tier whatever the score (see Methodology).`, { size: 8.5, color: COLOR.faint });
+  if (data.summary) {
+    subheading(doc, "Decision as it stands");
+    paragraph(doc, data.summary.decision, { size: 10.5, bold: true });
+    if (data.summary.conditions.length) for (const line of data.summary.conditions) paragraph(doc, `• ${line}`, { size: 10 });
+  }
 
   subheading(doc, "Score parts");
   const totalWeight = score.parts.reduce((sum, p) => sum + p.weight, 0);
@@ -156,7 +188,7 @@ function renderProduct(doc: Doc, data: ProductReportData, meta: ReportMeta) {
     ]);
   }
 
-  heading(doc, "Red flags");
+  h("Red flags");
   if (data.flags.length) {
     const severityColor = { critical: TIER_COLOR.CRITICAL, high: TIER_COLOR.HIGH, medium: TIER_COLOR.MEDIUM } as const;
     table(
@@ -170,7 +202,7 @@ function renderProduct(doc: Doc, data: ProductReportData, meta: ReportMeta) {
     );
   } else paragraph(doc, "No red flags.");
 
-  heading(doc, "DPA checklist");
+  h("DPA checklist");
   if (data.dpa) {
     const dpa = data.dpa;
     fields(doc, [
@@ -192,7 +224,7 @@ function renderProduct(doc: Doc, data: ProductReportData, meta: ReportMeta) {
     );
   } else paragraph(doc, "No DPA recorded.");
 
-  heading(doc, "Certifications");
+  h("Certifications");
   if (data.certifications.length) {
     table(
       doc,
@@ -207,7 +239,7 @@ function renderProduct(doc: Doc, data: ProductReportData, meta: ReportMeta) {
     );
   } else paragraph(doc, "None recorded.");
 
-  heading(doc, "Sub-processors and regions");
+  h("Sub-processors and regions");
   paragraph(doc, `Processing regions: ${data.product.processingRegions.length ? data.product.processingRegions.join(", ") : "Not known"}`);
   if (data.subProcessors.length) {
     table(
@@ -221,7 +253,7 @@ function renderProduct(doc: Doc, data: ProductReportData, meta: ReportMeta) {
     );
   } else paragraph(doc, "None recorded.");
 
-  heading(doc, "Questionnaire answers");
+  h("Questionnaire answers");
   if (data.questionnaire) {
     const q = data.questionnaire;
     paragraph(doc, `${q.title}${q.submittedOn ? `, submitted ${q.submittedOn}` : ""}`, { color: COLOR.muted });
@@ -243,7 +275,7 @@ function renderProduct(doc: Doc, data: ProductReportData, meta: ReportMeta) {
     }
   } else paragraph(doc, "No questionnaire submitted.");
 
-  heading(doc, "Score breakdown");
+  h("Score breakdown");
   if (score.contributions.length) {
     table(
       doc,
@@ -258,7 +290,7 @@ function renderProduct(doc: Doc, data: ProductReportData, meta: ReportMeta) {
     );
   } else paragraph(doc, "Nothing contributed to the score.");
 
-  heading(doc, "Exceptions");
+  h("Exceptions");
   if (data.exceptions.length) {
     table(
       doc,
@@ -272,9 +304,9 @@ function renderProduct(doc: Doc, data: ProductReportData, meta: ReportMeta) {
       ],
       data.exceptions.map((e) => [e.justification, e.riskAccepted, e.clientConsent, e.expiresOn, e.grantedBy, e.status]),
     );
-  } else paragraph(doc, "No exceptions.");
+  } else paragraph(doc, data.useCase ? "No exceptions." : "None: risk exceptions belong to a client's use case.");
 
-  heading(doc, "Review and expiry dates");
+  h("Review and expiry dates");
   if (data.dates.length) {
     table(
       doc,
@@ -286,7 +318,7 @@ function renderProduct(doc: Doc, data: ProductReportData, meta: ReportMeta) {
     );
   } else paragraph(doc, "None.");
 
-  heading(doc, "Audit trail (excerpt)");
+  h("Audit trail (excerpt)");
   if (data.audit.length) {
     table(
       doc,
@@ -301,8 +333,8 @@ function renderProduct(doc: Doc, data: ProductReportData, meta: ReportMeta) {
   } else paragraph(doc, "No audit events.");
 }
 
-function renderPortfolio(doc: Doc, data: PortfolioReportData, meta: ReportMeta) {
-  cover(doc, "Client AI portfolio report", [
+function renderPortfolio(doc: Doc, data: PortfolioReportData, meta: ReportMeta, h: Heading) {
+  cover(doc, meta, "Client AI portfolio report", [
     { text: data.client.name, size: 18, bold: true },
     { text: `${data.summary.total} AI use case${data.summary.total === 1 ? "" : "s"}`, size: 12, color: COLOR.muted },
     ...audienceLine(data),
@@ -310,7 +342,7 @@ function renderPortfolio(doc: Doc, data: PortfolioReportData, meta: ReportMeta) 
   coverFooter(doc, meta);
 
   newPage(doc);
-  heading(doc, "Summary");
+  h("Summary");
   const s = data.summary;
   fields(doc, [
     ["Use cases", String(s.total)],
@@ -328,7 +360,12 @@ function renderPortfolio(doc: Doc, data: PortfolioReportData, meta: ReportMeta) 
     ["Frameworks", list(data.client.frameworks)],
   ]);
 
-  heading(doc, "Use cases");
+  if (data.chart) {
+    subheading(doc, "Use cases by tier and status");
+    tierStatusChart(doc, data.chart);
+  }
+
+  h("Use cases");
   if (data.useCases.length) {
     table(
       doc,
@@ -354,8 +391,21 @@ function renderPortfolio(doc: Doc, data: PortfolioReportData, meta: ReportMeta) 
   } else paragraph(doc, "No use cases recorded for this client.");
 }
 
+function signatureAndVerify(doc: Doc, data: ReportData, meta: ReportMeta, h: Heading) {
+  h("Signature and verification", 200);
+  const signature = data.kind === "PRODUCT" ? data.signature : undefined;
+  fields(doc, [
+    ["Decision", signature ? signature.statement : "A portfolio report records no decision of its own; each use case's decision is on its product report."],
+    ["Decided by", signature?.decidedBy ?? "—"],
+    ["Decided at", signature?.decidedAt ?? "—"],
+    ["Report issued", `${instantWords(meta.generatedAt)} by ${meta.generatedBy}, ${meta.organizationName}`],
+  ]);
+  gap(doc, 6);
+  verifyBlock(doc, meta);
+}
+
 function verifyBlock(doc: Doc, meta: ReportMeta) {
-  heading(doc, "Verify this report", 110);
+  subheading(doc, "Verify this report", 90);
   fittedLine(doc, `Report ID ${meta.reportId}`, { size: 10.5, bold: true });
   fittedLine(doc, `Content SHA-256: ${meta.contentSha256}`, { size: 9.5, minSize: 5 });
   fittedLine(doc, `Check it at ${meta.verifyUrl}`, { size: 10.5, minSize: 6, link: meta.verifyUrl });
@@ -365,4 +415,90 @@ function verifyBlock(doc: Doc, meta: ReportMeta) {
     "The verify page accepts this PDF file or its report ID. Given the file, it tells you whether it is exactly the report as issued; given the ID, it shows the content SHA-256 above, so you can compare it with this printed copy.",
     { color: COLOR.muted },
   );
+}
+
+const STATUS_COLOR: Record<string, string> = { Approved: TIER_COLOR.LOW, "Awaiting a decision": "#64748b", Lapsed: TIER_COLOR.MEDIUM, Rejected: TIER_COLOR.CRITICAL };
+
+/** Horizontal stacked bars: one row per tier, segments by status, with the counts and a legend. */
+function tierStatusChart(doc: Doc, rows: NonNullable<PortfolioReportData["chart"]>) {
+  const x = left(doc);
+  const labelWidth = 90;
+  const barWidth = contentWidth(doc) - labelWidth - 40;
+  const max = Math.max(1, ...rows.map((r) => r.counts.reduce((sum, c) => sum + c.count, 0)));
+  ensureSpace(doc, rows.length * 22 + 30);
+  for (const row of rows) {
+    const y = doc.y;
+    style(doc, { size: 9.5, bold: true, color: row.tier ? TIER_COLOR[row.tier] : COLOR.muted });
+    doc.text(row.label, x, y + 1, { width: labelWidth, lineBreak: false });
+    let at = x + labelWidth;
+    const total = row.counts.reduce((sum, c) => sum + c.count, 0);
+    doc.save().rect(at, y, barWidth, 12).fill(COLOR.track).restore();
+    for (const c of row.counts) {
+      if (c.count === 0) continue;
+      const w = (c.count / max) * barWidth;
+      doc.save().rect(at, y, w, 12).fill(STATUS_COLOR[c.status] ?? COLOR.muted).restore();
+      at += w;
+    }
+    style(doc, { size: 9.5, color: COLOR.text });
+    doc.text(String(total), x + labelWidth + barWidth + 8, y + 1, { width: 32, lineBreak: false });
+    doc.y = y + 20;
+  }
+  let lx = x + labelWidth;
+  const ly = doc.y + 2;
+  for (const status of Object.keys(STATUS_COLOR)) {
+    doc.save().rect(lx, ly + 1, 8, 8).fill(STATUS_COLOR[status]!).restore();
+    style(doc, { size: 8.5, color: COLOR.muted });
+    doc.text(status, lx + 11, ly, { lineBreak: false });
+    lx += 11 + doc.widthOfString(status) + 14;
+  }
+  doc.y = ly + 18;
+  doc.x = x;
+}
+
+function methodologyPage(doc: Doc, m: Methodology, h: Heading) {
+  newPage(doc);
+  h("Methodology");
+  paragraph(doc, "The score (0–100) is the weighted average of three parts. The tier comes from the score, unless a red flag sets a worse one.", { color: COLOR.muted });
+  table(
+    doc,
+    [
+      { header: "Part", width: 2 },
+      { header: "Weight", width: 1, align: "right" },
+      { header: "How it scores", width: 7 },
+    ],
+    m.parts.map((p) => [p.label, `${p.weight}%`, p.what]),
+  );
+  subheading(doc, "Tiers");
+  for (const t of m.tiers) paragraph(doc, `• ${t}`);
+  subheading(doc, "Red flags");
+  const severityColor = { critical: TIER_COLOR.CRITICAL, high: TIER_COLOR.HIGH, medium: TIER_COLOR.MEDIUM } as const;
+  table(
+    doc,
+    [
+      { header: "Red flag", width: 3.5 },
+      { header: "Severity", width: 1.4 },
+      { header: "Effect", width: 4.5 },
+    ],
+    m.flags.map((f) => [f.label, { text: capitalised(f.severity), color: severityColor[f.severity], bold: true }, f.effect]),
+  );
+  subheading(doc, "Review cadence");
+  for (const c of m.cadence) paragraph(doc, `• ${c}`);
+}
+
+/** The contents page (reserved as page `pageIndex`), listing each section with its page number. */
+function contentsPage(doc: Doc, pageIndex: number, toc: Toc) {
+  doc.switchToPage(pageIndex);
+  doc.y = doc.page.margins.top;
+  heading(doc, "Contents");
+  const x = left(doc);
+  const width = contentWidth(doc);
+  for (const entry of toc) {
+    const y = doc.y;
+    style(doc, { size: 10.5 });
+    const pageText = String(entry.page + 1);
+    const pageWidth = doc.widthOfString(pageText);
+    doc.text(truncateToWidth(doc, entry.title, width - 60), x, y, { lineBreak: false });
+    doc.text(pageText, x + width - pageWidth, y, { lineBreak: false });
+    doc.y = y + 18;
+  }
 }

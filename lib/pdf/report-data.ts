@@ -9,6 +9,8 @@ export type Severity = "critical" | "high" | "medium";
 
 /** What identifies the report: printed on the cover, in the footer and in the verify block. */
 export interface ReportMeta {
+  /** Version 3 on: the MSP's logo (Settings → Organisation), frozen into the report. */
+  logo?: { mime: "image/png" | "image/jpeg"; base64: string } | null;
   /** The report's id (Report.id). */
   reportId: string;
   /** SHA-256 (hex) of the canonical JSON of the report's data: printed in the verify block. */
@@ -41,7 +43,10 @@ export interface ProductReportData {
   score: {
     score: number;
     tier: Tier;
+    /** Why the tier is what it is (from version 3: a sentence in words, naming a capping flag). */
     tierReason: string;
+    /** "capped by a critical flag" when a red flag, not the score, set the tier (version 3 on). */
+    cappedBy?: string | null;
     modelVersion: number;
     parts: Array<{ label: string; score: number; weight: number }>;
     contributions: Array<{ part: string; item: string; points: number; of: number; note: string }>;
@@ -59,6 +64,22 @@ export interface ProductReportData {
   dates: Array<{ label: string; dueOn: string }>;
   /** The latest audit events about the product (and use case), newest first. */
   audit: Array<{ at: string; actor: string; action: string; summary: string }>;
+  /** Version 3 on: the decision as it stands, in words, and each condition with its state. */
+  summary?: { decision: string; conditions: string[] };
+  /** Version 3 on: how the score and tier are made. */
+  methodology?: Methodology;
+  /** Version 3 on: who decided and when (the report's hash is printed beside it). */
+  signature?: { decidedBy: string | null; decidedAt: string | null; statement: string };
+  /** Version 3 on: printed on every page. */
+  confidentiality?: string;
+}
+
+/** The methodology page: parts and weights (%), every red flag and its effect, the tiers, the review cadence. */
+export interface Methodology {
+  parts: Array<{ label: string; weight: number; what: string }>;
+  flags: Array<{ label: string; severity: Severity; effect: string }>;
+  tiers: string[];
+  cadence: string[];
 }
 
 export interface PortfolioReportData {
@@ -68,6 +89,10 @@ export interface PortfolioReportData {
   useCases: Array<{ product: string; purpose: string; status: string; tier: Tier | null; score: number | null; validUntil: string | null; openFlags: string[] }>;
   /** Counts for the summary: by status and by tier. */
   summary: { total: number; approved: number; lapsed: number; rejected: number; pending: number; critical: number; high: number };
+  /** Version 3 on: use cases by tier (rows) and status (stacked), for the chart. */
+  chart?: Array<{ tier: Tier | null; label: string; counts: Array<{ status: string; count: number }> }>;
+  methodology?: Methodology;
+  confidentiality?: string;
 }
 
 export type ReportData = ProductReportData | PortfolioReportData;

@@ -2,6 +2,8 @@
  * Report data for tests and the benchmark: a realistic product report (scoped to a client's use
  * case), a large one, and a client portfolio. Plain data, no database.
  */
+import { auditActionSentence, auditEntityWords } from "@/lib/domain/audit-action-words";
+import { methodology } from "@/lib/domain/reports/methodology";
 import type { PortfolioReportData, ProductReportData, ReportMeta } from "./report-data";
 
 const META: ReportMeta = {
@@ -27,6 +29,18 @@ const CLAUSES: Array<[string, string, string | null]> = [
   ["Data ownership", "Present", null],
   ["Portability exit", "Missing", null],
 ];
+
+/** Audit rows as snapshot versions 1–2 stored them (action codes, truncated ids). */
+const RAW_AUDIT: ProductReportData["audit"] = [
+    { at: "2026-03-10 16:22", actor: "Priya Shah", action: "exception.grant", summary: "Exception …a91c02fe" },
+    { at: "2026-02-15 10:03", actor: "Tom Okafor", action: "condition.met", summary: "DecisionCondition …7c1e3b40" },
+    { at: "2026-01-12 14:05", actor: "Priya Shah", action: "decision.record", summary: "Decision …5d20aa17" },
+    { at: "2026-01-08 09:41", actor: "Tom Okafor", action: "usecase.create", summary: "UseCase …e4b19c33" },
+    { at: "2025-12-01 11:17", actor: "vendor portal", action: "assessment.submit", summary: "Assessment …0f6d2b88" },
+    { at: "2025-11-20 15:30", actor: "Tom Okafor", action: "certification.add", summary: "Certification …b83e1f09" },
+    { at: "2025-11-03 13:12", actor: "Priya Shah", action: "dpa.upload", summary: "Dpa …61ac4d7e" },
+    { at: "2025-10-28 08:55", actor: "Priya Shah", action: "product.create", summary: "Product …2a9e5c14" },
+  ];
 
 export function sampleProductReport(): { data: ProductReportData; meta: ReportMeta } {
   const data: ProductReportData = {
@@ -142,18 +156,33 @@ export function sampleProductReport(): { data: ProductReportData; meta: ReportMe
       { label: "Use case review: Northwind contract summaries", dueOn: "2026-09-30" },
       { label: "DPA expiry: OpenAI Data Processing Addendum (Enterprise)", dueOn: "2027-11-02" },
     ],
-    audit: [
-      { at: "2026-03-10 16:22", actor: "Priya Shah", action: "exception.grant", summary: "Exception …a91c02fe" },
-      { at: "2026-02-15 10:03", actor: "Tom Okafor", action: "condition.met", summary: "DecisionCondition …7c1e3b40" },
-      { at: "2026-01-12 14:05", actor: "Priya Shah", action: "decision.record", summary: "Decision …5d20aa17" },
-      { at: "2026-01-08 09:41", actor: "Tom Okafor", action: "usecase.create", summary: "UseCase …e4b19c33" },
-      { at: "2025-12-01 11:17", actor: "vendor portal", action: "assessment.submit", summary: "Assessment …0f6d2b88" },
-      { at: "2025-11-20 15:30", actor: "Tom Okafor", action: "certification.add", summary: "Certification …b83e1f09" },
-      { at: "2025-11-03 13:12", actor: "Priya Shah", action: "dpa.upload", summary: "Dpa …61ac4d7e" },
-      { at: "2025-10-28 08:55", actor: "Priya Shah", action: "product.create", summary: "Product …2a9e5c14" },
-    ],
+    audit: RAW_AUDIT,
   };
-  return { data, meta: { ...META } };
+  return { data: withVersion3(data), meta: { ...META } };
+}
+
+/** The fields snapshot version 3 adds (executive summary, methodology, signature, confidentiality). */
+function withVersion3(data: ProductReportData): ProductReportData {
+  return {
+    ...data,
+    audience: { clientName: data.useCase?.clientName ?? null, note: data.useCase ? `Prepared for ${data.useCase.clientName}: only ${data.useCase.clientName}'s use case, risk exceptions and dates are included.` : "Product-level report." },
+    score: { ...data.score, tierReason: "High risk, capped by a high red flag (No independent audit): the score of 72 alone would rate Medium.", cappedBy: "capped by a high flag" },
+    summary: {
+      decision: "Approved with conditions. Decided by Dana Whitfield on 2026-02-02. 2 conditions: 1 met. Status today: Approved with conditions; valid until 2026-09-30.",
+      conditions: ["Enable zero data retention for the workspace (due 2026-03-31): met", "Obtain the vendor's 2026 SOC 2 Type II bridge letter (due 2026-06-30): open"],
+    },
+    methodology: methodology(data.score.parts),
+    signature: { decidedBy: "Dana Whitfield", decidedAt: "2026-02-02 16:05 UTC", statement: "Dana Whitfield, compliance officer, recorded the decision above on 2026-02-02 16:05 UTC." },
+    audit: data.audit.map((a) => ({ ...a, action: auditActionSentence(a.action), summary: `About ${auditEntityWords(a.summary.split(" ")[0]!)}` })),
+    confidentiality: `Confidential: prepared by ${META.organizationName}${data.useCase ? ` for ${data.useCase.clientName}` : ""}. Not for onward distribution.`,
+  };
+}
+
+/** The sample as a version 1/2 snapshot held it (for the frozen renderer). */
+export function sampleProductReportV2(): { data: ProductReportData; meta: ReportMeta } {
+  const { data, meta } = sampleProductReport();
+  const { summary: _s, methodology: _m, signature: _g, confidentiality: _c, ...v2 } = data;
+  return { data: { ...v2, audit: RAW_AUDIT, score: { ...v2.score, tierReason: "High red flag: NO_INDEPENDENT_AUDIT", cappedBy: undefined } }, meta };
 }
 
 const PROMPTS = [
@@ -197,6 +226,20 @@ export function samplePortfolioReport(): { data: PortfolioReportData; meta: Repo
       { product: "Acme AI — Brief Builder", purpose: "Case-law research assistant", status: "Pending", tier: null, score: null, validUntil: null, openFlags: [] },
     ],
     summary: { total: 4, approved: 2, lapsed: 1, rejected: 0, pending: 1, critical: 1, high: 1 },
+    audience: { clientName: "Northwind Legal LLP", note: "Prepared for Northwind Legal LLP: only Northwind Legal LLP's use cases are included." },
+    chart: [
+      { tier: "CRITICAL", label: "Critical", counts: [{ status: "Approved", count: 0 }, { status: "Awaiting a decision", count: 0 }, { status: "Lapsed", count: 1 }, { status: "Rejected", count: 0 }] },
+      { tier: "HIGH", label: "High", counts: [{ status: "Approved", count: 1 }, { status: "Awaiting a decision", count: 0 }, { status: "Lapsed", count: 0 }, { status: "Rejected", count: 0 }] },
+      { tier: "MEDIUM", label: "Medium", counts: [{ status: "Approved", count: 0 }, { status: "Awaiting a decision", count: 0 }, { status: "Lapsed", count: 0 }, { status: "Rejected", count: 0 }] },
+      { tier: "LOW", label: "Low", counts: [{ status: "Approved", count: 1 }, { status: "Awaiting a decision", count: 0 }, { status: "Lapsed", count: 0 }, { status: "Rejected", count: 0 }] },
+      { tier: null, label: "Not scored", counts: [{ status: "Approved", count: 0 }, { status: "Awaiting a decision", count: 1 }, { status: "Lapsed", count: 0 }, { status: "Rejected", count: 0 }] },
+    ],
+    methodology: methodology([
+      { label: "DPA checklist", weight: 40 },
+      { label: "Questionnaire", weight: 40 },
+      { label: "Certifications", weight: 20 },
+    ]),
+    confidentiality: "Confidential: prepared by Harbour Managed IT Ltd for Northwind Legal LLP. Not for onward distribution.",
   };
   return { data, meta: { ...META, reportId: "r7e6d5c4b3a2918070f1e2d3c" } };
 }

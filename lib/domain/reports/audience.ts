@@ -11,8 +11,13 @@
  */
 import type { ReportAudience, ReportData, ReportSnapshot } from "@/lib/pdf/report-data";
 
-/** The snapshot shape this code writes. Version 1 (no `version`) predates client scoping. */
-export const REPORT_SNAPSHOT_VERSION = 2;
+/**
+ * The snapshot shape this code writes. Version 1 (no `version`) predates client scoping; 2 added
+ * `audience`; 3 moved the wording to lib/domain/reports and added the executive summary,
+ * methodology, signature, confidentiality line, logo and portfolio chart (rendered by
+ * render-report.ts; versions 1–2 by the frozen render-report-v2.ts).
+ */
+export const REPORT_SNAPSHOT_VERSION = 3;
 
 export type ClientReach = { to: "ANY_CLIENT" } | { to: "ONE_CLIENT"; clientId: string } | { to: "NO_CLIENT"; reason: string };
 
