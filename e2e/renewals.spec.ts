@@ -40,6 +40,7 @@ test("a certificate expiring in 5 days appears on the renewals page, in the mont
   await expect(row).toContainText(dueOn);
   await expect(row).toContainText("due in 5 days");
   await expect(row).toContainText("Certification expiry");
+  await expect(row.getByTestId("renewal-product")).toHaveText(`${vendorName} — Renewal Assistant`);
   await expect(row).toContainText("Obtain the renewed report or certificate");
   await expect(am.getByTestId("renewal-bucket-OVERDUE").getByTestId("renewal-row")).toHaveCount(0);
 

@@ -36,10 +36,11 @@ export function RenewalCalendar({ month, rows, today }: { month: string; rows: R
                       <li key={row.key}>
                         <Link
                           href={row.href}
-                          title={`${RENEWAL_KIND_LABELS[row.kind]}: ${row.title}. ${row.action}`}
+                          title={`${RENEWAL_KIND_LABELS[row.kind]}: ${row.title}${row.productName ? ` (${row.productName})` : ""}. ${row.action}`}
                           className={`block truncate rounded px-1 py-0.5 text-xs ${day < today ? "bg-red-50 text-red-800" : "bg-brand-50 text-brand-900"} hover:underline`}
                         >
                           {RENEWAL_KIND_LABELS[row.kind]}: {row.title}
+                          {row.productName ? ` · ${row.productName}` : ""}
                         </Link>
                       </li>
                     ))}

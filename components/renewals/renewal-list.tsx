@@ -12,6 +12,8 @@ export interface RenewalRow {
   href: string;
   action: string;
   clientName: string | null;
+  /** "Vendor — Product": every renewal is about one product. */
+  productName: string | null;
   ownerName: string | null;
 }
 
@@ -57,6 +59,11 @@ export function RenewalList({ buckets, today }: { buckets: Partial<Record<Renewa
                           <Link href={row.href} className="font-medium text-brand-700 hover:underline">
                             {row.title}
                           </Link>
+                          {row.productName ? (
+                            <p className="text-xs text-slate-600" data-testid="renewal-product">
+                              {row.productName}
+                            </p>
+                          ) : null}
                           {row.detail ? <p className="text-xs text-slate-500">{row.detail}</p> : null}
                         </td>
                         <td className="px-3 py-2 align-top">{row.clientName ?? <span className="text-slate-400">—</span>}</td>

@@ -10,6 +10,10 @@ describe("default questionnaire", () => {
     expect(questions.length).toBeGreaterThanOrEqual(30);
     expect(questions.filter((q) => !q.helpText || q.helpText.length < 40)).toEqual([]);
   });
+  it("speaks in the product's own words: no help text cites an internal source document ('seed 002')", () => {
+    const questions = templateSchema.parse(DEFAULT_QUESTIONNAIRE).sections.flatMap((s) => s.questions);
+    expect(questions.filter((q) => /\bseed\s*\d+/i.test(`${q.prompt} ${q.helpText ?? ""}`)).map((q) => q.key)).toEqual([]);
+  });
 
   it("asks what the seeds say to ask", () => {
     const keys = templateSchema.parse(DEFAULT_QUESTIONNAIRE).sections.flatMap((s) => s.questions.map((q) => q.key));

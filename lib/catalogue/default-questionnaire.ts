@@ -57,7 +57,7 @@ export const DEFAULT_QUESTIONNAIRE: Template = {
         {
           key: "processing_regions",
           prompt: "In which regions is customer data processed and stored?",
-          helpText: "Clients may require data to stay in the EU, UK or US. Without known locations, residency cannot be honoured (seed 004: data sovereignty).",
+          helpText: "Clients may require data to stay in the EU, UK or US. Without known locations, the client's data-residency requirement cannot be honoured.",
           type: "MULTI_CHOICE",
           required: true,
           weight: 3,
@@ -96,9 +96,9 @@ export const DEFAULT_QUESTIONNAIRE: Template = {
         yesNo("encryption_at_rest", "Is data encrypted at rest with AES-256 or equivalent?", "Encryption at rest protects stored prompts, files and logs if disks or backups leak.", { weight: 3, productFact: "encryptionAtRest" }),
         yesNo("soc2_type2", "Does the vendor hold a current SOC 2 Type II report covering this service?", "SOC 2 Type II is independent evidence that controls operated over a period; without it you rely on the vendor's word.", { weight: 4 }),
         yesNo("iso27001", "Does the vendor hold a current ISO 27001 certificate covering this service?", "ISO 27001 certifies an information security management system; ISO 42001 adds AI management.", { weight: 3 }),
-        yesNo("console_mfa", "Does the vendor's admin console enforce MFA and role-based access?", "Seed 004 requires MFA and least privilege; a console without them makes every API key and log one phished password away.", { weight: 2 }),
-        yesNo("tenant_isolation", "Is each customer's data logically isolated from other customers'?", "Tenant isolation (seed 000) prevents one customer's data appearing in another's context or search results.", { weight: 3 }),
-        yesNo("staff_access_controlled", "Is vendor staff access to customer data and logs restricted, logged and reviewed?", "Seed 003 asks who within the vendor can access logged data; unrestricted staff access defeats every other control."),
+        yesNo("console_mfa", "Does the vendor's admin console enforce MFA and role-based access?", "Good practice requires MFA and least privilege on admin access; a console without them makes every API key and log one phished password away.", { weight: 2 }),
+        yesNo("tenant_isolation", "Is each customer's data logically isolated from other customers'?", "Tenant isolation prevents one customer's data appearing in another customer's context or search results.", { weight: 3 }),
+        yesNo("staff_access_controlled", "Is vendor staff access to customer data and logs restricted, logged and reviewed?", "Ask who within the vendor can access logged data: unrestricted staff access defeats every other control."),
       ],
     },
     {
@@ -109,12 +109,12 @@ export const DEFAULT_QUESTIONNAIRE: Template = {
         {
           key: "retention_days",
           prompt: "For how many days are prompts, outputs and logs retained?",
-          helpText: "Shorter is better (seed 002): some vendors delete after 30 days, others keep data indefinitely. Leave unanswered if the vendor will not say.",
+          helpText: "Shorter is better: some vendors delete after 30 days, others keep data indefinitely. Leave unanswered if the vendor will not say.",
           type: "NUMBER",
           required: true,
           weight: 3,
           productFact: "retentionDays",
-          // Seed 002: "some providers delete prompts after 30 days … shorter is better": 30 days or
+          // Some providers delete prompts after 30 days, and shorter is better: 30 days or
           // less is the good practice it names; up to a quarter is half credit; longer approaches
           // the "unlimited" the seed calls a red flag and earns nothing.
           bands: [
@@ -123,12 +123,12 @@ export const DEFAULT_QUESTIONNAIRE: Template = {
           ],
         },
         yesNo("zero_retention", "Is a zero-data-retention mode available?", "Zero retention means prompts are processed and not stored, removing a whole class of breach and discovery risk.", { weight: 3, productFact: "zeroRetentionAvailable" }),
-        yesNo("deletion_on_request", "Will the vendor delete customer data on request, with written confirmation?", "Seed 004: secure disposal with a certificate of destruction. Deletion you cannot prove did not happen.", { weight: 3 }),
-        noIsGood("logs_contain_personal_data", "Do the vendor's operational logs keep personal data from prompts?", "Seed 002: do not log full prompts containing personal data. Logs are often kept longer and guarded less than the data itself."),
+        yesNo("deletion_on_request", "Will the vendor delete customer data on request, with written confirmation?", "Secure disposal comes with a certificate of destruction: deletion you cannot prove did not happen.", { weight: 3 }),
+        noIsGood("logs_contain_personal_data", "Do the vendor's operational logs keep personal data from prompts?", "Full prompts containing personal data should not be logged: logs are often kept longer and guarded less than the data itself."),
         {
           key: "logs_used_for",
           prompt: "What are logs used for?",
-          helpText: "Seed 003: are logs used for debugging, quality improvement or model training? Each use widens who sees the data.",
+          helpText: "Are logs used for debugging, quality improvement or model training? Each use widens who sees the data.",
           type: "MULTI_CHOICE",
           required: false,
           weight: 2,
@@ -156,14 +156,14 @@ export const DEFAULT_QUESTIONNAIRE: Template = {
           required: true,
           weight: 3,
           productFact: "breachNoticeHours",
-          // GDPR's 72 hours (seed 002; SLOW_BREACH_NOTICE beyond it) earns full credit; one more
+          // GDPR's 72 hours (SLOW_BREACH_NOTICE beyond it) earns full credit; one more
           // day still leaves the controller a chance to notify late with reasons: half.
           bands: [
             { min: null, max: 72, points: 100 },
             { min: null, max: 96, points: 50 },
           ],
         },
-        yesNo("incident_response_plan", "Does the vendor maintain and test an incident response plan?", "Every company can be breached (seed 002); what matters is how quickly they notify and contain it."),
+        yesNo("incident_response_plan", "Does the vendor maintain and test an incident response plan?", "Every company can be breached; what matters is how quickly the vendor notifies you and contains it."),
       ],
     },
     {
@@ -190,11 +190,11 @@ export const DEFAULT_QUESTIONNAIRE: Template = {
       title: "Operations and exit",
       description: "How the MSP will run the service safely, and leave it.",
       questions: [
-        yesNo("api_keys_in_vault", "Will API keys be stored in a key vault, never in code or e-mail?", "Seed 002: the problem is rarely encryption; it is unsecured API keys. A leaked key exposes everything sent with it.", { weight: 2 }),
-        yesNo("rate_limiting", "Is rate limiting configured to contain misuse of the keys?", "Rate limits cap the damage (and the bill) when a key leaks (seed 002 checklist)."),
-        yesNo("data_minimisation", "Will only the fields the task needs be sent (data minimisation)?", "Seed 003: do not pass entire customer records when a name and a question will do.", { weight: 3 }),
-        yesNo("redaction_supported", "Is redaction or DLP applied before data reaches the service?", "Seed 000: redaction/DLP tools remove identifiers before they leave your boundary."),
-        yesNo("export_available", "Can all customer data be exported in a usable format at exit?", "Seed 000: an exit strategy needs data portability; without it you are locked in.", { weight: 2 }),
+        yesNo("api_keys_in_vault", "Will API keys be stored in a key vault, never in code or e-mail?", "The problem is rarely encryption; it is unsecured API keys. A leaked key exposes everything sent with it.", { weight: 2 }),
+        yesNo("rate_limiting", "Is rate limiting configured to contain misuse of the keys?", "Rate limits cap the damage (and the bill) when a key leaks."),
+        yesNo("data_minimisation", "Will only the fields the task needs be sent (data minimisation)?", "Do not pass entire customer records when a name and a question will do.", { weight: 3 }),
+        yesNo("redaction_supported", "Is redaction or DLP applied before data reaches the service?", "Redaction and data-loss-prevention (DLP) tools remove identifiers before they leave your boundary."),
+        yesNo("export_available", "Can all customer data be exported in a usable format at exit?", "An exit strategy needs data portability; without it you are locked in.", { weight: 2 }),
         {
           key: "additional_notes",
           prompt: "Anything else the reviewer should know?",

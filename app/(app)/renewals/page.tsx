@@ -51,6 +51,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
     href: i.href,
     action: i.action,
     clientName: i.clientName,
+    productName: i.productName,
     ownerName: i.ownerId ? (ownerName.get(i.ownerId) ?? null) : null,
   });
 
