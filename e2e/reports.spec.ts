@@ -33,9 +33,12 @@ async function share(am: Page, client: string, passcode = "") {
 test("share a report: open it signed out, download it, see it in the client's portal, verify it, revoke it", async ({ browser }) => {
   const { am, reportId } = await generateProductReport(browser);
   // The web view mirrors the PDF's sections.
-  for (const heading of ["Executive summary", "Red flags", "DPA checklist", "Certifications", "Sub-processors and regions", "Questionnaire answers", "Exceptions", "Review and expiry dates", "Audit trail (excerpt)", "Verify this report"]) {
+  for (const heading of ["Executive summary", "Red flags", "DPA checklist", "Certifications", "Sub-processors and regions", "Questionnaire answers", "Exceptions", "Review and expiry dates", "Audit trail (excerpt)", "Methodology", "Verify this report"]) {
     await expect(am.getByRole("heading", { name: heading, exact: true })).toBeVisible();
   }
+  // Issue 15.11: the decision as it stands and why the tier, in words (a product-level report covers no client's decision).
+  await expect(am.getByTestId("report-decision-statement")).toHaveText(/^(No product-level decision is recorded|Approved|Rejected)/);
+  await expect(am.getByTestId("report-tier-reason")).toHaveText(/ risk, (capped by|set by the score)/);
   const contentHash = await am.getByTestId("report-content-hash").innerText();
   expect(contentHash).toMatch(/^[0-9a-f]{64}$/);
   const pdf = await am.request.get(`/api/reports/${reportId}/pdf`);

@@ -11,6 +11,11 @@ export function ReportView({ snapshot, contentSha256 }: { snapshot: ReportSnapsh
   return (
     <article className="flex flex-col gap-6" aria-label="Report">
       <header className="rounded-lg border border-slate-200 bg-white p-5">
+        {meta.logo ? (
+          // The logo frozen into the report (a data URL: the report's own bytes, nothing fetched).
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={`data:${meta.logo.mime};base64,${meta.logo.base64}`} alt={`${meta.organizationName} logo`} className="mb-3 h-10 w-auto" data-testid="report-logo" />
+        ) : null}
         <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{data.kind === "PRODUCT" ? "AI vendor risk report" : "Client AI portfolio report"}</p>
         <h2 className="mt-1 text-xl font-semibold text-slate-900">
           {data.kind === "PRODUCT" ? `${data.vendor.name} — ${data.product.name}` : data.client.name}
@@ -266,7 +271,7 @@ function MethodologySection({ m }: { m: Methodology }) {
           <li key={t}>{t}</li>
         ))}
       </ul>
-      <h4 className="mt-3 text-sm font-semibold text-slate-800">Red flags</h4>
+      <h4 className="mt-3 text-sm font-semibold text-slate-800">What each red flag does</h4>
       <Table head={["Red flag", "Severity", "Effect"]} rows={m.flags.map((f) => [f.label, f.severity, f.effect])} empty="—" />
       <h4 className="mt-3 text-sm font-semibold text-slate-800">Review cadence</h4>
       <ul className="list-disc pl-5 text-sm text-slate-700">

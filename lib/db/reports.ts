@@ -7,6 +7,7 @@ import { AppError, notFound } from "@/lib/errors/app-error";
 import type { ReportMeta, ReportSnapshot } from "@/lib/pdf/report-data";
 import { renderSnapshot } from "@/lib/pdf/render-snapshot";
 import { withAudit } from "./audit";
+import { getOrganizationLogo } from "./organization-logo";
 import { prisma } from "./prisma-client";
 import { portfolioReportData, productReportData } from "./report-data";
 import { inTenant, type TenantContext } from "./tenant";
@@ -22,10 +23,11 @@ const newReportId = () => `r${randomBytes(12).toString("hex")}`;
  * SHA-256 stored so the verify page can recognise the file. Returns the id and the PDF.
  */
 export async function createReport(ctx: TenantContext, target: ReportTarget, publicUrl: string, now = new Date()) {
-  const [data, org, user] = await Promise.all([
+  const [data, org, user, logo] = await Promise.all([
     target.kind === "PRODUCT" ? productReportData(ctx, target, now) : portfolioReportData(ctx, target.clientId, now),
     prisma.organization.findUniqueOrThrow({ where: { id: ctx.organizationId }, select: { name: true } }),
     prisma.user.findUnique({ where: { id: ctx.userId }, select: { name: true } }),
+    getOrganizationLogo(ctx),
   ]);
   const scope =
     target.kind === "PRODUCT"
@@ -37,7 +39,7 @@ export async function createReport(ctx: TenantContext, target: ReportTarget, pub
         })()
       : { productId: null, useCaseId: null, clientId: target.clientId };
   const id = newReportId();
-  const meta: Omit<ReportMeta, "contentSha256"> = { reportId: id, verifyUrl: `${publicUrl}/verify`, organizationName: org.name, generatedAt: now.toISOString(), generatedBy: user?.name ?? ctx.actorLabel };
+  const meta: Omit<ReportMeta, "contentSha256"> = { reportId: id, verifyUrl: `${publicUrl}/verify`, organizationName: org.name, generatedAt: now.toISOString(), generatedBy: user?.name ?? ctx.actorLabel, logo: logo ? { mime: logo.mimeType, base64: Buffer.from(logo.bytes).toString("base64") } : null };
   // Client walls, checked again on what is about to be frozen: a report about no client holds no client's data.
   if (scope.clientId === null && data.kind === "PRODUCT" && !withoutClientData(data)) throw new Error("A product-level report must hold no client's use cases, exceptions or dates.");
   const snapshot: ReportSnapshot = { version: REPORT_SNAPSHOT_VERSION, meta, data };

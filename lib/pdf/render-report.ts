@@ -470,7 +470,7 @@ function methodologyPage(doc: Doc, m: Methodology, h: Heading) {
   );
   subheading(doc, "Tiers");
   for (const t of m.tiers) paragraph(doc, `• ${t}`);
-  subheading(doc, "Red flags");
+  subheading(doc, "What each red flag does");
   const severityColor = { critical: TIER_COLOR.CRITICAL, high: TIER_COLOR.HIGH, medium: TIER_COLOR.MEDIUM } as const;
   table(
     doc,

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { OrganizationLogoForm } from "@/components/settings/organization-logo-form";
 import { OrganizationSettingsForm } from "@/components/settings/organization-settings-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
+import { getOrganizationLogo } from "@/lib/db/organization-logo";
 import { getOrganizationSettings } from "@/lib/db/organizations";
 import { todayFor } from "@/lib/db/tenant";
 import { TIME_ZONES } from "@/lib/validation/organization";
@@ -11,7 +13,7 @@ export const metadata: Metadata = { title: "Organisation" };
 
 export default async function OrganizationSettingsPage() {
   const actor = await requirePermission("organization:manage");
-  const settings = await getOrganizationSettings(actor);
+  const [settings, logo] = await Promise.all([getOrganizationSettings(actor), getOrganizationLogo(actor)]);
   return (
     <>
       <PageHeader title="Organisation" description={settings.name} />
@@ -21,6 +23,10 @@ export default async function OrganizationSettingsPage() {
           reports. Today is <strong data-testid="organization-today">{todayFor(actor)}</strong> in {settings.timeZone}.
         </p>
         <OrganizationSettingsForm initial={{ timeZone: settings.timeZone }} timeZones={TIME_ZONES} save={updateOrganizationSettingsAction} />
+      </Card>
+      <Card title="Logo on reports" className="mt-6 max-w-2xl">
+        <p className="mb-4 text-sm text-slate-600">Your logo goes on the cover of every new risk report, beside your organisation&apos;s name. A report keeps the logo it was issued with.</p>
+        <OrganizationLogoForm current={logo ? { sha256: logo.sha256 } : null} />
       </Card>
     </>
   );
