@@ -417,7 +417,7 @@ function verifyBlock(doc: Doc, meta: ReportMeta) {
   );
 }
 
-const STATUS_COLOR: Record<string, string> = { Approved: TIER_COLOR.LOW, "Awaiting a decision": "#64748b", Lapsed: TIER_COLOR.MEDIUM, Rejected: TIER_COLOR.CRITICAL };
+const STATUS_COLOR: Record<string, string> = { Approved: TIER_COLOR.LOW, "Awaiting a decision": "#64748b", Suspended: "#7c3aed", Lapsed: TIER_COLOR.MEDIUM, Rejected: TIER_COLOR.CRITICAL };
 
 /** Horizontal stacked bars: one row per tier, segments by status, with the counts and a legend. */
 function tierStatusChart(doc: Doc, rows: NonNullable<PortfolioReportData["chart"]>) {

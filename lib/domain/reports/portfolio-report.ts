@@ -19,9 +19,17 @@ export interface PortfolioReportFacts {
 }
 
 /** The chart's status groups, in the order the bars stack. */
-export const CHART_STATUSES = ["Approved", "Awaiting a decision", "Lapsed", "Rejected"] as const;
+export const CHART_STATUSES = ["Approved", "Awaiting a decision", "Suspended", "Lapsed", "Rejected"] as const;
 const statusGroup = (status: string): (typeof CHART_STATUSES)[number] =>
-  status === "APPROVED" || status === "APPROVED_WITH_CONDITIONS" ? "Approved" : status === "LAPSED" ? "Lapsed" : status === "REJECTED" ? "Rejected" : "Awaiting a decision";
+  status === "APPROVED" || status === "APPROVED_WITH_CONDITIONS"
+    ? "Approved"
+    : status === "SUSPENDED"
+      ? "Suspended"
+      : status === "LAPSED"
+        ? "Lapsed"
+        : status === "REJECTED"
+          ? "Rejected"
+          : "Awaiting a decision";
 
 export function portfolioReportContent(f: PortfolioReportFacts): PortfolioReportData {
   const count = (pred: (u: PortfolioReportFacts["useCases"][number]) => boolean) => f.useCases.filter(pred).length;

@@ -65,6 +65,7 @@ describe("product report wording", () => {
     const [e] = facts().exceptions;
     const data = productReportContent(facts({ exceptions: [{ ...e!, acceptedFlags: ["PHI_WITHOUT_BAA", "RESIDENCY_MISMATCH"], clientConsent: false }] }));
     expect(data.summary!.decision).toMatch(/^Approved with conditions under a risk exception accepting PHI without BAA and Residency mismatch, expires 2027-03-01, without the client's consent\./);
+    expect(data.exceptions[0]!.riskAccepted).toBe("PHI without a BAA (accepts: PHI without BAA, Residency mismatch)");
   });
 
   it("says the tier was capped by a flag, not the score, and shows every code in words", () => {
@@ -122,16 +123,17 @@ describe("portfolio report wording", () => {
         { vendorName: "OpenAI", productName: "API", purpose: "Notes", status: "APPROVED", tier: "CRITICAL", score: 84, validUntil: "2027-03-01", flagIds: ["PHI_WITHOUT_BAA"] },
         { vendorName: "OpenAI", productName: "API", purpose: "Letters", status: "LAPSED", tier: "CRITICAL", score: 84, validUntil: "2026-01-01", flagIds: [] },
         { vendorName: "Acme", productName: "Scribe", purpose: "Minutes", status: "PROPOSED", tier: "LOW", score: 90, validUntil: null, flagIds: [] },
+        { vendorName: "Acme", productName: "Scribe", purpose: "Notes", status: "SUSPENDED", tier: "CRITICAL", score: 90, validUntil: null, flagIds: [] },
       ],
     });
     expect(data.chart!.map((r) => [r.label, r.counts.map((c) => c.count)])).toEqual([
-      ["Critical", [1, 0, 1, 0]],
-      ["High", [0, 0, 0, 0]],
-      ["Medium", [0, 0, 0, 0]],
-      ["Low", [0, 1, 0, 0]],
+      ["Critical", [1, 0, 1, 1, 0]],
+      ["High", [0, 0, 0, 0, 0]],
+      ["Medium", [0, 0, 0, 0, 0]],
+      ["Low", [0, 1, 0, 0, 0]],
     ]);
     expect(data.useCases[0]).toMatchObject({ product: "OpenAI — API", status: "Approved", openFlags: ["PHI without BAA"] });
-    expect(data.summary).toMatchObject({ total: 3, approved: 1, lapsed: 1, pending: 1, critical: 2 });
+    expect(data.summary).toMatchObject({ total: 4, approved: 1, lapsed: 1, pending: 1, critical: 3 });
     expect(data.audience!.note).toBe("Prepared for Harbor Health: only Harbor Health's use cases are included.");
   });
 });

@@ -133,7 +133,7 @@ export function productReportContent(f: ProductReportFacts): ProductReportData {
     questionnaire: f.questionnaire,
     exceptions: f.exceptions.map((e) => ({
       justification: audience.clientName ? `${audience.clientName}: ${e.justification}` : e.justification,
-      riskAccepted: e.riskAccepted,
+      riskAccepted: e.acceptedFlags?.length ? `${e.riskAccepted} (accepts: ${e.acceptedFlags.map(redFlagLabel).join(", ")})` : e.riskAccepted,
       clientConsent: e.clientConsent ? `Yes${e.consentBy ? `, by ${e.consentBy}` : ""}${e.consentOn ? ` on ${e.consentOn}` : ""}` : "No",
       expiresOn: e.expiresOn,
       grantedBy: e.grantedBy,
