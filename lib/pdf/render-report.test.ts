@@ -67,7 +67,7 @@ function expectPageNumbers(pages: string[][]) {
   });
 }
 
-describe("renderReport: product report", () => {
+describe("renderReport: product report", { timeout: 30_000 }, () => {
   it("has every section, in order, with the report's content", async () => {
     const { data, meta } = sampleProductReport();
     const pages = await pagesOf(await renderReport(data, meta));
@@ -205,7 +205,7 @@ describe("renderReport: product report", () => {
   });
 });
 
-describe("renderReport: what an auditor needs (issue 15.11)", () => {
+describe("renderReport: what an auditor needs (issue 15.11)", { timeout: 30_000 }, () => {
   it("states the decision, why the tier (capped by a flag), the methodology, the signature with the hash, and a confidentiality line on every page", async () => {
     const { data, meta } = sampleProductReport();
     const pages = await pagesOf(await renderReport(data, meta));
@@ -276,7 +276,7 @@ describe("renderReport: large product report", () => {
   });
 });
 
-describe("renderReport: portfolio report", () => {
+describe("renderReport: portfolio report", { timeout: 30_000 }, () => {
   it("has its sections, every use case and the counts", async () => {
     const { data, meta } = samplePortfolioReport();
     const pdf = await renderReport(data, meta);
