@@ -183,6 +183,15 @@ function ProductSections({ data }: { data: ProductReportData }) {
       <Section title="Red flags">
         <Table head={["Severity", "Flag", "Evidence"]} rows={data.flags.map((f) => [f.severity, f.label, f.evidence])} empty="No red flags." />
       </Section>
+      {data.contradictions ? (
+        <Section title="Contradictions">
+          <Table
+            head={["Contradiction", "One side", "The other side", "Status"]}
+            rows={data.contradictions.map((c) => [c.title, c.left, c.right, c.status])}
+            empty="None: the answers, product facts, DPA and evidence agree."
+          />
+        </Section>
+      ) : null}
       <Section title="DPA checklist">
         {data.dpa ? (
           <>

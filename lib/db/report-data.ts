@@ -8,6 +8,7 @@ import { notFound } from "@/lib/errors/app-error";
 import type { PortfolioReportData, ProductReportData } from "@/lib/pdf/report-data";
 import { getAssessment } from "./assessments";
 import { prisma } from "./prisma-client";
+import { productContradictions } from "./contradictions";
 import { getProductOverview } from "./products";
 import { collectRenewalItems } from "./renewals";
 import { currentScoringModel, liveProductScore } from "./scoring";
@@ -34,7 +35,7 @@ export async function productReportData(ctx: TenantContext, target: { productId:
   const today = todayFor(ctx, now);
   const scoped = target.useCaseId ? await getUseCaseOverview(ctx, target.useCaseId, now) : null;
   const productId = scoped ? scoped.useCase.productId : target.productId;
-  const [{ product, activity }, live, org] = await Promise.all([getProductOverview(ctx, productId), liveProductScore(ctx, productId), organizationName(ctx)]);
+  const [{ product, activity }, live, org, contradictions] = await Promise.all([getProductOverview(ctx, productId), liveProductScore(ctx, productId), organizationName(ctx), productContradictions(ctx, productId)]);
   const result = scoped ? scoped.score.result : live.result;
 
   const [productDecision, latestAssessment, renewals, useCaseActivity] = await Promise.all([
@@ -99,6 +100,10 @@ export async function productReportData(ctx: TenantContext, target: { productId:
       : null,
     score: result,
     questionText,
+    contradictions: [
+      ...contradictions.open.map((c) => ({ title: c.title, left: c.left, right: c.right, acknowledgement: null })),
+      ...contradictions.acknowledged.map((c) => ({ title: c.title, left: c.left, right: c.right, acknowledgement: { reason: c.acknowledgement.reason, by: c.acknowledgement.by, at: c.acknowledgement.at.toISOString() } })),
+    ],
     decision: decision
       ? {
           outcome: decision.outcome,

@@ -47,6 +47,7 @@ const PRODUCT_HEADINGS = [
   "AI vendor risk report",
   "Executive summary",
   "Red flags",
+  "Contradictions",
   "DPA checklist",
   "Certifications",
   "Sub-processors and regions",
@@ -82,6 +83,12 @@ describe("renderReport: product report", { timeout: 30_000 }, () => {
     for (const flag of data.flags) {
       has(flag.label);
       has(flag.evidence);
+    }
+    for (const c of data.contradictions!) {
+      has(c.title);
+      has(c.left);
+      has(c.right);
+      has(c.status);
     }
     expect(data.dpa!.clauses.length).toBeGreaterThanOrEqual(12);
     for (const clause of data.dpa!.clauses) has(clause.label);

@@ -202,6 +202,23 @@ function renderProduct(doc: Doc, data: ProductReportData, meta: ReportMeta, h: H
     );
   } else paragraph(doc, "No red flags.");
 
+  // Reports made before contradictions existed have no such field: the section is left out.
+  if (data.contradictions) {
+    h("Contradictions");
+    if (data.contradictions.length) {
+      table(
+        doc,
+        [
+          { header: "Contradiction", width: 2.6 },
+          { header: "One side", width: 2.8 },
+          { header: "The other side", width: 2.8 },
+          { header: "Status", width: 2.4 },
+        ],
+        data.contradictions.map((c) => [c.title, c.left, c.right, c.status]),
+      );
+    } else paragraph(doc, "None: the answers, product facts, DPA and evidence agree.");
+  }
+
   h("DPA checklist");
   if (data.dpa) {
     const dpa = data.dpa;

@@ -72,6 +72,11 @@ export interface ProductReportData {
   signature?: { decidedBy: string | null; decidedAt: string | null; statement: string };
   /** Version 3 on: printed on every page. */
   confidentiality?: string;
+  /**
+   * Where answers, product facts, DPA and evidence disagree (lib/domain/contradictions), each with
+   * both sides and whether it is open or why it stands. Absent in reports made before.
+   */
+  contradictions?: Array<{ title: string; left: string; right: string; status: string }>;
 }
 
 /** The methodology page: parts and weights (%), every red flag and its effect, the tiers, the review cadence. */

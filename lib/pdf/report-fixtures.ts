@@ -96,6 +96,9 @@ export function sampleProductReport(): { data: ProductReportData; meta: ReportMe
       { id: "NO_INDEPENDENT_AUDIT", label: "No independent audit", severity: "high", evidence: "No valid SOC 2 Type II report or ISO 27001 certificate is recorded." },
       { id: "SLOW_BREACH_NOTICE", label: "Slow breach notice", severity: "medium", evidence: "The breach-notice deadline is unstated." },
     ],
+    contradictions: [
+      { title: "SOC 2 Type II claimed, none recorded", left: "Answer — Does the vendor hold a current SOC 2 Type II report covering this service?: Yes", right: "Evidence — Certifications: No valid SOC 2 Type II recorded", status: "Open: not yet resolved" },
+    ],
     dpa: {
       title: "OpenAI Data Processing Addendum (Enterprise)",
       signedOn: "2025-11-03",

@@ -89,6 +89,22 @@ describe("product report wording", () => {
     expect(data.confidentiality).toBe("Confidential: prepared by Harbour IT. Not for onward distribution.");
   });
 
+  it("lists each contradiction with both sides in words, open or why both stand", () => {
+    const data = productReportContent(
+      facts({
+        contradictions: [
+          { title: "HIPAA BAA claimed, none recorded", left: { source: "answer", label: "Is a HIPAA Business Associate Agreement available?", value: "Yes" }, right: { source: "evidence", label: "Certifications", value: "No valid HIPAA BAA recorded" }, acknowledgement: null },
+          { title: "The answer and the product record disagree", left: { source: "answer", label: "Retention days?", value: "30" }, right: { source: "product", label: "Retention", value: "Unknown" }, acknowledgement: { reason: "Confirmed by e-mail", by: "Ana Ruiz", at: "2026-11-30T09:00:00.000Z" } },
+        ],
+      }),
+    );
+    expect(data.contradictions).toEqual([
+      { title: "HIPAA BAA claimed, none recorded", left: "Answer — Is a HIPAA Business Associate Agreement available?: Yes", right: "Evidence — Certifications: No valid HIPAA BAA recorded", status: "Open: not yet resolved" },
+      { title: "The answer and the product record disagree", left: "Answer — Retention days?: 30", right: "Product record — Retention: Unknown", status: "Both stand (Ana Ruiz, 2026-11-30 09:00 UTC): Confirmed by e-mail" },
+    ]);
+    expect(productReportContent(facts()).contradictions).toEqual([]);
+  });
+
   it("the methodology lists every red flag with its severity, the weights in percent and the cadence", () => {
     const data = productReportContent(facts());
     expect(Object.keys(RED_FLAG_SEVERITY).sort()).toEqual(Object.keys(RED_FLAG_LABELS).sort());

@@ -14,6 +14,7 @@ import { audienceNote } from "./audience";
 import { tierStatement } from "@/lib/domain/tier-statement";
 import { conditionLine, decisionStatement, type ExceptionFacts } from "./executive-summary";
 import { methodology } from "./methodology";
+import type { ContradictionSide } from "@/lib/domain/contradictions/types";
 
 export const PART_LABELS = { dpa: "DPA checklist", questionnaire: "Questionnaire", certifications: "Certifications" } as const;
 const VALIDITY_WORDS = { VALID: "Valid", EXPIRING: "Valid, expiring within 60 days", EXPIRED: "Expired", NO_EXPIRY: "No expiry date" } as const;
@@ -50,7 +51,12 @@ export interface ProductReportFacts {
   exceptions: Array<{ justification: string; riskAccepted: string; clientConsent: boolean; consentBy: string | null; consentOn: string | null; expiresOn: string; grantedBy: string; revoked: boolean; active: boolean; acceptedFlags: string[] | null }>;
   renewals: Array<{ kind: RenewalKind; title: string; dueOn: string }>;
   audit: Array<{ at: string; actor: string; action: string; entityType: string }>;
+  /** Contradictions as they stand (lib/db/contradictions.ts): acknowledgement null while open. */
+  contradictions?: Array<{ title: string; left: ContradictionSide; right: ContradictionSide; acknowledgement: { reason: string; by: string; at: string } | null }>;
 }
+
+const SOURCE_WORDS: Record<ContradictionSide["source"], string> = { answer: "Answer", product: "Product record", dpa: "DPA", evidence: "Evidence" };
+const sideWords = (s: ContradictionSide) => `${SOURCE_WORDS[s.source]} — ${s.label}: ${s.value || "—"}`;
 
 export function productReportContent(f: ProductReportFacts): ProductReportData {
   const { score: result } = f;
@@ -146,6 +152,12 @@ export function productReportContent(f: ProductReportFacts): ProductReportData {
       ? { decidedBy: f.decision.decidedBy, decidedAt: minuteUtc(f.decision.decidedAt), statement: `${f.decision.decidedBy}, compliance officer, recorded the decision above on ${minuteUtc(f.decision.decidedAt)}.` }
       : { decidedBy: null, decidedAt: null, statement: "No decision has been recorded, so no compliance officer has signed this report's decision." },
     confidentiality: confidentialityLine(f.organizationName, audience.clientName),
+    contradictions: (f.contradictions ?? []).map((c) => ({
+      title: c.title,
+      left: sideWords(c.left),
+      right: sideWords(c.right),
+      status: c.acknowledgement ? `Both stand (${c.acknowledgement.by}, ${minuteUtc(c.acknowledgement.at)}): ${c.acknowledgement.reason}` : "Open: not yet resolved",
+    })),
   };
 }
 
