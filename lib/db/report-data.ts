@@ -2,6 +2,8 @@ import "server-only";
 import { statusShownForUseCase } from "@/lib/domain/approvals/approval-validity";
 import { addDays, calendarDateOfColumn } from "@/lib/domain/dates/calendar-date";
 import { displayAnswer } from "@/lib/domain/questionnaire/display-answer";
+import { isVisible } from "@/lib/domain/questionnaire/rules";
+import { certificationBadges } from "@/lib/domain/scoring/counting-evidence";
 import { portfolioReportContent } from "@/lib/domain/reports/portfolio-report";
 import { productReportContent, type ProductReportFacts } from "@/lib/domain/reports/product-report";
 import { notFound } from "@/lib/errors/app-error";
@@ -56,17 +58,21 @@ export async function productReportData(ctx: TenantContext, target: { productId:
   if (latestAssessment) {
     const { assessment, version, answers } = await getAssessment(ctx, latestAssessment.id);
     for (const q of version.definition.sections.flatMap((s) => s.questions)) questionText[q.key] = q.prompt;
+    const values = Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, a.value]));
+    const byKey = new Map(version.definition.sections.flatMap((s) => s.questions).map((q) => [q.key, q] as const));
     questionnaire = {
       title: version.definition.name,
       submittedOn: day(assessment.submittedAt),
       sections: version.definition.sections.map((s) => ({
         title: s.title,
-        answers: s.questions.map((q) => ({ prompt: q.prompt, answer: displayAnswer(q, answers[q.key]) || "Not answered" })),
+        // A question hidden by its show-when rule was not asked (and is left out of the score).
+        answers: s.questions.map((q) => ({ prompt: q.prompt, answer: isVisible(q, values, byKey) ? displayAnswer(q, answers[q.key]) || "Not answered" : "Not asked" })),
       })),
     };
   }
 
   const dpa = product.dpas.find((d) => d.isCurrent) ?? null;
+  const standing = certificationBadges(product.certifications);
   // Client walls (lib/domain/reports/audience.ts): a report scoped to a use case holds that
   // client's exceptions and dates only; a product-level report holds no client's at all.
   const exceptions = scoped ? scoped.exceptions : [];
@@ -124,7 +130,9 @@ export async function productReportData(ctx: TenantContext, target: { productId:
           clauses: dpa.clauses.map((c) => ({ clause: c.clause, status: c.status, evidence: c.evidence })),
         }
       : null,
-    certifications: product.certifications.filter((c) => c.archivedAt === null).map((c) => ({ name: c.name, type: c.type, issuer: c.issuer, issuedOn: day(c.issuedAt), expiresOn: day(c.expiresAt) })),
+    certifications: product.certifications
+      .filter((c) => c.archivedAt === null)
+      .map((c) => ({ name: c.name, type: c.type, issuer: c.issuer, issuedOn: day(c.issuedAt), expiresOn: day(c.expiresAt), standing: standing.get(c.id) ?? "COUNTS" })),
     subProcessors: product.subProcessors.map((s) => ({ name: s.name, purpose: s.purpose, country: s.country, region: s.region })),
     questionnaire,
     exceptions: exceptions.map((e) => ({

@@ -105,6 +105,12 @@ describe("product report wording", () => {
     expect(productReportContent(facts()).contradictions).toEqual([]);
   });
 
+  it("says which certifications do not count: superseded, or unverified without their document", () => {
+    const cert = { name: null, type: "SOC2_TYPE_II", issuer: "A-LIGN", issuedOn: "2024-01-01", expiresOn: "2025-01-01" };
+    const data = productReportContent(facts({ certifications: [{ ...cert, standing: "SUPERSEDED" }, { ...cert, issuedOn: "2026-01-01", expiresOn: "2027-06-01", standing: "UNVERIFIED" }] }));
+    expect(data.certifications.map((c) => c.validity)).toEqual(["Superseded by a newer record (not counted)", "Valid; unverified: no report or certificate attached (half credit)"]);
+  });
+
   it("the methodology lists every red flag with its severity, the weights in percent and the cadence", () => {
     const data = productReportContent(facts());
     expect(Object.keys(RED_FLAG_SEVERITY).sort()).toEqual(Object.keys(RED_FLAG_LABELS).sort());

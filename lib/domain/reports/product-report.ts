@@ -44,7 +44,8 @@ export interface ProductReportFacts {
   /** The decision that stands (decidedAt as an ISO instant; decidedOn the calendar date). */
   decision: { outcome: string; decidedBy: string; decidedAt: string; decidedOn: string; justification: string; conditions: Array<{ text: string; dueOn: string | null; met: boolean }> } | null;
   dpa: { title: string; signedOn: string | null; expiresOn: string | null; breachNoticeHours: number | null; transferMechanism: string; clauses: Array<{ clause: string; status: string; evidence: string | null }> } | null;
-  certifications: Array<{ name: string | null; type: string; issuer: string | null; issuedOn: string | null; expiresOn: string | null }>;
+  /** standing: whether the record counts (lib/domain/scoring/counting-evidence.ts); absent = counts. */
+  certifications: Array<{ name: string | null; type: string; issuer: string | null; issuedOn: string | null; expiresOn: string | null; standing?: "COUNTS" | "SUPERSEDED" | "UNVERIFIED" }>;
   subProcessors: Array<{ name: string; purpose: string | null; country: string | null; region: string | null }>;
   questionnaire: { title: string; submittedOn: string | null; sections: Array<{ title: string; answers: Array<{ prompt: string; answer: string }> }> } | null;
   /** The use case's risk exceptions (none in a product-level report). acceptedFlags: ids the exception accepts. */
@@ -134,7 +135,11 @@ export function productReportContent(f: ProductReportFacts): ProductReportData {
           clauses: f.dpa.clauses.map((c) => ({ label: clauseLabel(c.clause), status: enumLabel(c.status), evidence: c.evidence })),
         }
       : null,
-    certifications: f.certifications.map((c) => ({ name: c.name ?? enumLabel(c.type), issuer: c.issuer, issuedOn: c.issuedOn, expiresOn: c.expiresOn, validity: VALIDITY_WORDS[validityOf(c.expiresOn ? new Date(`${c.expiresOn}T00:00:00Z`) : null, f.today)] })),
+    certifications: f.certifications.map((c) => {
+      const validity = VALIDITY_WORDS[validityOf(c.expiresOn ? new Date(`${c.expiresOn}T00:00:00Z`) : null, f.today)];
+      const words = c.standing === "SUPERSEDED" ? "Superseded by a newer record (not counted)" : c.standing === "UNVERIFIED" ? `${validity}; unverified: no report or certificate attached (half credit)` : validity;
+      return { name: c.name ?? enumLabel(c.type), issuer: c.issuer, issuedOn: c.issuedOn, expiresOn: c.expiresOn, validity: words };
+    }),
     subProcessors: f.subProcessors.map((s) => ({ name: s.name, purpose: s.purpose, regions: [s.country, s.region].filter((x): x is string => Boolean(x)) })),
     questionnaire: f.questionnaire,
     exceptions: f.exceptions.map((e) => ({
