@@ -162,12 +162,13 @@ try {
     [
       "## Report rendering",
       "",
-      `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${RENDER_RUNS} runs each after one warm-up, pdfkit with embedded DejaVu Sans, on this project's 2-core machine).`,
+      `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${RENDER_RUNS} runs each after one warm-up, pdfkit with embedded DejaVu Sans, on this project's 2-core machine). Fonts are parsed once per process and word measurements shared between documents (lib/pdf/pdf-layout.ts); the bytes are unchanged (a unit test pins them).`,
       "",
       "| report | pages | size | median ms | p95 ms |",
       "|---|---|---|---|---|",
       ...renderLines,
       "",
+      ...(await chromiumComparison(RENDER_RUNS)),
     ].join("\n"),
   );
   }
@@ -243,3 +244,63 @@ try {
   await rm(dir, { recursive: true, force: true });
 }
 process.exit(0);
+
+/** The app's compiled stylesheet (after `npm run build`), so Chromium prints the web view as users see it. */
+async function builtCss(): Promise<string> {
+  const { readdir } = await import("node:fs/promises");
+  const chunks = path.join(".next", "static", "chunks");
+  const files = (await readdir(chunks).catch(() => [] as string[])).filter((f) => f.endsWith(".css"));
+  return (await Promise.all(files.map((f) => readFile(path.join(chunks, f), "utf8")))).join("\n");
+}
+
+/**
+ * Issue 17: pdfkit end to end (stored snapshot to PDF bytes, as every download) beside Chromium
+ * printing the same snapshot's web view (server-rendered ReportView with the app's CSS,
+ * page.setContent then page.pdf(), the browser already running). Target: pdfkit ≥ 10× faster.
+ */
+async function chromiumComparison(runCount: number): Promise<string[]> {
+  const { chromium } = await import("@playwright/test");
+  const { execFileSync } = await import("node:child_process");
+  const { renderSnapshot } = await import("../lib/pdf/render-snapshot");
+  const { largeProductReport, sampleProductReport } = await import("../lib/pdf/report-fixtures");
+  // The bench runs under the react-server condition, where react-dom/server is not available.
+  const markup = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "scripts/report-web-view-html.ts"], { maxBuffer: 64 * 1024 * 1024 }).toString()) as Record<string, string>;
+  const css = await builtCss();
+  const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  const browser = await chromium.launch({ executablePath: chromiumPath });
+  const rows: string[] = [];
+  try {
+    for (const [label, key, fixture] of [
+      ["typical product report", "typical", sampleProductReport()],
+      ["large product report (400 answers, 200 audit events)", "large", largeProductReport(400)],
+    ] as const) {
+      const snapshot = { version: 3, meta: { ...fixture.meta }, data: fixture.data };
+      const html = `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head><body>${markup[key]}</body></html>`;
+      const pdfkit = await timed(runCount, () => renderSnapshot(snapshot, fixture.meta.contentSha256));
+      const printed = await timed(runCount, async () => {
+        const page = await browser.newPage();
+        try {
+          await page.setContent(html, { waitUntil: "load" });
+          return await page.pdf({ format: "A4", printBackground: true });
+        } finally {
+          await page.close();
+        }
+      });
+      const ratio = printed.median / pdfkit.median;
+      rows.push(`| ${label} | ${pdfkit.median.toFixed(1)} | ${printed.median.toFixed(1)} | ${ratio.toFixed(1)}× |`);
+      console.log(`pdfkit vs Chromium ${label.padEnd(52)} ${pdfkit.median.toFixed(1)} ms vs ${printed.median.toFixed(1)} ms (${ratio.toFixed(1)}×)`);
+    }
+  } finally {
+    await browser.close();
+  }
+  return [
+    "### pdfkit against Chromium printing the web view",
+    "",
+    `Both from the same snapshot, end to end to PDF bytes, medians of ${runCount} runs after a warm-up; Chromium (${chromiumPath}, already launched) gets the server-rendered web view with the app's CSS${css ? "" : " (none found: run npm run build first)"} (rendered once beforehand: React's time is not counted against Chromium) and prints it with page.pdf(). Target: pdfkit at least 10× faster. The machine is shared (other builds ran meanwhile): compare the two columns of a row, which were measured back to back, rather than absolute times.`,
+    "",
+    "| report | pdfkit median ms | Chromium median ms | pdfkit faster by |",
+    "|---|---|---|---|",
+    ...rows,
+    "",
+  ];
+}

@@ -3,7 +3,6 @@
  * row across pages, the score gauge and bars, the running header and footer. Deterministic: no
  * clock, no randomness. Pure: they draw on the document they are given and read nothing else.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import type { Tier } from "./report-data";
@@ -14,16 +13,32 @@ export type Doc = PDFKit.PDFDocument;
 export const FONT_DIR = path.join(process.cwd(), "node_modules/dejavu-fonts-ttf/ttf");
 export const REGULAR_PATH = path.join(FONT_DIR, "DejaVuSans.ttf");
 export const BOLD_PATH = path.join(FONT_DIR, "DejaVuSans-Bold.ttf");
-/**
- * Font names. The regular face is the document's default font (the constructor's `font`), and
- * pdfkit caches it under its source path: selecting it by that path reuses the parsed font. (A
- * second registration of the same face would be re-parsed on every switch, as pdfkit only caches
- * a registered font whose PostScript name it has not seen yet: measured 3 s on a large report.)
- */
-export const FONT = { regular: REGULAR_PATH, bold: "Vetta-Bold" } as const;
+/** Font names, registered on every document with the faces parsed once per process. */
+export const FONT = { regular: "Vetta-Regular", bold: "Vetta-Bold" } as const;
 
-/** The bold face, read once per process. */
-let boldFont: Buffer | null = null;
+/**
+ * The two DejaVu faces, parsed once per process (issue 17: parsing a 700 KB TrueType font for every
+ * report was most of a small report's time). pdfkit accepts a parsed font wherever it takes a file;
+ * we get the parsed font from pdfkit itself (a probe document), so the font library stays pdfkit's.
+ * Each document still embeds its own subset of the glyphs it used.
+ */
+let faces: { regular: unknown; bold: unknown } | null = null;
+function parsedFaces() {
+  if (!faces) {
+    const probe = (path: string) => (new PDFDocument({ autoFirstPage: false, font: path }) as unknown as { _font: { font: unknown } })._font.font;
+    faces = { regular: probe(REGULAR_PATH), bold: probe(BOLD_PATH) };
+  }
+  return faces;
+}
+
+/**
+ * Text measurements shared across documents, per face: pdfkit lays out each word once per
+ * document and keeps the result in the font's layoutCache (already scaled to 1000 units; the
+ * subset is filled when text is drawn, not when measured), so documents with the same face can
+ * share it. Replaced after a while so a long-running server's cache stays bounded.
+ */
+const LAYOUT_CACHE_DOCS = 500;
+let layoutCaches = { regular: Object.create(null) as object, bold: Object.create(null) as object, docs: 0 };
 
 export const COLOR = {
   text: "#111827",
@@ -50,10 +65,13 @@ export const clean = (text: string) => text.replace(/\r\n?/g, "\n").replace(/[\u
 export const orDash = (value: string | null | undefined) => (value === null || value === undefined || value.trim() === "" ? "—" : value);
 
 export function createDocument(info: PDFKit.DocumentInfo): Doc {
-  // `font` makes DejaVu Sans the default font, so pdfkit never opens its built-in Helvetica.
-  const doc = new PDFDocument({ size: "A4", margins: MARGINS, bufferPages: true, compress: true, font: REGULAR_PATH, info, pdfVersion: "1.7" });
-  boldFont ??= readFileSync(BOLD_PATH);
-  doc.registerFont(FONT.bold, boldFont);
+  // No default font (null, not undefined: pdfkit would open its built-in Helvetica); DejaVu Sans is
+  // selected below, so the regular face is F1 and the bold F2, as they always were (same bytes).
+  const doc = new PDFDocument({ size: "A4", margins: MARGINS, bufferPages: true, compress: true, font: null as unknown as string, info, pdfVersion: "1.7" });
+  const { regular, bold } = parsedFaces();
+  doc.registerFont(FONT.regular, regular as Buffer);
+  doc.registerFont(FONT.bold, bold as Buffer);
+  if (++layoutCaches.docs > LAYOUT_CACHE_DOCS) layoutCaches = { regular: Object.create(null) as object, bold: Object.create(null) as object, docs: 1 };
   style(doc, {});
   return doc;
 }
@@ -76,6 +94,9 @@ export interface Style {
 
 export function style(doc: Doc, { size = 10, bold = false, color = COLOR.text }: Style) {
   doc.font(bold ? FONT.bold : FONT.regular).fontSize(size).fillColor(color);
+  const font = (doc as unknown as { _font: { layoutCache?: object } })._font;
+  const shared = bold ? layoutCaches.bold : layoutCaches.regular;
+  if (font.layoutCache !== shared) font.layoutCache = shared;
 }
 
 export const left = (doc: Doc) => doc.page.margins.left;
@@ -248,6 +269,22 @@ export function cutToLines(doc: Doc, text: string, width: number, lines: number,
  * header row is drawn again; rows are never split, and a row taller than a whole page is cut short
  * with "…".
  */
+/**
+ * A table cell's wrapped height, remembered across documents (issue 17): the same answers, clauses
+ * and audit rows come back in report after report, and wrapping is most of a table's cost. The key
+ * holds everything the height depends on (face, size, width, line gap, text). Bounded.
+ */
+const cellHeights = new Map<string, number>();
+function cellHeight(doc: Doc, text: string, width: number, bold: boolean) {
+  const key = `${bold ? "b" : "r"}|${TABLE_SIZE}|${width}|${TABLE_LINE_GAP}|${text}`;
+  const known = cellHeights.get(key);
+  if (known !== undefined) return known;
+  const height = doc.heightOfString(text, { width, lineGap: TABLE_LINE_GAP });
+  if (cellHeights.size >= 20_000) cellHeights.clear();
+  cellHeights.set(key, height);
+  return height;
+}
+
 export function table(doc: Doc, columns: Column[], rows: Cell[][], options: { title?: string } = {}) {
   const x0 = left(doc);
   const cells = rows.map((row) => columns.map((_, i) => {
@@ -261,7 +298,7 @@ export function table(doc: Doc, columns: Column[], rows: Cell[][], options: { ti
   const textWidth = (i: number) => widths[i]! - 2 * CELL_PAD_X;
   const heightOf = (cell: { text: string; bold?: boolean }, i: number) => {
     style(doc, { size: TABLE_SIZE, bold: cell.bold });
-    return doc.heightOfString(cell.text, { width: textWidth(i), lineGap: TABLE_LINE_GAP });
+    return cellHeight(doc, cell.text, textWidth(i), cell.bold === true);
   };
 
   const headerHeight = Math.max(...header.map(heightOf)) + 2 * CELL_PAD_Y;
