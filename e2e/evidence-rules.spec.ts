@@ -41,7 +41,7 @@ test("a contradiction shows on the questionnaire with both sides until someone r
   await expect(page.getByRole("heading", { name: "Due diligence: Evidence Assistant" })).toBeVisible();
   await page.getByRole("button", { name: /4\. Retention and deletion/ }).click();
   await page.getByRole("spinbutton", { name: "For how many days are prompts, outputs and logs retained?" }).fill("30");
-  await expect(page.getByTestId("save-status")).toHaveText(/saved/i);
+  await expect(page.getByTestId("save-status")).toHaveText(/All changes saved at/);
   await page.reload();
 
   // The record says retention is unknown; the answer says 30 days.
