@@ -15,7 +15,7 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   // Keep server-only native or wasm packages out of the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pdfkit", "pg", "pg-boss", "prom-client", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@node-rs/argon2", "pdfkit", "pg", "pg-boss", "prom-client", "@prisma/adapter-pg", "@aws-sdk/client-s3"],
   experimental: {
     serverActions: { bodySizeLimit: "26mb" },
   },

@@ -42,6 +42,13 @@ const schema = z.object({
   VETTA_DB_TRANSACTION_MAX_WAIT_MS: positiveWhole,
   VETTA_DB_TRANSACTION_TIMEOUT_MS: positiveWhole,
   VETTA_METRICS_TOKEN: text,
+  VETTA_STORAGE: text.pipe(z.enum(["local", "s3"], { message: "must be local or s3" }).optional()),
+  VETTA_S3_BUCKET: text,
+  VETTA_S3_ENDPOINT: httpUrl,
+  VETTA_S3_REGION: text,
+  VETTA_S3_ACCESS_KEY_ID: text,
+  VETTA_S3_SECRET_ACCESS_KEY: text,
+  VETTA_S3_FORCE_PATH_STYLE: text.pipe(z.enum(["true", "false"], { message: "must be true or false" }).optional()),
   VETTA_LOG_LEVEL: text.pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be one of fatal, error, warn, info, debug, trace, silent" }).optional()),
 });
 export type Environment = z.output<typeof schema>;
@@ -76,6 +83,38 @@ export interface DatabaseLimits {
   transactionTimeoutMs: number;
 }
 
+/** Where evidence files live: the local disk (default) or an S3-compatible bucket. */
+export type StorageSettings =
+  | { kind: "local" }
+  | {
+      kind: "s3";
+      bucket: string;
+      /** Unset means AWS itself; set it for MinIO, Ceph, R2, Wasabi and the like. */
+      endpoint: string | undefined;
+      region: string;
+      /** Both or neither: unset, the AWS SDK's own chain applies (AWS_* variables, instance role). */
+      credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+      /** bucket in the path (http://host/bucket/key) rather than the host name; most self-hosted stores need it. */
+      forcePathStyle: boolean;
+    };
+
+export function storageSettings(env: Environment = environment()): StorageSettings {
+  if (env.VETTA_STORAGE !== "s3") return { kind: "local" };
+  if (!env.VETTA_S3_BUCKET) throw new Error("VETTA_S3_BUCKET is not set: VETTA_STORAGE=s3 needs the bucket's name.");
+  const id = env.VETTA_S3_ACCESS_KEY_ID;
+  const secret = env.VETTA_S3_SECRET_ACCESS_KEY;
+  if ((id === undefined) !== (secret === undefined)) throw new Error("VETTA_S3_ACCESS_KEY_ID and VETTA_S3_SECRET_ACCESS_KEY must be set together (or neither, to use the AWS SDK's own credentials).");
+  return {
+    kind: "s3",
+    bucket: env.VETTA_S3_BUCKET,
+    endpoint: env.VETTA_S3_ENDPOINT,
+    region: env.VETTA_S3_REGION ?? "us-east-1",
+    credentials: id && secret ? { accessKeyId: id, secretAccessKey: secret } : undefined,
+    // A custom endpoint is usually a self-hosted store without per-bucket host names.
+    forcePathStyle: env.VETTA_S3_FORCE_PATH_STYLE ? env.VETTA_S3_FORCE_PATH_STYLE === "true" : env.VETTA_S3_ENDPOINT !== undefined,
+  };
+}
+
 export const serverEnv = {
   /**
    * Time limits for the database, so a frozen or unreachable database or a full pool answers 503
@@ -106,6 +145,8 @@ export const serverEnv = {
   sessionMaxAgeSeconds: () => Math.round((environment().VETTA_SESSION_HOURS ?? 12) * 3600),
   /** Where the embedded database, secrets and evidence files live. */
   dataDir: () => environment().VETTA_DATA_DIR ?? ".data",
+  /** VETTA_STORAGE and the VETTA_S3_* settings (README: Configuration). */
+  storage: () => storageSettings(),
   /** VETTA_FILE_MASTER_KEY as given (checked where it is used: lib/files/envelope-encryption). */
   fileMasterKey: () => environment().VETTA_FILE_MASTER_KEY,
   smtpUrl: () => environment().SMTP_URL ?? null,

@@ -6,7 +6,7 @@ import "server-only";
  */
 import { detectFileType, type EvidenceType } from "./detect-file-type";
 import { decryptFile, encryptFile, FileIntegrityError, masterKeyFromEnv } from "./envelope-encryption";
-import { defaultStorage, InvalidStorageKeyError, newStorageKey, type EvidenceStorage } from "./storage";
+import { defaultStorage, InvalidStorageKeyError, MissingStorageObjectError, newStorageKey, type EvidenceStorage } from "./storage";
 
 export { FileIntegrityError };
 
@@ -74,7 +74,7 @@ export async function storeEvidence(bytes: Uint8Array, fileName: string, storage
 
 /** Whether a storage error means the stored file is gone or its key was tampered with. */
 function isMissingOrForged(error: unknown): boolean {
-  return error instanceof InvalidStorageKeyError || (error instanceof Error && "code" in error && error.code === "ENOENT");
+  return error instanceof InvalidStorageKeyError || error instanceof MissingStorageObjectError || (error instanceof Error && "code" in error && error.code === "ENOENT");
 }
 
 /**

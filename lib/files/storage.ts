@@ -1,15 +1,16 @@
 import "server-only";
 import { serverEnv } from "@/lib/config/server-env";
 /**
- * SECURITY-CRITICAL. Where encrypted evidence bytes live, behind a small interface so object
- * storage can replace the local disk later. Keys are generated here (random UUIDs with a two-level
+ * SECURITY-CRITICAL. Where encrypted evidence bytes live, behind a small interface: the local disk
+ * here, or an S3-compatible bucket (s3-storage.ts, VETTA_STORAGE=s3). Keys are generated here (random UUIDs with a two-level
  * fan-out, "ab/cd/<uuid>"), never derived from user input, and any key not of exactly that form is
  * refused before it reaches the file system, so a tampered key cannot traverse out of the root.
  * Writes are atomic (temp file, fsync, rename): a crash never leaves a half-written file under a key.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { S3Storage } from "./s3-storage";
 
 export interface EvidenceStorage {
   put(key: string, bytes: Buffer): Promise<void>;
@@ -22,6 +23,15 @@ export class InvalidStorageKeyError extends Error {
     // The key is not echoed: it may be attacker-chosen and end up in logs.
     super("Refusing a storage key that is not a key this server generated.");
     this.name = "InvalidStorageKeyError";
+  }
+}
+
+/** The key is not in storage (deleted, never written, or storage was emptied). */
+export class MissingStorageObjectError extends Error {
+  readonly code = "ENOENT";
+  constructor() {
+    super("No stored object under this key.");
+    this.name = "MissingStorageObjectError";
   }
 }
 
@@ -78,12 +88,32 @@ export class LocalDiskStorage implements EvidenceStorage {
     return readFile(this.pathOf(key));
   }
 
+  /** Every stored key (temp files and anything not of the key form are skipped), for moving files elsewhere. */
+  async *keys(): AsyncGenerator<string> {
+    const level = async (dir: string) => readdir(dir).catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? [] : Promise.reject(error)));
+    for (const a of await level(this.root)) {
+      for (const b of await level(path.join(this.root, a))) {
+        for (const name of await level(path.join(this.root, a, b))) {
+          const key = `${a}/${b}/${name}`;
+          if (isStorageKey(key)) yield key;
+        }
+      }
+    }
+  }
+
   /** Deleting a key that is already gone is not an error. */
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
   }
 }
 
+let s3: { settings: string; storage: S3Storage } | undefined;
+
+/** The configured storage (VETTA_STORAGE); the S3 client is made once and reused, for its connection pool. */
 export function defaultStorage(): EvidenceStorage {
-  return new LocalDiskStorage(path.resolve(serverEnv.dataDir(), "files"));
+  const settings = serverEnv.storage();
+  if (settings.kind === "local") return new LocalDiskStorage(path.resolve(serverEnv.dataDir(), "files"));
+  const fingerprint = JSON.stringify(settings);
+  if (s3?.settings !== fingerprint) s3 = { settings: fingerprint, storage: new S3Storage(settings) };
+  return s3.storage;
 }
