@@ -28,6 +28,8 @@ export class S3Storage implements EvidenceStorage {
       requestChecksumCalculation: "WHEN_REQUIRED",
       responseChecksumValidation: "WHEN_REQUIRED",
       maxAttempts: 3,
+      // An unreachable or frozen store must fail an upload or download, not hang the request.
+      requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
     });
   }
 
