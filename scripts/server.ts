@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import next from "next";
 import { CLIENT_IP_HEADER } from "../lib/auth/client-ip";
 import { databaseRecentlyUnavailable, RETRY_AFTER_SECONDS } from "../lib/errors/database-unavailable";
+import { findMalformedRequest } from "../lib/http/malformed-request";
 import { servedOverTls, TLS_HEADER } from "../lib/http/security-headers";
 import { observeHttpRequest } from "../lib/observability/metrics";
 import { createDrainer, type Drainer } from "./lib/drain";
@@ -54,6 +55,13 @@ export async function startHttpServer(options: { dir: string; port: number; host
     const tls = servedOverTls({ socketTls: "encrypted" in req.socket && req.socket.encrypted === true, forwardedProto: req.headers["x-forwarded-proto"]?.toString(), trustProxy: process.env.VETTA_TRUST_PROXY === "1" });
     req.headers[TLS_HEADER] = tls ? "https" : "http";
     instrument(req, res);
+    // Bad bytes in the address, or an action posted from another site: Next would answer 500.
+    const malformed = findMalformedRequest(req);
+    if (malformed) {
+      res.writeHead(malformed.status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+      res.end(JSON.stringify({ error: malformed.error, fieldErrors: malformed.fieldErrors }));
+      return;
+    }
     handle(req, res).catch((error: unknown) => {
       console.error("[vetta] unhandled request error", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isFreeOfControls } from "./plain-text";
 import { recordIdOf } from "./record-id";
 
 const id = recordIdOf;
@@ -37,5 +38,10 @@ export const unlockShareInput = z.object({
 });
 
 export const verifyReferenceInput = z.object({
-  reference: z.string().trim().min(1, "Enter the report's SHA-256 or its id.").max(200, "That is too long to be a hash or a report id."),
+  reference: z
+    .string()
+    .trim()
+    .min(1, "Enter the report's SHA-256 or its id.")
+    .max(200, "That is too long to be a hash or a report id.")
+    .refine(isFreeOfControls, "That is not a hash or a report id (it holds control characters)."),
 });

@@ -32,4 +32,17 @@ describe("ICS feed", () => {
     const folded = foldLine("X:" + "é".repeat(100));
     expect(folded.split("\r\n ").join("")).toBe("X:" + "é".repeat(100));
   });
+
+  it("escapes a lone CR (and drops other control characters), so a name cannot end a line or inject a property", () => {
+    const feed = buildIcs({
+      name: "Feed",
+      generatedAt: new Date("2026-11-23T10:00:00Z"),
+      events: [{ uid: "u1@vetta", date: "2026-12-31", summary: "Acme\rATTENDEE:mailto:x@evil.example", description: "a\u0000b\u0007c\r\nd", url: null }],
+    });
+    expect(feed.replace(/\r\n/g, "")).not.toMatch(/[\r\n\u0000\u0007]/);
+    expect(feed).not.toMatch(/^ATTENDEE/m);
+    const event = Object.values(ical.sync.parseICS(feed)).find((c) => c?.type === "VEVENT") as { summary: string; description: string };
+    expect(event.summary).toBe("Acme\nATTENDEE:mailto:x@evil.example");
+    expect(event.description).toBe("abc\nd");
+  });
 });

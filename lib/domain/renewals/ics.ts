@@ -13,7 +13,15 @@ export interface IcsEvent {
   url: string | null;
 }
 
-const escapeText = (s: string) => s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+// A lone CR would end the content line early (RFC 5545 lines end in CRLF), so every line break
+// becomes "\n"; other control characters are not allowed in TEXT and are dropped.
+const escapeText = (s: string) =>
+  s
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
 const compactDate = (d: CalendarDate) => d.replace(/-/g, "");
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 
