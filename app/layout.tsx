@@ -6,6 +6,16 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Vetta", template: "%s · Vetta" },
   description: "AI vendor due diligence for managed service providers",
+  // Vetta's mark, in public/: the SVG for browsers that take it, a 32 px favicon.ico for the rest,
+  // and a web manifest so a phone can add Vetta to its home screen with its name and icon.
+  icons: {
+    icon: [
+      { url: "/icon.svg", type: "image/svg+xml" },
+      { url: "/favicon.ico", sizes: "32x32" },
+    ],
+    apple: [{ url: "/icon-192.png", sizes: "192x192" }],
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

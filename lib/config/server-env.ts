@@ -151,7 +151,6 @@ export const serverEnv = {
   fileMasterKey: () => environment().VETTA_FILE_MASTER_KEY,
   smtpUrl: () => environment().SMTP_URL ?? null,
   smtpFrom: () => environment().SMTP_FROM ?? "Vetta <vetta@localhost>",
-  logLevel: () => environment().VETTA_LOG_LEVEL ?? (environment().NODE_ENV === "test" ? "silent" : "info"),
   /** 32 bytes, base64: keys the audit chain and signs its anchors; never stored in the database. */
   auditKey: () => required("VETTA_AUDIT_KEY"),
   /** The append-only file outside the database where the sealer anchors each chain head. */
