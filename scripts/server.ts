@@ -35,6 +35,10 @@ function instrument(req: IncomingMessage, res: ServerResponse) {
       res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
       return writeHead(503, ...rest);
     }
+    // Every action Vetta declares catches what it throws (lib/http/guarded-action), so a 500 on a
+    // server-action request is Next failing to decode a body no Vetta page sends (not JSON, not
+    // UTF-8, not the form the action takes): the request was bad, not the server.
+    if (status === 500 && req.headers["next-action"] !== undefined) return writeHead(400, ...rest);
     return writeHead(status, ...rest);
   };
   res.on("finish", () => {

@@ -18,6 +18,8 @@ const plain = (outcome: VerifyOutcome): VerifyState => ({
 
 /** Public: is this PDF (or this hash or id) a genuine, unaltered Vetta report? */
 export async function verifyReportAction(_prev: VerifyState | null, form: FormData): Promise<VerifyState> {
+  // Only the form sends this; anything else is refused before it counts against the limit.
+  if (!(form instanceof FormData)) return { ok: false, error: "Choose the report's PDF, or enter its SHA-256 or id.", fieldErrors: { reference: "Enter the report's SHA-256 or its id." } };
   const until = await takeVerifyAttempt(clientIpFrom(await headers()) ?? "unknown");
   if (until) return { ok: false, error: `Too many checks from your network. Try again after ${until.toISOString().slice(11, 16)} UTC.` };
   const file = form.get("file");

@@ -13,6 +13,7 @@ import { unlockShareInput } from "@/lib/validation/reports";
  * leaves a proof cookie scoped to this link's path for an hour; ten wrong ones lock it for 15 minutes.
  */
 export async function unlockShareAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+  if (!(form instanceof FormData)) return { ok: false, error: "Enter the passcode.", fieldErrors: { passcode: "Enter the passcode." } };
   const parsed = unlockShareInput.safeParse({ token: form.get("token"), passcode: form.get("passcode") });
   if (!parsed.success) return { ok: false, error: "Enter the passcode.", fieldErrors: fieldErrorsOf(parsed.error) };
   const h = await headers();
