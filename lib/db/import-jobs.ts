@@ -3,7 +3,7 @@ import type { RowError } from "@/lib/validation/register-csv";
 import { prisma, type Prisma } from "./prisma-client";
 import { inTenant, type TenantContext } from "./tenant";
 
-export type ImportKind = "REGISTER";
+export type ImportKind = "REGISTER" | "TEMPLATE";
 export type ImportStatus = "QUEUED" | "CHECKING" | "WRITING" | "DONE" | "FAILED";
 
 /** A job that has not moved for this long lost its worker (a crash): another worker may take it. */

@@ -37,7 +37,7 @@ async function writeVersionContent(tx: Tx, ctx: TenantContext, versionId: string
 }
 
 /** A new template with its first version as a draft (or published at once, for seeding). */
-export async function createTemplate(ctx: TenantContext, definition: TemplateDefinition, options: { publish?: boolean } = {}) {
+export async function createTemplate(ctx: TenantContext, definition: TemplateDefinition, options: { publish?: boolean; timeoutMs?: number } = {}) {
   const exists = await prisma.questionnaireTemplate.findFirst({ where: inTenant(ctx, { name: definition.name }), select: { id: true } });
   if (exists) throw new AppError("CONFLICT", "A template with that name already exists.", { name: "A template with that name already exists." });
   return prisma.$transaction(
@@ -57,7 +57,7 @@ export async function createTemplate(ctx: TenantContext, definition: TemplateDef
       await recordAudit(tx, ctx, { action: "template.create", entityType: "QuestionnaireTemplate", entityId: template.id, summary: { after: { name: definition.name, version: 1, published: !!options.publish } } });
       return { templateId: template.id, versionId: version.id };
     },
-    { timeout: 60_000 },
+    { timeout: options.timeoutMs ?? 60_000 },
   );
 }
 
@@ -77,7 +77,7 @@ export async function publishVersion(ctx: TenantContext, versionId: string) {
 }
 
 /** Starts the next draft of a template from a definition (the builder's or an import's). */
-export async function createDraftVersion(ctx: TenantContext, templateId: string, definition: TemplateDefinition) {
+export async function createDraftVersion(ctx: TenantContext, templateId: string, definition: TemplateDefinition, options: { timeoutMs?: number } = {}) {
   const template = await prisma.questionnaireTemplate.findFirst({ where: inTenant(ctx, { id: templateId }), include: { versions: { orderBy: { version: "desc" }, take: 1 } } });
   if (!template) throw notFound("template");
   if (template.versions[0]?.status === "DRAFT") throw new AppError("CONFLICT", "This template already has a draft; edit or publish it first.");
@@ -87,7 +87,7 @@ export async function createDraftVersion(ctx: TenantContext, templateId: string,
     await writeVersionContent(tx, ctx, version.id, definition);
     await recordAudit(tx, ctx, { action: "template.draft", entityType: "TemplateVersion", entityId: version.id, summary: { after: { version: next } } });
     return { versionId: version.id, version: next };
-  });
+  }, options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
 }
 
 /** A version as a template definition (the JSON export format, and what a filler sees). */
@@ -142,13 +142,13 @@ export async function latestPublishedVersions(ctx: TenantContext) {
 }
 
 /** An imported definition becomes the next draft of the template of that name, or a new template. */
-export async function importTemplate(ctx: TenantContext, definition: TemplateDefinition) {
+export async function importTemplate(ctx: TenantContext, definition: TemplateDefinition, options: { timeoutMs?: number } = {}) {
   const existing = await prisma.questionnaireTemplate.findFirst({ where: inTenant(ctx, { name: definition.name }), select: { id: true } });
   if (existing) {
-    const draft = await createDraftVersion(ctx, existing.id, definition);
+    const draft = await createDraftVersion(ctx, existing.id, definition, options);
     return { templateId: existing.id, versionId: draft.versionId, version: draft.version };
   }
-  const created = await createTemplate(ctx, definition);
+  const created = await createTemplate(ctx, definition, options);
   return { ...created, version: 1 };
 }
 

@@ -6,6 +6,7 @@ import type { TenantContext } from "@/lib/db/tenant";
 import { parseCsv } from "@/lib/domain/csv";
 import { parseRegisterRows } from "@/lib/validation/register-csv";
 import { createQueueOnce, IMPORT_QUEUE } from "./job-queue";
+import { runTemplateImportJob } from "./template-import-job";
 
 /**
  * Runs one import in the worker: claim it, check every row (syntax, then the names already in the
@@ -19,6 +20,7 @@ export async function runImportJob(id: string): Promise<"DONE" | "FAILED" | null
   // The permission was checked when the job was created; the worker acts for that person.
   const ctx: TenantContext = { organizationId: job.organizationId, userId: job.createdById, role: "ACCOUNT_MANAGER", clientId: null, actorLabel: job.actorLabel, ip: job.ip };
   try {
+    if (job.kind === "TEMPLATE") return await runTemplateImportJob(id, ctx, job.payload);
     let table: string[][];
     try {
       table = parseCsv(job.payload ?? "");

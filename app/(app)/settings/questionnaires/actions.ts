@@ -1,23 +1,33 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { draftFromVersion, importTemplate, publishVersion, saveDraftVersion } from "@/lib/db/questionnaires";
+import { createImportJob, getImportJobStatus } from "@/lib/db/import-jobs";
+import { draftFromVersion, publishVersion, saveDraftVersion } from "@/lib/db/questionnaires";
+import { notFound } from "@/lib/errors/app-error";
 import { guardedAction } from "@/lib/http/guarded-action";
-import { templateFromXlsx } from "@/lib/spreadsheets/template-xlsx";
+import { enqueueImport } from "@/lib/jobs/job-queue";
+import { importStatusInput } from "@/lib/validation/register-csv";
 import { importTemplateInput, saveDraftInput, templateVersionInput } from "@/lib/validation/questionnaire-version";
-import { parseTemplateJson } from "@/lib/validation/template-import";
 
 export const importTemplateAction = guardedAction(importTemplateInput, "template:manage", async (actor, input) => {
-  const parsed =
-    "json" in input
-      ? parseTemplateJson(input.json)
-      : await templateFromXlsx(Buffer.from(input.xlsxBase64, "base64")).then((r) =>
-          r.ok ? r : { ok: false as const, problems: r.problems.map((p) => ({ path: p.row ? `row ${p.row}, column ${p.column}` : p.column, message: p.message })) },
-        );
-  if (!parsed.ok) return { ok: false as const, problems: parsed.problems };
-  const result = await importTemplate(actor, parsed.definition);
-  revalidatePath("/settings/questionnaires");
-  return { ok: true as const, ...result };
+  // The worker checks and writes it, like the register import: a large template outlasts a request.
+  const job = await createImportJob(actor, { kind: "TEMPLATE", fileName: null, payload: JSON.stringify(input) });
+  await enqueueImport(job.id);
+  return { jobId: job.id };
+});
+
+export const templateImportStatusAction = guardedAction(importStatusInput, "template:manage", async (actor, { jobId }) => {
+  const job = await getImportJobStatus(actor, jobId);
+  if (!job || job.kind !== "TEMPLATE") throw notFound("import");
+  if (job.status === "DONE") revalidatePath("/settings/questionnaires");
+  return {
+    status: job.status,
+    total: job.total,
+    processed: job.processed,
+    problems: (job.rowErrors ?? []).map((e) => ({ path: e.column, message: e.message })),
+    version: typeof job.result?.version === "number" ? job.result.version : null,
+    error: job.error,
+  };
 });
 
 export const publishVersionAction = guardedAction(templateVersionInput, "template:manage", async (actor, { versionId }) => {

@@ -5,7 +5,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { TemplateImportForm } from "@/components/questionnaires/template-import-form";
 import { requirePermission } from "@/lib/auth/session";
 import { listTemplates } from "@/lib/db/questionnaires";
-import { importTemplateAction, publishVersionAction } from "./actions";
+import { importTemplateAction, publishVersionAction, templateImportStatusAction } from "./actions";
 
 export const metadata: Metadata = { title: "Questionnaires" };
 
@@ -72,7 +72,7 @@ export default async function QuestionnairesPage() {
         </div>
         <Card title="Import">
           <p className="mb-3 text-sm text-slate-600">A JSON or XLSX file exported here (format vetta.questionnaire/1); the XLSX can be edited in a spreadsheet, one row per question. A template of the same name gets a new draft version.</p>
-          <TemplateImportForm importJson={importTemplateAction} />
+          <TemplateImportForm importJson={importTemplateAction} importStatus={templateImportStatusAction} />
         </Card>
       </div>
     </>
