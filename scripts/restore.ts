@@ -8,7 +8,7 @@
  * or else a new embedded PostgreSQL in VETTA_DATA_DIR (default .data). Evidence files, the
  * anchor file and secrets.json go into VETTA_DATA_DIR either way. Needs VETTA_BACKUP_PASSPHRASE.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
@@ -19,6 +19,11 @@ const archive = process.argv[2];
 const passphrase = process.env.VETTA_BACKUP_PASSPHRASE;
 if (!archive || !passphrase) {
   console.error("Use: VETTA_BACKUP_PASSPHRASE=… npm run restore -- path/to/vetta-backup.tar");
+  process.exit(2);
+}
+if (!existsSync(archive)) {
+  // Before anything starts: a mistyped path must not leave a new cluster in the data directory.
+  console.error(`No such archive: ${path.resolve(archive)}`);
   process.exit(2);
 }
 const dataDir = path.resolve(process.env.VETTA_DATA_DIR ?? ".data");
