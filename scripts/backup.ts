@@ -29,6 +29,8 @@ for (const name of ["NEXTAUTH_SECRET", "VETTA_FILE_MASTER_KEY", "VETTA_AUDIT_KEY
   secrets[name] = value;
 }
 const out = path.resolve(process.argv[2] ?? `vetta-backup-${new Date().toISOString().replace(/[:.]/g, "-")}.tar`);
+// Files in an S3 bucket are not copied: back the bucket up with the store's own versioning or replication.
+const inS3 = process.env.VETTA_STORAGE === "s3";
 const anchorFile = path.resolve(process.env.VETTA_AUDIT_ANCHOR_FILE ?? path.join(dataDir, "audit-anchors.log"));
 const { version } = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "package.json"), "utf8")) as { version: string };
 
@@ -39,12 +41,14 @@ try {
     process.env.VETTA_AUDIT_KEY = secrets.VETTA_AUDIT_KEY;
     const { sealAllOrganizations } = await import("../lib/db/audit");
     await sealAllOrganizations().catch((error: unknown) => console.warn(`[backup] could not seal pending audit events first: ${String(error)}`));
-    return createBackup({ databaseUrl: owner, filesDir: path.join(dataDir, "files"), anchorFile, secrets, passphrase, out, vettaVersion: version });
+    return createBackup({ databaseUrl: owner, filesDir: inS3 ? null : path.join(dataDir, "files"), anchorFile, secrets, passphrase, out, vettaVersion: version });
   });
   const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
   console.log(`Backup written: ${out}`);
   console.log(`  ${Object.keys(manifest.tables).length} tables, ${rows} rows, at migration ${manifest.migration}`);
-  console.log(`  ${manifest.files.copied} evidence file(s)${manifest.files.missing.length ? `, ${manifest.files.missing.length} named by the database but missing on disk` : ""}; ${manifest.anchors} audit anchor(s); secrets sealed`);
+  if (!manifest.files.inArchive) console.log("  evidence files: in the S3 bucket (VETTA_STORAGE=s3), NOT in this archive; back the bucket up too");
+  else console.log(`  ${manifest.files.copied} evidence file(s)${manifest.files.missing.length ? `, ${manifest.files.missing.length} named by the database but missing on disk` : ""}`);
+  console.log(`  ${manifest.anchors} audit anchor(s); secrets sealed`);
   process.exit(0);
 } catch (error) {
   console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);

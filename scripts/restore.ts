@@ -9,7 +9,6 @@
  * anchor file and secrets.json go into VETTA_DATA_DIR either way. Needs VETTA_BACKUP_PASSPHRASE.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
@@ -55,6 +54,9 @@ try {
 
   // Every evidence file opens with the restored master key and matches its recorded SHA-256.
   const { decryptFile } = await import("../lib/files/envelope-encryption");
+  // Through the configured storage: the restored files on disk, or the S3 bucket (VETTA_STORAGE=s3).
+  const { defaultStorage } = await import("../lib/files/storage");
+  const storage = defaultStorage();
   const masterKey = Buffer.from(secrets.VETTA_FILE_MASTER_KEY!, "base64");
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
@@ -65,7 +67,7 @@ try {
   let opened = 0;
   for (const row of evidence.rows) {
     try {
-      const ciphertext = await readFile(path.join(dataDir, "files", ...row.storageKey.split("/")));
+      const ciphertext = await storage.get(row.storageKey);
       decryptFile({ ciphertext, wrappedKey: row.wrappedKey, iv: row.iv, authTag: row.authTag }, masterKey, row.sha256);
       opened += 1;
     } catch (error) {

@@ -126,7 +126,7 @@ describe("npm run backup / npm run restore", () => {
     expect(manifest.tables.AuditEvent).toBeGreaterThan(0);
     expect(manifest.tables.AuditSeal).toBeGreaterThan(0);
     expect(manifest.tables.EvidenceFile).toBe(1);
-    expect(manifest.files).toEqual({ copied: 1, missing: [] });
+    expect(manifest.files).toEqual({ inArchive: true, copied: 1, missing: [] });
     expect(manifest.migration).toBe(manifest.migrations.at(-1));
     expect(Object.keys(manifest.parts)).toContain("secrets.enc.json");
     // The secrets are in the archive only sealed.

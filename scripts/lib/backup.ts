@@ -43,7 +43,8 @@ export interface BackupManifest {
   migrations: string[];
   /** Rows per table, as of the snapshot. */
   tables: Record<string, number>;
-  files: { copied: number; missing: string[] };
+  /** `inArchive: false` when evidence files live in an S3 bucket, which is backed up on its own. */
+  files: { inArchive: boolean; copied: number; missing: string[] };
   anchors: number;
   left_out: string[];
   parts: Record<string, BackupPart>;
@@ -52,8 +53,8 @@ export interface BackupManifest {
 export interface BackupOptions {
   /** A role that can read every table of `public` (the owner role). */
   databaseUrl: string;
-  /** Where evidence files live (<VETTA_DATA_DIR>/files). */
-  filesDir: string;
+  /** Where evidence files live (<VETTA_DATA_DIR>/files); null when they are in S3 (not copied). */
+  filesDir: string | null;
   anchorFile: string;
   secrets: Record<string, string>;
   passphrase: string;
@@ -119,13 +120,13 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
   // the snapshot gives the bytes the snapshot's rows describe.
   const missing: string[] = [];
   let copied = 0;
-  for (const key of storageKeys) {
+  for (const key of options.filesDir === null ? [] : storageKeys) {
     if (!STORAGE_KEY.test(key)) {
       missing.push(key);
       continue;
     }
     try {
-      await add(`files/${key}`, await readFile(path.join(options.filesDir, ...key.split("/"))));
+      await add(`files/${key}`, await readFile(path.join(options.filesDir!, ...key.split("/"))));
       copied += 1;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
@@ -156,7 +157,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
     migration: migrations.at(-1) ?? null,
     migrations,
     tables,
-    files: { copied, missing },
+    files: { inArchive: options.filesDir !== null, copied, missing },
     anchors: kept.length,
     left_out: ["_prisma_migrations (replayed from prisma/migrations on restore)", "schema pgboss (transient job queue; the worker re-creates it)"],
     parts,
