@@ -1,6 +1,9 @@
 /**
  * `npm run db:migrate`                apply pending migrations (npm start does this itself)
  * `npm run db:migrate:create -- NAME` write a migration for the changes made to schema.prisma
+ * `npm run db:migrate:create -- --empty NAME`
+ *                                     an empty migration.sql to write by hand (triggers, grants,
+ *                                     data fixes); the schema snapshot moves along unchanged
  * `npx tsx scripts/migrate.ts resolve NAME`
  *                                     mark a failed migration rolled back, once fixed, so that
  *                                     the next deploy runs it again
@@ -19,10 +22,19 @@ const SCHEMA = "prisma/schema.prisma";
 const USAGE = "Use: migrate.ts deploy | create NAME | resolve MIGRATION_DIR_NAME";
 
 /** Diffs schema texts only, so it needs no database. */
-async function create(name: string | undefined) {
-  if (!name) throw new Error("Name the migration: npm run db:migrate:create -- add_something");
+async function create(args: string[]) {
+  const empty = args.includes("--empty");
+  const name = args.find((a) => !a.startsWith("--"));
+  if (!name) throw new Error("Name the migration: npm run db:migrate:create -- add_something (or -- --empty add_something)");
   const current = readFileSync(SCHEMA, "utf8");
   const last = lastMigrationSchema(DEFAULT_MIGRATIONS_DIR);
+  if (empty) {
+    // The snapshot stays what the last migration was made from: pending schema changes still
+    // need their own (diffed) migration.
+    const dir = writeMigration(DEFAULT_MIGRATIONS_DIR, name, "-- Written by hand: say why in a comment.\n", last?.schema ?? "");
+    console.log(`Wrote an empty ${path.join(dir, "migration.sql")}. Fill it in, then run npm run db:migrate.`);
+    return;
+  }
   const sql = await diffSchemas(last?.schema ?? null, current);
   if (!sql.trim()) {
     console.log(`No changes: ${SCHEMA} matches ${last ? `the schema of ${last.name}` : "an empty database"}. Nothing written.`);
@@ -51,7 +63,7 @@ async function resolve(migration: string | undefined) {
 async function main() {
   const [command = "deploy", arg] = process.argv.slice(2);
   if (command === "deploy") await deploy();
-  else if (command === "create") await create(arg);
+  else if (command === "create") await create(process.argv.slice(3));
   else if (command === "resolve") await resolve(arg);
   else throw new Error(`Unknown command "${command}". ${USAGE}`);
 }

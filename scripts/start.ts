@@ -30,6 +30,12 @@ const dataDir = path.resolve(root, process.env.VETTA_DATA_DIR ?? ".data");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
 const graceSeconds = Number(process.env.VETTA_SHUTDOWN_GRACE_SECONDS ?? 10);
+/**
+ * `npm run dev` (start.ts --dev): the same secrets, embedded database, migrations, seed and job
+ * worker, but Next's dev server (hot reload) instead of the production build. The raw-request
+ * checks of scripts/server.ts (malformed URLs, HSTS) are production-server only.
+ */
+const dev = process.argv.includes("--dev");
 
 /** Every start-up failure as what is wrong and what to do (an error without a message said "undefined"). */
 function describeStartError(error: unknown): string {
@@ -57,6 +63,7 @@ async function main() {
   let stopWatcher: (() => void) | null = null;
   let stopSupervisor: (() => void) | null = null;
   let worker: ChildProcess | null = null;
+  let devServer: ChildProcess | null = null;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
@@ -65,6 +72,11 @@ async function main() {
     if (server) {
       const { unfinished } = await server.drainer.drain(graceSeconds * 1000);
       if (unfinished) console.warn(`[vetta] ${unfinished} request(s) still running after ${graceSeconds} s were cut off`);
+    }
+    if (devServer && devServer.exitCode === null) {
+      const exited = new Promise<void>((resolve) => devServer!.once("exit", () => resolve()));
+      devServer.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
     }
     if (worker && worker.exitCode === null) {
       const exited = new Promise<void>((resolve) => worker!.once("exit", () => resolve()));
@@ -105,10 +117,21 @@ async function main() {
     const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
     await runChild("database preparation", [tsx, "--conditions=react-server", "scripts/prepare-db.ts"], process.env);
     delete process.env.DATABASE_MIGRATION_URL;
-    await ensureBuild(root);
-
-    server = await startHttpServer({ dir: root, port, hostname });
-    console.log(`[vetta] ready on ${process.env.NEXTAUTH_URL}`);
+    if (dev) {
+      const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+      devServer = spawn(process.execPath, [nextBin, "dev", "--port", String(port), "--hostname", hostname], { cwd: root, env: process.env, stdio: "inherit" });
+      devServer.on("exit", (code, signal) => {
+        if (!stopping) {
+          console.error(`[vetta] the dev server stopped (${signal ?? `exit code ${code}`})`);
+          void stop(1);
+        }
+      });
+      console.log(`[vetta] dev server (hot reload) starting on ${process.env.NEXTAUTH_URL}`);
+    } else {
+      await ensureBuild(root);
+      server = await startHttpServer({ dir: root, port, hostname });
+      console.log(`[vetta] ready on ${process.env.NEXTAUTH_URL}`);
+    }
     if (process.env.VETTA_JOBS !== "off") {
       // The IPC channel lets the worker notice when this process dies, even by kill -9.
       worker = spawn(process.execPath, [tsx, "--conditions=react-server", "scripts/worker.ts"], { cwd: root, env: process.env, stdio: ["inherit", "inherit", "inherit", "ipc"] });

@@ -26,15 +26,22 @@ function fingerprint(root: string): string {
   return hash.digest("hex");
 }
 
-export async function ensureBuild(root: string): Promise<void> {
+/**
+ * Builds when needed (or always, with `force`: `npm run build`) and records the sources'
+ * fingerprint, so a later `npm start` knows the build is current and does not build again.
+ */
+export async function ensureBuild(root: string, options: { force?: boolean } = {}): Promise<void> {
   const marker = path.join(root, ".next", "vetta-build-fingerprint");
   const current = fingerprint(root);
   const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === current;
-  if (built && process.env.VETTA_FORCE_BUILD !== "1") return;
-  console.log("[vetta] building the app (first start, or the sources changed)…");
+  if (built && !options.force && process.env.VETTA_FORCE_BUILD !== "1") return;
+  console.log("[vetta] building the app…");
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    // Nothing connects to the database while building, but the Prisma client module wants a URL
+    // when it is loaded; a placeholder serves when the build runs on its own (npm run build).
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://build@127.0.0.1:1/unused" };
+    const child = spawn(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env });
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit code ${code})`))));
   });
   writeFileSync(marker, current);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -15,12 +15,14 @@ afterEach(() => {
 });
 
 describe("writeMigration", () => {
-  it("writes the SQL, the schema it was made from and Prisma's lockfile", () => {
+  it("writes the SQL, the one schema snapshot (beside the folders, not in each) and Prisma's lockfile", () => {
     const dir = emptyDir();
     const folder = writeMigration(dir, "Add Things!", "CREATE TABLE t ();", "schema v1", new Date("2026-03-04T05:06:07Z"));
     expect(path.basename(folder)).toBe("20260304050607_add_things");
     expect(readFileSync(path.join(folder, "migration.sql"), "utf8")).toBe("CREATE TABLE t ();");
     expect(lastMigrationSchema(dir)).toEqual({ name: "20260304050607_add_things", schema: "schema v1" });
+    expect(readFileSync(path.join(dir, "schema-snapshot.prisma"), "utf8")).toBe("schema v1");
+    expect(existsSync(path.join(folder, "schema.prisma"))).toBe(false);
     expect(readFileSync(path.join(dir, "migration_lock.toml"), "utf8")).toMatch(/^provider = "postgresql"$/m);
   });
 
