@@ -30,10 +30,7 @@ export const boundaries = [
   { files: ["components/**"], rules: restrict("prismaClient", "app") },
   { files: ["lib/db/**"], rules: restrict("app", "components", "prisma", "scripts") },
   { files: PURE_LIB, rules: restrict("app", "components", "prisma", "scripts", "prismaClient", "dbOrAuth") },
-  { files: ["lib/**"], ignores: ["lib/db/**", "lib/testing/**", ...PURE_LIB], rules: restrict("app", "components", "prisma", "scripts", "prismaClient") },
-  // Test support renders what a person reads (a report's web view) to check it, so it may import
-  // components; nothing at run time imports lib/testing.
-  { files: ["lib/testing/**"], rules: restrict("app", "prisma", "scripts", "prismaClient") },
+  { files: ["lib/**"], ignores: ["lib/db/**", ...PURE_LIB], rules: restrict("app", "components", "prisma", "scripts", "prismaClient") },
   { files: ["scripts/**", "prisma/**", "e2e/**"], rules: restrict("prismaClient") },
 ];
 

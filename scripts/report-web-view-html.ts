@@ -3,9 +3,7 @@
  * { label: html } on stdout. A separate process because `npm run bench` runs under the
  * react-server condition, where react-dom/server is not available.
  */
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { ReportView } from "../components/reports/report-view";
+import { reportViewMarkup } from "../components/reports/report-view-markup";
 import { largeProductReport, sampleProductReport } from "../lib/pdf/report-fixtures";
 
 const out: Record<string, string> = {};
@@ -13,6 +11,6 @@ for (const [label, fixture] of [
   ["typical", sampleProductReport()],
   ["large", largeProductReport(400)],
 ] as const) {
-  out[label] = renderToStaticMarkup(createElement(ReportView, { snapshot: { version: 3, meta: fixture.meta, data: fixture.data }, contentSha256: fixture.meta.contentSha256 }));
+  out[label] = reportViewMarkup({ version: 3, meta: fixture.meta, data: fixture.data }, fixture.meta.contentSha256);
 }
 process.stdout.write(JSON.stringify(out));

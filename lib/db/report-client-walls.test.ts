@@ -13,7 +13,7 @@ import { DPA_CLAUSES } from "@/lib/domain/vocabulary";
 import { renderReportV2 } from "@/lib/pdf/render-report-v2";
 import type { ReportSnapshot } from "@/lib/pdf/report-data";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
-import { pdfText, squash, webViewText } from "@/lib/testing/report-text";
+import { pdfText, squash, webViewText } from "@/e2e/support/report-text";
 import { certificationInput, dpaInput } from "@/lib/validation/evidence";
 import { productInput } from "@/lib/validation/product";
 import { templateSchema } from "@/lib/validation/questionnaire-template";
