@@ -3,6 +3,11 @@
  * that sign-in throttling and the audit trail record comes from the socket and cannot be forged
  * with a header. With VETTA_TRUST_PROXY=1 (behind a reverse proxy you run), the right-most
  * X-Forwarded-For address is used instead: the one your proxy saw.
+ *
+ * Every request gets an id (your proxy's X-Request-Id when VETTA_TRUST_PROXY=1 and it is sane, else
+ * a fresh one): Next sees it as the `x-request-id` request header (lib/http/failure.ts shows it to
+ * the user on an unexpected error), the response carries it, and one JSON log line per request
+ * records method, path (no query string: it may hold tokens), status, duration and id.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
@@ -10,6 +15,8 @@ import { CLIENT_IP_HEADER } from "../lib/auth/client-ip";
 import { databaseRecentlyUnavailable, RETRY_AFTER_SECONDS } from "../lib/errors/database-unavailable";
 import { findMalformedRequest } from "../lib/http/malformed-request";
 import { servedOverTls, TLS_HEADER } from "../lib/http/security-headers";
+import { createLogger, logLevelFrom, type Logger } from "../lib/log/create-logger";
+import { assignRequestId, REQUEST_ID_HEADER } from "../lib/http/request-id";
 import { observeHttpRequest } from "../lib/observability/metrics";
 import { createDrainer, type Drainer } from "./lib/drain";
 
@@ -27,7 +34,7 @@ function clientIp(req: IncomingMessage): string {
  * Retry-After instead of 500: the error page says the database is unavailable, and load
  * balancers and clients know to come back. Every answer is counted for /metrics.
  */
-function instrument(req: IncomingMessage, res: ServerResponse) {
+function instrument(req: IncomingMessage, res: ServerResponse, log: Logger) {
   const started = process.hrtime.bigint();
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
   (res as unknown as { writeHead: (...args: unknown[]) => ServerResponse }).writeHead = (status: unknown, ...rest: unknown[]) => {
@@ -43,8 +50,30 @@ function instrument(req: IncomingMessage, res: ServerResponse) {
   };
   res.on("finish", () => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    observeHttpRequest(req.method ?? "GET", new URL(req.url ?? "/", "http://x").pathname, res.statusCode, seconds);
+    const path = pathOf(req.url);
+    observeHttpRequest(req.method ?? "GET", path, res.statusCode, seconds);
+    log.info({ method: req.method, path, status: res.statusCode, durationMs: Math.round(seconds * 1000) }, "request");
   });
+}
+
+/** The path without its query string; a request line too broken for URL still gets a line. */
+function pathOf(url: string | undefined): string {
+  try {
+    return new URL(url ?? "/", "http://x").pathname;
+  } catch {
+    return (url ?? "/").split("?")[0]!.slice(0, 200);
+  }
+}
+
+/**
+ * Gives the request its id (see the top of this file): overwritten on the request, so Next and
+ * the app only ever see the id the server chose; returns a logger that carries it.
+ */
+export function tagRequest(req: IncomingMessage, res: ServerResponse, log: Logger, trustProxy: boolean): Logger {
+  const id = assignRequestId(req.headers[REQUEST_ID_HEADER], trustProxy);
+  req.headers[REQUEST_ID_HEADER] = id;
+  res.setHeader("X-Request-Id", id);
+  return log.child({ requestId: id });
 }
 
 export async function startHttpServer(options: { dir: string; port: number; hostname: string }): Promise<Server & { drainer: Drainer }> {
@@ -52,13 +81,15 @@ export async function startHttpServer(options: { dir: string; port: number; host
   await app.prepare();
   const handle = app.getRequestHandler();
   let drainer: Drainer | null = null;
+  const log = createLogger(logLevelFrom(process.env.VETTA_LOG_LEVEL));
   const server = createServer((req, res) => {
+    const requestLog = tagRequest(req, res, log, process.env.VETTA_TRUST_PROXY === "1");
     if (drainer?.refuseIfDraining(req, res)) return;
     req.headers[CLIENT_IP_HEADER] = clientIp(req);
     // Always overwritten, so a client cannot claim TLS; proxy.ts sends HSTS on "https".
     const tls = servedOverTls({ socketTls: "encrypted" in req.socket && req.socket.encrypted === true, forwardedProto: req.headers["x-forwarded-proto"]?.toString(), trustProxy: process.env.VETTA_TRUST_PROXY === "1" });
     req.headers[TLS_HEADER] = tls ? "https" : "http";
-    instrument(req, res);
+    instrument(req, res, requestLog);
     // Bad bytes in the address, or an action posted from another site: Next would answer 500.
     const malformed = findMalformedRequest(req);
     if (malformed) {
@@ -67,7 +98,7 @@ export async function startHttpServer(options: { dir: string; port: number; host
       return;
     }
     handle(req, res).catch((error: unknown) => {
-      console.error("[vetta] unhandled request error", error);
+      requestLog.error({ err: error }, "unhandled request error");
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end("Internal error");
     });

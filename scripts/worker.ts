@@ -7,26 +7,28 @@ import { serverEnv } from "../lib/config/server-env";
 import { startAuditSealer } from "../lib/jobs/audit-seal-jobs";
 import { startHeartbeat } from "../lib/jobs/heartbeat";
 import { DEFAULT_REMINDER_CRON, startJobWorker } from "../lib/jobs/reminder-jobs";
+import { logger } from "../lib/log/logger";
+
+// The sealer's lines carry a job name, like the queue jobs' child loggers carry their job id.
+const sealerLog = logger.child({ job: "audit-sealer" });
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error("DATABASE_URL is not set");
 const boss = await startJobWorker({
   databaseUrl,
   cron: process.env.VETTA_REMINDER_CRON ?? DEFAULT_REMINDER_CRON,
-  onCycle: ({ reminders, mailed }) => {
-    if (reminders || mailed) console.log(`[vetta] reminders sent: ${reminders}, e-mails delivered: ${mailed}`);
-  },
+  // Each cycle logs its own line (lib/jobs/reminder-jobs, with the job's id).
 });
 let sealerFailing = false;
 const sealer = startAuditSealer({
   intervalMs: serverEnv.auditSealSeconds() * 1000,
   onPass: () => {
-    if (sealerFailing) console.log("[vetta] audit sealer working again");
+    if (sealerFailing) sealerLog.info("audit sealer working again");
     sealerFailing = false;
   },
   onError: (error) => {
     // Once per outage, not every two seconds.
-    if (!sealerFailing) console.error("[vetta] audit sealer failed (retrying):", error instanceof Error ? error.message : error);
+    if (!sealerFailing) sealerLog.error({ err: error }, "audit sealer failed (retrying)");
     sealerFailing = true;
   },
 });

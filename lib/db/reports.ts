@@ -11,6 +11,7 @@ import { getOrganizationLogo } from "./organization-logo";
 import { prisma } from "./prisma-client";
 import { portfolioReportData, productReportData } from "./report-data";
 import { inTenant, type TenantContext } from "./tenant";
+import { logger } from "@/lib/log/logger";
 
 export type ReportTarget = { kind: "PRODUCT"; productId: string; useCaseId?: string | null } | { kind: "PORTFOLIO"; clientId: string };
 
@@ -65,7 +66,7 @@ export async function renderStoredReport(report: { snapshot: unknown; contentSha
   const snapshot = report.snapshot as unknown as ReportSnapshot;
   if (contentHashOf(snapshot) !== report.contentSha256) throw new AppError("CONFLICT", `Report ${report.id}'s stored data does not match its content hash.`);
   const pdf = await renderSnapshot(snapshot, report.contentSha256);
-  if (sha256Hex(pdf) !== report.pdfSha256) console.warn(`[vetta] report ${report.id} re-rendered to different bytes than issued (renderer changed?); its content hash still matches`);
+  if (sha256Hex(pdf) !== report.pdfSha256) logger.warn({ reportId: report.id }, "report re-rendered to different bytes than issued (renderer changed?); its content hash still matches");
   return pdf;
 }
 

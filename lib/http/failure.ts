@@ -1,9 +1,11 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
 import { uniqueViolationFields } from "@/lib/db/unique-violation";
 import { HTTP_STATUS, isAppError } from "@/lib/errors/app-error";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/errors/database-unavailable";
+import { logger } from "@/lib/log/logger";
 import type { ActionResult } from "./action-result";
+import { newRequestId, REQUEST_ID_HEADER, saneRequestId } from "./request-id";
 
 export interface Failure {
   status: number;
@@ -18,9 +20,10 @@ export interface Failure {
 /**
  * The one place a thrown error becomes what the caller sees. Expected errors (AppError) keep
  * their words; a unique-key collision (two saves of the same value at once) is a CONFLICT that
- * names the field; a database that cannot answer is 503; anything else is logged under a fresh id and shown only as that id.
+ * names the field; a database that cannot answer is 503; anything else is logged under the
+ * request's id (scripts/server.ts assigns it; a fresh one when there is none) and shown only as that id.
  */
-export function describeFailure(error: unknown): Failure {
+export function describeFailure(error: unknown, requestId: string | null = null): Failure {
   if (isAppError(error)) {
     if (error.code === "NOT_FOUND") return { status: 404, message: "That record does not exist." };
     return { status: HTTP_STATUS[error.code], message: error.message, fieldErrors: error.fieldErrors };
@@ -32,13 +35,22 @@ export function describeFailure(error: unknown): Failure {
   }
   // The database down, frozen or out of connections: 503 with Retry-After, never a 500.
   if (isDatabaseUnavailable(error)) return { status: 503, message: DATABASE_UNAVAILABLE_MESSAGE, retryAfterSeconds: RETRY_AFTER_SECONDS };
-  const requestId = randomUUID();
-  console.error(`[vetta] request ${requestId} failed`, error);
-  return { status: 500, message: `Something went wrong on our side. Reference: ${requestId}`, requestId };
+  const id = requestId ?? newRequestId();
+  logger.error({ err: error, requestId: id }, "unexpected error");
+  return { status: 500, message: `Something went wrong on our side. Reference: ${id}`, requestId: id };
+}
+
+/** The id scripts/server.ts gave this request, inside a request; null elsewhere (a script, a test, the dev server). */
+export async function currentRequestId(): Promise<string | null> {
+  try {
+    return saneRequestId((await headers()).get(REQUEST_ID_HEADER));
+  } catch {
+    return null;
+  }
 }
 
 /** Anything thrown inside an action, as the result the form shows. */
-export function toFailure(error: unknown): ActionResult<never> {
-  const failure = describeFailure(error);
+export async function toFailure(error: unknown): Promise<ActionResult<never>> {
+  const failure = describeFailure(error, await currentRequestId());
   return { ok: false, error: failure.message, ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}), ...(failure.requestId ? { requestId: failure.requestId } : {}) };
 }

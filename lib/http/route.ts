@@ -5,6 +5,7 @@ import { getActor, type Actor } from "@/lib/auth/session";
 import { DATABASE_UNAVAILABLE_MESSAGE, RETRY_AFTER_SECONDS } from "@/lib/errors/database-unavailable";
 import { describeFailure } from "./failure";
 import { findNulText, NUL_MESSAGE } from "./refuse-bad-text";
+import { REQUEST_ID_HEADER, saneRequestId } from "./request-id";
 
 export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
   return NextResponse.json({ error, ...extra }, { status, headers: { "Cache-Control": "no-store", ...headers } });
@@ -27,8 +28,8 @@ export async function refuseNulInRequest(req: Request, ctx: unknown): Promise<Re
 }
 
 /** Anything thrown in a route handler, as a JSON answer: the shared mapping in ./failure. */
-export function failureResponse(error: unknown): Response {
-  const failure = describeFailure(error);
+export function failureResponse(error: unknown, requestId: string | null = null): Response {
+  const failure = describeFailure(error, requestId);
   const message = failure.status === 404 ? "Not found." : failure.status === 500 ? "Something went wrong on our side." : failure.message;
   return jsonError(
     failure.status,
@@ -54,7 +55,8 @@ export function guardedRoute<C>(permission: Action, handle: (req: Request, actor
       if (refused) return refused;
       return await handle(req, actor, ctx);
     } catch (error) {
-      return failureResponse(error);
+      // The id scripts/server.ts put on the request, so the JSON's requestId is the one logged.
+      return failureResponse(error, saneRequestId(req.headers.get(REQUEST_ID_HEADER)));
     }
   };
 }

@@ -7,6 +7,7 @@ import { parseCsv } from "@/lib/domain/csv";
 import { parseRegisterRows } from "@/lib/validation/register-csv";
 import { createQueueOnce, IMPORT_QUEUE } from "./job-queue";
 import { runTemplateImportJob } from "./template-import-job";
+import { logger } from "@/lib/log/logger";
 
 /**
  * Runs one import in the worker: claim it, check every row (syntax, then the names already in the
@@ -46,7 +47,7 @@ export async function runImportJob(id: string): Promise<"DONE" | "FAILED" | null
     return "DONE";
   } catch (error) {
     const unique = (error as { code?: string }).code === "P2002";
-    console.error(`[vetta] import ${id} failed`, error);
+    logger.error({ err: error, jobId: id }, "import failed");
     await finishImportJob(id, {
       error: unique
         ? "Someone added one of these vendors or products while the import ran. Nothing was imported; run it again."
@@ -60,7 +61,10 @@ export async function runImportJob(id: string): Promise<"DONE" | "FAILED" | null
 export async function startImportWorker(boss: PgBoss) {
   await createQueueOnce(boss, IMPORT_QUEUE);
   await boss.work<{ importJobId: string }>(IMPORT_QUEUE, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
-    if (job) await runImportJob(job.data.importJobId);
+    if (!job) return;
+    const log = logger.child({ jobId: job.id, queue: IMPORT_QUEUE, importJobId: job.data.importJobId });
+    log.info("import started");
+    log.info({ outcome: await runImportJob(job.data.importJobId) }, "import finished");
   });
   for (const id of await importJobsToResume()) await boss.send(IMPORT_QUEUE, { importJobId: id }, { singletonKey: `resume-${id}`, singletonSeconds: 60 });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { serverEnv } from "@/lib/config/server-env";
+import { logger } from "@/lib/log/logger";
 
 /**
  * The pg-boss queues Vetta uses, and the small sender the web server enqueues with. The worker
@@ -31,7 +32,7 @@ async function startSender(): Promise<PgBoss> {
   const url = serverEnv.databaseUrl();
   if (!url) throw new Error("DATABASE_URL is not set");
   const boss = new PgBoss({ connectionString: url, schema: "pgboss", max: 2, supervise: false, schedule: false, application_name: "vetta-web-jobs" });
-  boss.on("error", (error: Error) => console.error("[vetta] job sender error:", error.message));
+  boss.on("error", (error: Error) => logger.error({ err: error }, "job sender error"));
   await boss.start();
   await createQueueOnce(boss, IMPORT_QUEUE);
   return boss;

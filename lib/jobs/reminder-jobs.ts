@@ -7,6 +7,7 @@ import { sendAllDueReminders } from "@/lib/db/reminders";
 import { rescoreOrganizationsWhoseDayTurned } from "@/lib/db/score-refresh";
 import { startImportWorker } from "./import-jobs";
 import { createQueueOnce } from "./job-queue";
+import { logger } from "@/lib/log/logger";
 
 /**
  * Reminders run as jobs on PostgreSQL (pg-boss), not an in-process timer: the schedule fires once
@@ -35,12 +36,15 @@ export async function runReminderCycle(now = new Date(), transport: MailTranspor
 
 export async function startJobWorker(options: { databaseUrl: string; cron?: string; onCycle?: (result: { rescored: number; reminders: number; mailed: number }) => void }) {
   const boss = new PgBoss({ connectionString: options.databaseUrl, schema: "pgboss", max: 4, application_name: "vetta-jobs" });
-  boss.on("error", (error: Error) => console.error("[vetta] job queue error:", error.message));
+  boss.on("error", (error: Error) => logger.error({ err: error }, "job queue error"));
   await boss.start();
   await createQueueOnce(boss, REMINDER_QUEUE);
   await boss.schedule(REMINDER_QUEUE, options.cron ?? DEFAULT_REMINDER_CRON, {}, { tz: "UTC" });
-  await boss.work(REMINDER_QUEUE, async () => {
+  await boss.work(REMINDER_QUEUE, async ([job]) => {
+    const log = logger.child({ jobId: job?.id, queue: REMINDER_QUEUE });
+    log.debug("reminder cycle started");
     const result = await runReminderCycle();
+    log.info(result, "reminder cycle done");
     options.onCycle?.(result);
   });
   await startImportWorker(boss);

@@ -1,6 +1,7 @@
 import "server-only";
 import { jobQueueStats, outboxLag, poolStats } from "@/lib/db/ops-status";
 import { metrics, setGauge } from "./metrics";
+import { logger } from "@/lib/log/logger";
 
 /** Reads the gauges that live in the database and the pool, then renders every metric. */
 export async function scrapeMetrics(): Promise<{ body: string; contentType: string }> {
@@ -22,7 +23,7 @@ export async function scrapeMetrics(): Promise<{ body: string; contentType: stri
     setGauge("vetta_outbox_lag_seconds", "Age of the oldest e-mail waiting to be sent", outbox.oldestSeconds);
   } catch (error) {
     up = 0;
-    console.error("[vetta] metrics: could not read the database", error instanceof Error ? error.message.split("\n")[0] : error);
+    logger.error({ err: error instanceof Error ? error.message.split("\n")[0] : error }, "metrics: could not read the database");
   }
   setGauge("vetta_database_up", "1 when the last scrape could read the database", up);
   const { registry } = metrics();
