@@ -7,7 +7,7 @@ import "server-only";
  */
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
 import type { StorageSettings } from "@/lib/config/server-env";
-import { InvalidStorageKeyError, isStorageKey, MissingStorageObjectError, type EvidenceStorage } from "./storage";
+import { InvalidStorageKeyError, isStorageKey, MissingStorageObjectError, type EvidenceStorage } from "./storage-contract";
 
 export type S3Settings = Extract<StorageSettings, { kind: "s3" }>;
 

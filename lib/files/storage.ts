@@ -7,47 +7,13 @@ import { serverEnv } from "@/lib/config/server-env";
  * refused before it reaches the file system, so a tampered key cannot traverse out of the root.
  * Writes are atomic (temp file, fsync, rename): a crash never leaves a half-written file under a key.
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { S3Storage } from "./s3-storage";
+import { InvalidStorageKeyError, isStorageKey, type EvidenceStorage } from "./storage-contract";
 
-export interface EvidenceStorage {
-  put(key: string, bytes: Buffer): Promise<void>;
-  get(key: string): Promise<Buffer>;
-  delete(key: string): Promise<void>;
-}
-
-export class InvalidStorageKeyError extends Error {
-  constructor() {
-    // The key is not echoed: it may be attacker-chosen and end up in logs.
-    super("Refusing a storage key that is not a key this server generated.");
-    this.name = "InvalidStorageKeyError";
-  }
-}
-
-/** The key is not in storage (deleted, never written, or storage was emptied). */
-export class MissingStorageObjectError extends Error {
-  readonly code = "ENOENT";
-  constructor() {
-    super("No stored object under this key.");
-    this.name = "MissingStorageObjectError";
-  }
-}
-
-const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-const KEY_FORM = new RegExp(`^([0-9a-f]{2})/([0-9a-f]{2})/(${UUID})$`);
-
-export function isStorageKey(key: string): boolean {
-  const match = KEY_FORM.exec(key);
-  // The fan-out directories are the UUID's first four hex digits, as newStorageKey makes them.
-  return match !== null && match[3]!.startsWith(`${match[1]}${match[2]}`);
-}
-
-export function newStorageKey(): string {
-  const id = randomUUID();
-  return `${id.slice(0, 2)}/${id.slice(2, 4)}/${id}`;
-}
+export { InvalidStorageKeyError, isStorageKey, MissingStorageObjectError, newStorageKey, type EvidenceStorage } from "./storage-contract";
 
 export class LocalDiskStorage implements EvidenceStorage {
   private readonly root: string;
