@@ -12,7 +12,8 @@ import { templateSchema } from "@/lib/validation/questionnaire-template";
 import { getAssessment, saveAnswer, startAssessment, submitAssessment } from "./assessments";
 import { prisma } from "./prisma-client";
 import { createTemplate } from "./questionnaires";
-import { listScoreSnapshots, liveProductScore, setScoringWeights } from "./scoring";
+import { listScoreSnapshots, liveProductScore } from "./scoring";
+import { setScoringWeights } from "./scoring-weights";
 import { replaceSubProcessors } from "./sub-processors";
 import { createVendor } from "./vendors";
 

@@ -6,10 +6,7 @@ import { scoreProduct } from "@/lib/domain/scoring/score-product";
 import { DEFAULT_WEIGHTS, type ScoringInput } from "@/lib/domain/scoring/types";
 import type { CertificationType, ClauseStatus, DataClass, DpaClause, Residency } from "@/lib/domain/vocabulary";
 import { notFound } from "@/lib/errors/app-error";
-import { withAudit } from "./audit";
-import { refreshOrganizationOrMarkStale, refreshScoresNow } from "./score-refresh";
 import { prisma, type Prisma, type Tx } from "./prisma-client";
-import { productInTenant } from "./products";
 import { inTenant, tenant, todayFor, type TenantContext } from "./tenant";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -110,7 +107,10 @@ export async function loadScoringInputs(db: Tx, ctx: TenantContext, productIds: 
 
 /** The plain scoring input for a product, from the register and its latest submitted assessment. */
 export async function buildScoringInput(ctx: TenantContext, productId: string, options: { asOf?: Date; assessmentId?: string | null; db?: Tx } = {}): Promise<ScoringInput> {
-  const product = await productInTenant(ctx, productId);
+  // The product is checked here rather than through products.ts, which refreshes scores through
+  // score-refresh.ts, which loads through this file: no circle.
+  const product = await prisma.product.findFirst({ where: inTenant(ctx, { id: productId }), select: { id: true } });
+  if (!product) throw notFound("product");
   const { inputs } = await loadScoringInputs(options.db ?? prisma, ctx, [product.id], todayFor(ctx, options.asOf ?? new Date()), options);
   return inputs.get(product.id)!;
 }
@@ -141,31 +141,6 @@ export async function currentScoringModel(ctx: TenantContext) {
   return prisma.scoringModel.create({
     data: { organizationId: ctx.organizationId, version: 1, dpaWeight: DEFAULT_WEIGHTS.dpa, questionnaireWeight: DEFAULT_WEIGHTS.questionnaire, certificationWeight: DEFAULT_WEIGHTS.certifications },
   });
-}
-
-/** New weights make a new model version; snapshots made with older versions keep theirs. */
-export async function setScoringWeights(ctx: TenantContext, weights: { dpa: number; questionnaire: number; certifications: number }) {
-  const current = await currentScoringModel(ctx);
-  const after: { refresh: "REFRESHED" | "STALE" } = { refresh: "REFRESHED" };
-  const saved = await withAudit(
-    ctx,
-    async (tx) => {
-      const model = await tx.scoringModel.create({
-        data: { organizationId: ctx.organizationId, version: current.version + 1, dpaWeight: weights.dpa, questionnaireWeight: weights.questionnaire, certificationWeight: weights.certifications, createdById: ctx.userId },
-      });
-      // New weights change every score in the organisation.
-      after.refresh = await refreshOrganizationOrMarkStale(tx, ctx);
-      return model;
-    },
-    (model) => ({
-      action: "scoring.weights.change",
-      entityType: "ScoringModel",
-      entityId: model.id,
-      summary: { before: { version: current.version, dpa: current.dpaWeight, questionnaire: current.questionnaireWeight, certifications: current.certificationWeight }, after: { version: model.version, ...weights } },
-    }),
-  );
-  if (after.refresh === "STALE") await refreshScoresNow(ctx, "ORGANIZATION");
-  return saved;
 }
 
 /** Freezes the score of a product as of now (inputs, model version, result), e.g. when an assessment is submitted. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { describeFailure } from "@/lib/http/failure";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
-import { setScoringWeights } from "./scoring";
+import { setScoringWeights } from "./scoring-weights";
 import { prisma } from "./prisma-client";
 import { uniqueViolationFields } from "./unique-violation";
 import { createMember } from "./users";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { setScoringWeights } from "@/lib/db/scoring";
+import { setScoringWeights } from "@/lib/db/scoring-weights";
 import { guardedAction } from "@/lib/http/guarded-action";
 import { scoringWeightsInput } from "@/lib/validation/scoring";
 
