@@ -160,11 +160,12 @@ export async function decideUseCase(ctx: TenantContext, input: UseCaseDecisionIn
         where: { id: useCase.id, ...tenant(ctx) },
         data: {
           status: input.outcome,
-          validUntil: validity ? toDateColumn(validity.validUntil) : null,
-          validUntilWhy: validity?.why ?? null,
-          nextReviewAt: validity ? toDateColumn(validity.nextReviewAt) : null,
-          currentScore: result.score,
-          currentTier: result.tier,
+          // What the previous decision derived no longer holds. The new values (score, tier,
+          // valid-until, next review, suspension) are computed by their one owner,
+          // lib/db/score-refresh.ts, once the decision below is recorded.
+          validUntil: null,
+          validUntilWhy: null,
+          nextReviewAt: null,
           // A new decision ends a suspension: it was made on the use case as it is now.
           suspendedAt: null,
           suspendedWhy: null,
@@ -227,6 +228,7 @@ export async function decideUseCase(ctx: TenantContext, input: UseCaseDecisionIn
         },
         select: { id: true },
       });
+      await refreshScores(tx, ctx, { useCaseIds: [useCase.id] });
       return { decision, exceptionId };
     },
     ({ decision, exceptionId }) => ({
