@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import pg from "pg";
+import { sealOrganization } from "@/lib/db/audit";
 import { observeHttpRequest, routeLabel } from "@/lib/observability/metrics";
 import { createTestOrganization } from "@/lib/testing/fixtures";
 import { GET } from "./route";
@@ -39,6 +40,33 @@ describe("GET /metrics", () => {
     const lag = Number(/^vetta_outbox_lag_seconds (\S+)$/m.exec(text)?.[1]);
     expect(lag).toBeGreaterThanOrEqual(110);
     expect(text).toMatch(/^vetta_database_up 1$/m);
+  });
+
+  it("audit sealing lag: events the sealer has not chained, and the oldest one's age", async () => {
+    process.env.VETTA_METRICS_TOKEN = "s3cret-metrics-token";
+    const org = await createTestOrganization("Metrics sealing");
+    await sealOrganization(org.organizationId);
+    // An event committed a day ago that no sealer has reached (as when the worker has been down).
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    await client
+      .query(
+        `INSERT INTO "AuditEvent" ("id", "organizationId", "actorLabel", "action", "entityType", "summary", "createdAt")
+         VALUES (gen_random_uuid()::text, $1, 'metrics test', 'metrics.lag', 'Test', '{}', now() - interval '1 day')`,
+        [org.organizationId],
+      )
+      .finally(() => client.end());
+    const gauge = (text: string, name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1]);
+    const before = await (await scrape("s3cret-metrics-token")).text();
+    expect(gauge(before, "vetta_audit_pending_events")).toBeGreaterThanOrEqual(1);
+    expect(gauge(before, "vetta_audit_sealing_lag_seconds")).toBeGreaterThanOrEqual(86_390);
+
+    // Sealed, the day-old event no longer counts. (Other test files' events, written minutes ago
+    // at most, may still be pending, so the lag need not be 0.)
+    await sealOrganization(org.organizationId);
+    const after = await (await scrape("s3cret-metrics-token")).text();
+    expect(gauge(after, "vetta_audit_sealing_lag_seconds")).toBeLessThan(86_000);
+    expect(gauge(after, "vetta_audit_pending_events")).toBeGreaterThanOrEqual(0);
   });
 
   it("labels routes without ids or tokens", () => {

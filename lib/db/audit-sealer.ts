@@ -109,11 +109,14 @@ export async function sealAllOrganizations(): Promise<{ organizations: number; s
 }
 
 /** How far the sealer is behind, over all organisations: for health checks and metrics. */
-export async function auditSealingLag(): Promise<{ pending: number; oldestPendingAt: Date | null }> {
-  const [row] = await prisma.$queryRaw<Array<{ pending: number; oldest: Date | null }>>`
-    SELECT count(*)::int AS pending, min(e."createdAt") AS oldest
+export async function auditSealingLag(): Promise<{ pending: number; oldestPendingAt: Date | null; oldestSeconds: number }> {
+  // The age is taken by the database's clock, like the events' createdAt, so a skewed app clock
+  // (another machine) does not show a lag that is not there.
+  const [row] = await prisma.$queryRaw<Array<{ pending: number; oldest: Date | null; oldestSeconds: number }>>`
+    SELECT count(*)::int AS pending, min(e."createdAt") AS oldest,
+           COALESCE(EXTRACT(EPOCH FROM now() - min(e."createdAt")), 0)::float8 AS "oldestSeconds"
     FROM "AuditEvent" e WHERE NOT EXISTS (SELECT 1 FROM "AuditSeal" s WHERE s."eventId" = e."id")`;
-  return { pending: row?.pending ?? 0, oldestPendingAt: row?.oldest ?? null };
+  return { pending: row?.pending ?? 0, oldestPendingAt: row?.oldest ?? null, oldestSeconds: Math.max(0, row?.oldestSeconds ?? 0) };
 }
 
 /** The newest anchor of one organisation (what Settings → Audit trail shows). */

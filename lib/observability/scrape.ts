@@ -1,4 +1,5 @@
 import "server-only";
+import { auditSealingLag } from "@/lib/db/audit";
 import { jobQueueStats, outboxLag, poolStats } from "@/lib/db/ops-status";
 import { metrics, setGauge } from "./metrics";
 import { logger } from "@/lib/log/logger";
@@ -21,6 +22,9 @@ export async function scrapeMetrics(): Promise<{ body: string; contentType: stri
     const outbox = await outboxLag();
     setGauge("vetta_outbox_waiting", "E-mails waiting to be sent", outbox.waiting);
     setGauge("vetta_outbox_lag_seconds", "Age of the oldest e-mail waiting to be sent", outbox.oldestSeconds);
+    const sealing = await auditSealingLag();
+    setGauge("vetta_audit_pending_events", "Committed audit events the sealer has not chained yet", sealing.pending);
+    setGauge("vetta_audit_sealing_lag_seconds", "Age of the oldest audit event not yet sealed (0 when none waits)", sealing.oldestSeconds);
   } catch (error) {
     up = 0;
     logger.error({ err: error instanceof Error ? error.message.split("\n")[0] : error }, "metrics: could not read the database");
