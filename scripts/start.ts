@@ -12,6 +12,8 @@
  * manager restarts everything (README: Operations).
  * Killed with -9, its children follow: the worker sees its IPC channel close, and a watcher
  * shuts the embedded PostgreSQL down; a PostgreSQL left over anyway is cleared at the next start.
+ * When its launcher is killed with -9 instead (npm, or the tsx in front of this process), this
+ * process notices within a second and stops cleanly, worker and PostgreSQL included.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -19,6 +21,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureBuild } from "./lib/build";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
+import { exitWithLauncher } from "./lib/exit-with-launcher";
 import { clearStaleCluster } from "./lib/stale-cluster";
 import { stopClusterWithParent } from "./lib/stop-with-parent";
 import { superviseEmbeddedPostgres } from "./lib/supervise-postgres";
@@ -90,6 +93,13 @@ async function main() {
   };
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
+  // A launcher killed with -9 signals nobody: without this, server, worker and PostgreSQL ran on.
+  exitWithLauncher((why) => {
+    console.error(`[vetta] ${why}; stopping Vetta`);
+    void stop(0);
+  });
+  // With the launcher gone the terminal or pipe may be too; a failed log line must not abort the stop.
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
 
   try {
     if (!process.env.DATABASE_URL) {
@@ -133,8 +143,9 @@ async function main() {
       console.log(`[vetta] ready on ${process.env.NEXTAUTH_URL}`);
     }
     if (process.env.VETTA_JOBS !== "off") {
-      // The IPC channel lets the worker notice when this process dies, even by kill -9.
-      worker = spawn(process.execPath, [tsx, "--conditions=react-server", "scripts/worker.ts"], { cwd: root, env: process.env, stdio: ["inherit", "inherit", "inherit", "ipc"] });
+      // Started directly (tsx as a loader, not its CLI, which would put a process in between),
+      // with an IPC channel: the worker notices when this process dies, even by kill -9.
+      worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], { cwd: root, env: process.env, stdio: ["inherit", "inherit", "inherit", "ipc"] });
       worker.on("exit", (code, signal) => {
         if (!stopping) console.error(`[vetta] job worker stopped (${signal ?? `exit code ${code}`}); reminders are paused until restart`);
       });

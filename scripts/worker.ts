@@ -8,6 +8,7 @@ import { startAuditSealer } from "../lib/jobs/audit-seal-jobs";
 import { startHeartbeat } from "../lib/jobs/heartbeat";
 import { DEFAULT_REMINDER_CRON, startJobWorker } from "../lib/jobs/reminder-jobs";
 import { logger } from "../lib/log/logger";
+import { exitWithLauncher } from "./lib/exit-with-launcher";
 
 // The sealer's lines carry a job name, like the queue jobs' child loggers carry their job id.
 const sealerLog = logger.child({ job: "audit-sealer" });
@@ -34,7 +35,10 @@ const sealer = startAuditSealer({
 });
 console.log(`[vetta] job worker ready (reminders ${process.env.VETTA_REMINDER_CRON ?? DEFAULT_REMINDER_CRON}, audit sealing every ${serverEnv.auditSealSeconds()} s, ${process.env.SMTP_URL ? "SMTP configured" : "no SMTP_URL: mail stays in the outbox"})`);
 const stopHeartbeat = startHeartbeat();
+let stopping = false;
 const stop = async () => {
+  if (stopping) return;
+  stopping = true;
   stopHeartbeat();
   // Ctrl-C reaches the embedded database too, which ends our connections as we stop: not an error.
   boss.removeAllListeners("error");
@@ -44,6 +48,7 @@ const stop = async () => {
   process.exit(0);
 };
 process.on("SIGTERM", () => void stop());
-// Started by npm start with an IPC channel: when that process dies (even kill -9), stop too.
-if (process.send) process.on("disconnect", () => void stop());
+// Started by npm start (with an IPC channel): when that process dies (even kill -9), stop too.
+// A worker run on its own (VETTA_JOBS=off elsewhere) has no such parent to follow.
+if (process.send) exitWithLauncher(() => void stop());
 process.on("SIGINT", () => void stop());
