@@ -14,11 +14,11 @@ export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 /** What the test runner's own setup puts in the environment and a started Vetta must not inherit. */
 const INHERITED = ["DATABASE_URL", "DATABASE_MIGRATION_URL", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "VETTA_FILE_MASTER_KEY", "VETTA_AUDIT_KEY", "VETTA_AUDIT_ANCHOR_FILE", "VETTA_TEST_PG_URL", "VETTA_STORAGE", "PORT", "VETTA_DATA_DIR", "VETTA_DB_PORT", "VETTA_METRICS_TOKEN", "npm_lifecycle_event", "npm_lifecycle_script"];
 
-export function cleanEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function cleanEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of INHERITED) delete env[name];
   for (const name of Object.keys(env)) if (name.startsWith("VETTA_S3_") || name.startsWith("VITEST")) delete env[name];
-  return { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", VETTA_LOG_LEVEL: "warn", ...extra };
+  return { ...env, NEXT_TELEMETRY_DISABLED: "1", VETTA_LOG_LEVEL: "warn", ...extra, NODE_ENV: "production" };
 }
 
 export function freePort(): Promise<number> {
