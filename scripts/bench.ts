@@ -3,7 +3,7 @@
  * products in a fresh embedded PostgreSQL, then times the list queries the register pages make
  * (median and p95 of repeated runs); then times rendering product risk reports to PDF; then fires
  * 1,000 concurrent audited writes at one organisation while the sealer runs. The figures go to
- * BENCHMARKS.md. `npm run bench -- audit` (or register, render) runs one part only.
+ * BENCHMARKS.md. `npm run bench -- audit` (or register, render, portfolio) runs one part only.
  *
  * As in production, the app's code connects as the least-privilege app role; the owner migrates.
  */
@@ -171,6 +171,12 @@ try {
       ...(await chromiumComparison(RENDER_RUNS)),
     ].join("\n"),
   );
+  }
+
+  if (runs("portfolio")) {
+    // Issue 17: a client's portfolio report data for 200 use cases (scripts/bench/portfolio.ts).
+    const { benchPortfolio } = await import("./bench/portfolio");
+    await writeSection("## Portfolio report data", await benchPortfolio(timed));
   }
 
   if (runs("audit")) {

@@ -5,6 +5,8 @@ import { displayAnswer } from "@/lib/domain/questionnaire/display-answer";
 import { isVisible } from "@/lib/domain/questionnaire/rules";
 import { certificationBadges } from "@/lib/domain/scoring/counting-evidence";
 import { portfolioReportContent } from "@/lib/domain/reports/portfolio-report";
+import { scoreProduct } from "@/lib/domain/scoring/score-product";
+import type { DataClass, Residency } from "@/lib/domain/vocabulary";
 import { productReportContent, type ProductReportFacts } from "@/lib/domain/reports/product-report";
 import { notFound } from "@/lib/errors/app-error";
 import type { PortfolioReportData, ProductReportData } from "@/lib/pdf/report-data";
@@ -13,8 +15,8 @@ import { prisma } from "./prisma-client";
 import { productContradictions } from "./contradictions";
 import { getProductOverview } from "./products";
 import { collectRenewalItems } from "./renewals";
-import { currentScoringModel, liveProductScore } from "./scoring";
-import { getUseCaseOverview, listClientUseCases } from "./use-cases";
+import { currentScoringModel, liveProductScore, loadScoringInputs, weightsOf } from "./scoring";
+import { getUseCaseOverview } from "./use-cases";
 import { inTenant, tenant, todayFor, type TenantContext } from "./tenant";
 
 /**
@@ -158,34 +160,82 @@ function acceptedFlagsOf(e: object): string[] | null {
   return Array.isArray(flags) && flags.length > 0 && flags.every((f) => typeof f === "string") ? (flags as string[]) : null;
 }
 
-/** Every use case of one client with its product, status, tier, valid-until and open flags: for the client's board. */
+interface PortfolioRow {
+  clientName: string;
+  residency: string;
+  clientDataClasses: string[] | null;
+  frameworks: string[] | null;
+  organizationName: string;
+  modelVersion: number | null;
+  dpaWeight: number | null;
+  questionnaireWeight: number | null;
+  certificationWeight: number | null;
+  useCaseId: string | null;
+  productId: string | null;
+  purpose: string | null;
+  status: string | null;
+  validUntil: Date | null;
+  suspendedAt: Date | null;
+  dataClasses: DataClass[] | null;
+  productName: string | null;
+  vendorName: string | null;
+}
+
+/**
+ * Every use case of one client with its product, status, tier, valid-until and open flags: for the
+ * client's board. Issue 17: a fixed number of queries however many use cases the client has (the
+ * client, its organisation's name and weights and its use cases with their product and vendor
+ * names in one; the products' scoring inputs in the few set-based ones of loadScoringInputs), then
+ * each use case is scored in memory exactly as its own page scores it (liveUseCaseScore).
+ */
 export async function portfolioReportData(ctx: TenantContext, clientId: string, now = new Date()): Promise<PortfolioReportData> {
-  const client = await prisma.client.findFirst({ where: inTenant(ctx, { id: clientId }), select: { id: true, name: true, residency: true, dataClasses: true, frameworks: true } });
-  if (!client) throw notFound("client");
   const today = todayFor(ctx, now);
-  const rows = await listClientUseCases(ctx, clientId, now);
-  const [useCases, model, org] = await Promise.all([
-    Promise.all(
-      rows.map(async (row) => {
-        const overview = await getUseCaseOverview(ctx, row.id, now);
-        return {
-          vendorName: overview.useCase.product.vendor.name,
-          productName: overview.useCase.product.name,
-          purpose: overview.useCase.purpose,
-          status: statusShownForUseCase(overview.useCase.status, day(overview.useCase.validUntil), today, overview.useCase.suspendedAt !== null),
-          tier: overview.score.result.tier,
-          score: overview.score.result.score,
-          validUntil: day(overview.useCase.validUntil),
-          flagIds: overview.score.result.flags.map((f) => f.id),
-        };
-      }),
-    ),
-    currentScoringModel(ctx),
-    organizationName(ctx),
-  ]);
+  // Ordered as the client's use-case list (listClientUseCases): by product name, then purpose.
+  const rows = await prisma.$queryRaw<PortfolioRow[]>`
+    SELECT c."name" AS "clientName", c."residency"::text AS "residency", c."dataClasses"::text[] AS "clientDataClasses", c."frameworks"::text[] AS "frameworks",
+           o."name" AS "organizationName",
+           m."version" AS "modelVersion", m."dpaWeight", m."questionnaireWeight", m."certificationWeight",
+           u."id" AS "useCaseId", u."productId", u."purpose", u."status"::text AS "status", u."validUntil", u."suspendedAt", u."dataClasses"::text[] AS "dataClasses",
+           p."name" AS "productName", v."name" AS "vendorName"
+    FROM "Client" c
+    JOIN "Organization" o ON o."id" = c."organizationId"
+    LEFT JOIN LATERAL (
+      SELECT "version", "dpaWeight", "questionnaireWeight", "certificationWeight" FROM "ScoringModel"
+      WHERE "organizationId" = c."organizationId" ORDER BY "version" DESC LIMIT 1
+    ) m ON true
+    LEFT JOIN "UseCase" u ON u."clientId" = c."id" AND u."organizationId" = c."organizationId"
+    LEFT JOIN "Product" p ON p."id" = u."productId" AND p."organizationId" = c."organizationId"
+    LEFT JOIN "Vendor" v ON v."id" = p."vendorId" AND v."organizationId" = c."organizationId"
+    WHERE c."id" = ${clientId} AND c."organizationId" = ${ctx.organizationId}
+    ORDER BY p."name" ASC, u."purpose" ASC`;
+  const head = rows[0];
+  if (!head) throw notFound("client");
+  // An organisation that never saved weights gets version 1 with the defaults, as everywhere else.
+  const model =
+    head.modelVersion !== null
+      ? { version: head.modelVersion, dpaWeight: head.dpaWeight!, questionnaireWeight: head.questionnaireWeight!, certificationWeight: head.certificationWeight! }
+      : await currentScoringModel(ctx);
+  const useCaseRows = rows.filter((r) => r.useCaseId !== null);
+  const { inputs } = await loadScoringInputs(prisma, ctx, useCaseRows.map((r) => r.productId!), today);
+  const weights = weightsOf(model);
+  const useCases = useCaseRows.map((row) => {
+    const base = inputs.get(row.productId!)!;
+    const result = scoreProduct({ ...base, useCase: { residency: head.residency as Residency, dataClasses: row.dataClasses ?? [] } }, weights, model.version);
+    return {
+      vendorName: row.vendorName!,
+      productName: row.productName!,
+      purpose: row.purpose!,
+      status: statusShownForUseCase(row.status!, day(row.validUntil), today, row.suspendedAt !== null),
+      tier: result.tier,
+      score: result.score,
+      validUntil: day(row.validUntil),
+      flagIds: result.flags.map((f) => f.id),
+    };
+  });
   return portfolioReportContent({
-    organizationName: org,
-    client: { name: client.name, residency: client.residency, dataClasses: client.dataClasses, frameworks: client.frameworks },
+    organizationName: head.organizationName,
+    // (An empty array column can come back from raw SQL as null.)
+    client: { name: head.clientName, residency: head.residency, dataClasses: head.clientDataClasses ?? [], frameworks: head.frameworks ?? [] },
     useCases,
     weights: { dpa: model.dpaWeight, questionnaire: model.questionnaireWeight, certifications: model.certificationWeight },
   });
