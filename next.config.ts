@@ -25,8 +25,8 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
-      // Shared reports, calendar feeds and reset links: the URL is the credential. Never cached, never sent on as a Referer.
-      ...["/share/:path*", "/api/calendar/:path*", "/reset-password/:path*"].map((source) => ({
+      // Shared reports, calendar feeds, reset links and vendor questionnaire links: the URL is the credential. Never cached, never sent on as a Referer.
+      ...["/share/:path*", "/api/calendar/:path*", "/reset-password/:path*", "/questionnaire/:path*", "/api/vendor-requests/:path*"].map((source) => ({
         source,
         headers: [
           { key: "Cache-Control", value: "no-store" },

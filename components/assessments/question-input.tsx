@@ -13,6 +13,8 @@ export function QuestionInput({
   files,
   onFileUploaded,
   onBlur,
+  uploadUrl,
+  fileHref = (id) => `/api/files/${id}`,
 }: {
   question: QuestionDefinition;
   value: AnswerValue;
@@ -22,6 +24,10 @@ export function QuestionInput({
   inputId: string;
   files: Record<string, UploadedFile>;
   onFileUploaded: (file: UploadedFile) => void;
+  /** Where uploads go (a vendor link has its own route). */
+  uploadUrl?: string;
+  /** Where an attached file can be opened; null shows its name only (a vendor's page). */
+  fileHref?: (id: string) => string | null;
 }) {
   const options = question.options ?? [];
   switch (question.type) {
@@ -82,9 +88,13 @@ export function QuestionInput({
             <ul className="text-sm">
               {ids.map((id) => (
                 <li key={id} className="flex items-center gap-3">
-                  <a className="text-brand-700 hover:underline" href={`/api/files/${id}`}>
-                    {files[id]?.originalName ?? "Attached file"}
-                  </a>
+                  {fileHref(id) ? (
+                    <a className="text-brand-700 hover:underline" href={fileHref(id)!}>
+                      {files[id]?.originalName ?? "Attached file"}
+                    </a>
+                  ) : (
+                    <span>{files[id]?.originalName ?? "Attached file"}</span>
+                  )}
                   <button type="button" className="text-xs text-red-700 hover:underline" onClick={() => onChange(ids.filter((x) => x !== id), true)}>
                     Remove
                   </button>
@@ -93,6 +103,7 @@ export function QuestionInput({
             </ul>
           ) : null}
           <FileUpload
+            uploadUrl={uploadUrl}
             label="Attach a file"
             value={null}
             onChange={(file) => {

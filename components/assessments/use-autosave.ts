@@ -38,6 +38,8 @@ export function useAutosave<T extends { savedAt: string }>(
   save: (raw: unknown) => Promise<ActionResult<T>>,
   onRestore: (items: PendingAnswer[]) => void,
   onSaved?: (data: T) => void,
+  /** Where a leaving page sends what is still waiting (the vendor's link has its own route). */
+  options: { leaveUrl?: string } = {},
 ) {
   const storageKey = `vetta:assessment:${assessmentId}:pending`;
   const pending = useRef(new Map<string, PendingAnswer>());
@@ -141,7 +143,7 @@ export function useAutosave<T extends { savedAt: string }>(
       clearTimeout(timers.current.get(key));
       timers.current.delete(key);
     }
-    const url = `/api/assessments/${encodeURIComponent(assessmentId)}/answers`;
+    const url = options.leaveUrl ?? `/api/assessments/${encodeURIComponent(assessmentId)}/answers`;
     const batches: PendingAnswer[][] = [[]];
     for (const item of items) {
       const last = batches[batches.length - 1]!;
@@ -169,7 +171,7 @@ export function useAutosave<T extends { savedAt: string }>(
         })
         .catch(() => undefined);
     }
-  }, [assessmentId, persist, refresh]);
+  }, [assessmentId, persist, refresh, options.leaveUrl]);
 
   // Anything left from a lost connection or a closed tab is sent again, and retried while offline.
   useEffect(() => {

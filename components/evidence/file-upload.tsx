@@ -14,7 +14,20 @@ const ACCEPT = ".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.txt";
  * Uploads one evidence file as soon as it is chosen and reports its id. The server decides the
  * type from the content and may refuse it; its message is shown under the control.
  */
-export function FileUpload({ label, value, onChange, error }: { label: string; value: UploadedFile | null; onChange: (file: UploadedFile | null) => void; error?: string }) {
+export function FileUpload({
+  label,
+  value,
+  onChange,
+  error,
+  uploadUrl = "/api/files",
+}: {
+  label: string;
+  value: UploadedFile | null;
+  onChange: (file: UploadedFile | null) => void;
+  error?: string;
+  /** Where the file goes: the MSP's own upload, or a vendor link's. */
+  uploadUrl?: string;
+}) {
   const id = useId();
   const [status, setStatus] = useState<"idle" | "uploading">("idle");
   const [uploadError, setUploadError] = useState<string | null>(null);
@@ -30,7 +43,7 @@ export function FileUpload({ label, value, onChange, error }: { label: string; v
     try {
       const body = new FormData();
       body.set("file", file);
-      const response = await fetch("/api/files", { method: "POST", body });
+      const response = await fetch(uploadUrl, { method: "POST", body });
       const json = (await response.json().catch(() => ({}))) as { file?: UploadedFile; error?: string };
       if (!response.ok || !json.file) {
         setUploadError(json.error ?? `The upload failed (HTTP ${response.status}).`);

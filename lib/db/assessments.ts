@@ -124,28 +124,37 @@ export async function applyAnswerToProduct(ctx: TenantContext, assessmentId: str
   if (!question?.productFact) throw new AppError("VALIDATION", "That question is not linked to a product fact.");
   const value = answers[questionKey]?.value ?? null;
   if (value === null) throw new AppError("VALIDATION", "Answer the question first.");
-  if (question.productFact === "breachNoticeHours") {
-    const dpa = await prisma.dpa.findFirst({ where: inTenant(ctx, { productId: assessment.productId, isCurrent: true }), select: { id: true, breachNoticeHours: true } });
+  await applyFactToProduct(ctx, assessment.productId, question.productFact, value, `assessment ${assessmentId}`);
+}
+
+/**
+ * Records one answered fact on the product (breach notice on its current DPA), audited and
+ * rescored in one transaction. `via` names where the value came from (an assessment, a vendor request).
+ */
+export async function applyFactToProduct(ctx: TenantContext, productId: string, fact: string, value: AnswerValue, via: string) {
+  if (value === null) throw new AppError("VALIDATION", "Answer the question first.");
+  if (fact === "breachNoticeHours") {
+    const dpa = await prisma.dpa.findFirst({ where: inTenant(ctx, { productId, isCurrent: true }), select: { id: true, breachNoticeHours: true } });
     if (!dpa) throw new AppError("CONFLICT", "The product has no current DPA to record the breach-notice deadline on.");
     await withAudit(
       ctx,
       async (tx) => {
         await tx.dpa.update({ where: { id: dpa.id }, data: { breachNoticeHours: Math.round(Number(value)) } });
-        await refreshScores(tx, ctx, { productIds: [assessment.productId] });
+        await refreshScores(tx, ctx, { productIds: [productId] });
       },
-      () => ({ action: "dpa.update", entityType: "Dpa", entityId: dpa.id, summary: { before: { breachNoticeHours: dpa.breachNoticeHours }, after: { breachNoticeHours: Number(value) }, via: `assessment ${assessmentId}` } }),
+      () => ({ action: "dpa.update", entityType: "Dpa", entityId: dpa.id, summary: { before: { breachNoticeHours: dpa.breachNoticeHours }, after: { breachNoticeHours: Number(value) }, via } }),
     );
     return;
   }
-  const before = await getProductFacts(ctx, assessment.productId);
-  const change = productChangeFromAnswer(question.productFact, value, before);
+  const before = await getProductFacts(ctx, productId);
+  const change = productChangeFromAnswer(fact, value, before);
   if (!change) throw new AppError("VALIDATION", "This answer cannot be recorded on the product.");
   await withAudit(
     ctx,
     async (tx) => {
-      await tx.product.update({ where: { id: assessment.productId }, data: change });
-      await refreshScores(tx, ctx, { productIds: [assessment.productId] });
+      await tx.product.update({ where: { id: productId }, data: change });
+      await refreshScores(tx, ctx, { productIds: [productId] });
     },
-    () => ({ action: "product.update", entityType: "Product", entityId: assessment.productId, summary: { after: change, via: `assessment ${assessmentId}` } }),
+    () => ({ action: "product.update", entityType: "Product", entityId: productId, summary: { after: change, via } }),
   );
 }

@@ -26,6 +26,8 @@ import { archiveProductAction } from "../actions";
 import { ContradictionList } from "@/components/contradictions/contradiction-list";
 import { productContradictions } from "@/lib/db/contradictions";
 import { acknowledgeContradictionAction } from "./contradiction-actions";
+import { VendorRequestsCard } from "@/components/vendor-requests/vendor-requests-card";
+import { listVendorRequestsForProduct } from "@/lib/db/vendor-requests";
 
 export const metadata: Metadata = { title: "Product" };
 
@@ -40,6 +42,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
     productContradictions(actor, productId),
   ]);
   const useCases = await listProductUseCases(actor, productId);
+  const vendorRequests = await listVendorRequestsForProduct(actor, productId);
   const canEdit = can(actor.role, "vendor:write") && !product.archivedAt;
   const reports = (await listReports(actor, { productId, useCaseId: undefined }, 1, 10)).rows.map((r) => ({ id: r.id, title: r.title, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy, shares: r._count.shareLinks }));
   return (
@@ -109,6 +112,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
             </ul>
           )}
         </Card>
+        <VendorRequestsCard productId={product.id} rows={vendorRequests} canSend={can(actor.role, "assessment:fill") && !product.archivedAt} />
         <ReportsCard rows={reports} generate={{ kind: "PRODUCT", productId: product.id }} canGenerate={can(actor.role, "report:create")} label="Generate product report" action={createReportAction} />
         <Card title="Client use cases">
           <UseCaseList
