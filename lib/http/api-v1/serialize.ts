@@ -1,0 +1,108 @@
+import type { ApiClientRow, ApiProductRow, ApiUseCaseRow, ApiVendorRow } from "@/lib/db/api-v1";
+import type { ScoreResult } from "@/lib/domain/scoring/types";
+import { booleanToTriState } from "@/lib/validation/product";
+
+/** Database rows as /api/v1 shows them (the shapes of lib/validation/api-v1/resources.ts). */
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+export const vendorBody = (v: ApiVendorRow) => ({
+  id: v.id,
+  name: v.name,
+  website: v.website,
+  description: v.description,
+  isSample: v.isSample,
+  archived: v.archivedAt !== null,
+  createdAt: v.createdAt.toISOString(),
+  updatedAt: v.updatedAt.toISOString(),
+});
+
+export const productBody = (p: ApiProductRow) => ({
+  id: p.id,
+  vendorId: p.vendorId,
+  vendorName: p.vendor.name,
+  name: p.name,
+  description: p.description,
+  tier: p.tier,
+  deploymentModel: p.deploymentModel,
+  processingRegions: p.processingRegions,
+  retentionKind: p.retentionKind,
+  retentionDays: p.retentionDays,
+  zeroRetentionAvailable: p.zeroRetentionAvailable,
+  trainingPolicy: p.trainingPolicy,
+  encryptionInTransit: booleanToTriState(p.encryptionInTransit),
+  encryptionAtRest: booleanToTriState(p.encryptionAtRest),
+  score: p.currentScore,
+  riskTier: p.currentTier,
+  isSample: p.isSample,
+  archived: p.archivedAt !== null,
+  createdAt: p.createdAt.toISOString(),
+  updatedAt: p.updatedAt.toISOString(),
+});
+
+/** The product as the create/update schema reads it: a PATCH overlays its fields on this. */
+export const productAsInput = (p: ApiProductRow) => {
+  const { vendorId, name, description, tier, deploymentModel, processingRegions, retentionKind, retentionDays, zeroRetentionAvailable, trainingPolicy } = p;
+  return {
+    vendorId,
+    name,
+    description: description ?? undefined,
+    tier,
+    deploymentModel,
+    processingRegions,
+    retentionKind,
+    retentionDays,
+    zeroRetentionAvailable,
+    trainingPolicy,
+    encryptionInTransit: booleanToTriState(p.encryptionInTransit),
+    encryptionAtRest: booleanToTriState(p.encryptionAtRest),
+  };
+};
+
+export const scoreBody = (productId: string, r: ScoreResult) => ({
+  productId,
+  score: r.score,
+  riskTier: r.tier,
+  tierReason: r.tierReason,
+  modelVersion: r.modelVersion,
+  parts: r.parts,
+  flags: r.flags.map((f) => ({ id: f.id, severity: f.severity, evidence: f.evidence })),
+  contributions: r.contributions.filter((c) => !c.excluded).map((c) => ({ part: c.part, item: c.item, points: c.points, of: c.of, note: c.note })),
+});
+
+export const clientBody = (c: ApiClientRow) => ({
+  id: c.id,
+  name: c.name,
+  dataClasses: c.dataClasses,
+  residency: c.residency,
+  frameworks: c.frameworks,
+  contactEmail: c.contactEmail,
+  notes: c.notes,
+  archived: c.archivedAt !== null,
+  createdAt: c.createdAt.toISOString(),
+  updatedAt: c.updatedAt.toISOString(),
+});
+
+export const clientAsInput = (c: ApiClientRow) => ({ name: c.name, dataClasses: c.dataClasses, residency: c.residency, frameworks: c.frameworks, contactEmail: c.contactEmail, notes: c.notes });
+
+export const vendorAsInput = (v: ApiVendorRow) => ({ name: v.name, website: v.website ?? undefined, description: v.description ?? undefined });
+
+export const useCaseBody = (u: ApiUseCaseRow) => ({
+  id: u.id,
+  clientId: u.clientId,
+  clientName: u.client.name,
+  productId: u.productId,
+  productName: u.product.name,
+  vendorName: u.product.vendor.name,
+  purpose: u.purpose,
+  dataClasses: u.dataClasses,
+  status: u.status,
+  validUntil: day(u.validUntil),
+  validUntilWhy: u.validUntilWhy,
+  nextReviewAt: day(u.nextReviewAt),
+  score: u.currentScore,
+  riskTier: u.currentTier,
+  suspended: u.suspendedAt !== null,
+  suspendedWhy: u.suspendedWhy,
+  createdAt: u.createdAt.toISOString(),
+  updatedAt: u.updatedAt.toISOString(),
+});
