@@ -41,6 +41,8 @@ const SENTENCES: Record<string, string> = {
   "reminder.send": "Sent a renewal reminder",
   "calendar.token.create": "Created a calendar feed link",
   "calendar.token.revoke": "Revoked a calendar feed link",
+  "api-token.create": "Created an API token",
+  "api-token.revoke": "Revoked an API token",
   "user.create": "Added a user",
   "user.role.change": "Changed a user's role",
   "user.mfa.enable": "Turned on two-step sign-in",
