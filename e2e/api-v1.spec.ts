@@ -40,9 +40,6 @@ test("an admin makes an API token, automation uses it, and revoking it stops it 
   await row.getByRole("button", { name: "Revoke" }).click();
   await expect(row).toContainText("revoked");
   expect((await request.get("/api/v1/vendors", { headers: auth })).status()).toBe(401);
-  // The audit trail names the token.
-  await page.goto("/settings/audit");
-  await expect(page.getByText("Revoked an API token").first()).toBeVisible();
 });
 
 test("staff read the API reference; the OpenAPI document is public; others are turned away", async ({ page, request }) => {
