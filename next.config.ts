@@ -18,7 +18,7 @@ const nextConfig: NextConfig = {
   // inside every build only slowed the first `npm start` on a fresh machine.
   typescript: { ignoreBuildErrors: true },
   // Keep server-only native or wasm packages out of the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pdfkit", "pg", "pg-boss", "prom-client", "@prisma/adapter-pg", "@aws-sdk/client-s3", "pino"],
+  serverExternalPackages: ["@node-rs/argon2", "pdfkit", "pg", "pg-boss", "prom-client", "@prisma/adapter-pg", "@aws-sdk/client-s3", "pino", "pdfjs-dist", "mammoth"],
   experimental: {
     serverActions: { bodySizeLimit: "26mb" },
   },
