@@ -44,6 +44,15 @@ async function writeSection(heading: string, section: string) {
 
 const only = process.argv[2];
 const runs = (part: string) => !only || only === part;
+// The DPA analyser needs no database: its part runs first, and on its own skips PostgreSQL.
+if (runs("dpa")) {
+  const { benchDpa } = await import("./bench/dpa");
+  await writeSection("## DPA analyser", await benchDpa());
+  if (only === "dpa") {
+    console.log(`Wrote ${FILE}`);
+    process.exit(0);
+  }
+}
 const dir = await mkdtemp(path.join(tmpdir(), "vetta-bench-"));
 const db = await startEmbeddedPostgres({ dataDir: dir, databases: ["bench"] });
 try {

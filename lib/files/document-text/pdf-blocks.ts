@@ -42,19 +42,30 @@ function pageLines(items: TextItemLike[]): Line[] {
   return lines;
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
 function linesToBlocks(lines: Line[], page: number): TextBlock[] {
   const kept = lines.filter((line) => !PAGE_FOOTER.test(line.text));
+  const bodyHeight = median(kept.map((line) => line.height));
   const blocks: TextBlock[] = [];
-  let current: string[] = [];
+  let current: Line[] = [];
   const flush = () => {
-    if (current.length) blocks.push({ text: current.join(" ").replace(/-\s(?=[a-z])/g, "-").replace(/\s+/g, " ").trim(), page, heading: false });
+    if (!current.length) return;
+    const text = current.map((line) => line.text).join(" ").replace(/-\s(?=[a-z])/g, "-").replace(/\s+/g, " ").trim();
+    // Set larger than the body text and short: a heading (PDFs carry no heading marks).
+    const heading = current.every((line) => line.height > bodyHeight * 1.1) && text.length < 120;
+    blocks.push({ text, page, heading });
     current = [];
   };
   kept.forEach((line, i) => {
     const gap = i > 0 ? kept[i - 1]!.y - line.y : 0;
     // Body text is set at about 1.2× its font size; a gap of 1.45× or more is a paragraph break.
     if (i > 0 && (gap > Math.max(line.height, kept[i - 1]!.height) * 1.45 || gap < 0)) flush();
-    current.push(line.text);
+    if (i > 0 && (line.height > bodyHeight * 1.1) !== (kept[i - 1]!.height > bodyHeight * 1.1)) flush();
+    current.push(line);
   });
   flush();
   return blocks;
@@ -72,7 +83,15 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<{ blocks: TextBloc
     for (let page = 1; page <= doc.numPages; page++) {
       const content = await (await doc.getPage(page)).getTextContent();
       const items = content.items.filter((item): item is typeof item & TextItemLike => "str" in item);
-      blocks.push(...linesToBlocks(pageLines(items), page));
+      const pageBlocks = linesToBlocks(pageLines(items), page);
+      // A paragraph that runs over the page break (no full stop before it, no clause number after): join it to its start.
+      const last = blocks[blocks.length - 1];
+      const first = pageBlocks[0];
+      if (last && first && !last.heading && !first.heading && !/[.:;!?]["”)]?$/.test(last.text) && !/^(\d+(\.\d+)*\.?\s|(section|clause|article|annex|part|schedule|appendix|exhibit)\b)/i.test(first.text)) {
+        last.text = `${last.text} ${first.text}`;
+        pageBlocks.shift();
+      }
+      blocks.push(...pageBlocks);
     }
     const characters = blocks.reduce((sum, block) => sum + block.text.length, 0);
     // A real DPA page holds thousands of characters; a scan has none, or a stray stamp or page number.
