@@ -4,7 +4,17 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authenticateApiToken, createApiToken, revokeApiToken } from "@/lib/db/api-tokens";
+import { createHash } from "node:crypto";
+import { DEFAULT_QUESTIONNAIRE } from "@/lib/catalogue/default-questionnaire";
+import { startAssessment } from "@/lib/db/assessments";
+import { createDpa } from "@/lib/db/dpas";
+import { createProduct } from "@/lib/db/products";
+import { createTemplate } from "@/lib/db/questionnaires";
+import { createReport } from "@/lib/db/reports";
 import { createUseCase } from "@/lib/db/use-cases";
+import { dpaInput } from "@/lib/validation/evidence";
+import { productInput } from "@/lib/validation/product";
+import { templateSchema } from "@/lib/validation/questionnaire-template";
 import { createVendor } from "@/lib/db/vendors";
 import type { ApiScope } from "@/lib/domain/api/scopes";
 import { buildOpenApiDocument } from "@/lib/http/api-v1/openapi";
@@ -18,6 +28,17 @@ import * as useCaseById from "./use-cases/[useCaseId]/route";
 import * as useCases from "./use-cases/route";
 import * as vendorById from "./vendors/[vendorId]/route";
 import * as vendors from "./vendors/route";
+import * as assessmentById from "./assessments/[assessmentId]/route";
+import * as assessments from "./assessments/route";
+import * as certificationById from "./certifications/[certificationId]/route";
+import * as certifications from "./certifications/route";
+import * as dpaById from "./dpas/[dpaId]/route";
+import * as dpas from "./dpas/route";
+import * as subProcessors from "./products/[productId]/sub-processors/route";
+import * as renewals from "./renewals/route";
+import * as reportById from "./reports/[reportId]/route";
+import * as reportPdf from "./reports/[reportId]/pdf/route";
+import * as reports from "./reports/route";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const BASE = "http://vetta.test/api/v1";
@@ -52,7 +73,7 @@ async function call(handler: Handler, template: string, method: string, token: s
 let a: TestOrganization;
 let b: TestOrganization;
 let full: string;
-const ALL: ApiScope[] = ["vendors:write", "products:write", "clients:write", "use-cases:read"];
+const ALL: ApiScope[] = ["vendors:write", "products:write", "clients:write", "use-cases:read", "dpas:read", "certifications:write", "subprocessors:write", "assessments:read", "renewals:read", "reports:read"];
 
 beforeAll(async () => {
   [a, b] = await Promise.all([createTestOrganization("API A"), createTestOrganization("API B")]);
@@ -245,6 +266,118 @@ describe("the OpenAPI document", () => {
     for (const ref of refs) {
       const name = ref.split("/").pop()!.replace(/"$/, "");
       expect(doc.components.schemas, ref).toHaveProperty(name);
+    }
+  });
+});
+
+const productBody = (vendorId: string, name: string) =>
+  productInput.parse({ vendorId, name, tier: "BUSINESS", deploymentModel: "CLOUD_API", processingRegions: "EU", retentionKind: "UNKNOWN", zeroRetentionAvailable: false, trainingPolicy: "NEVER", encryptionInTransit: "YES", encryptionAtRest: "YES" });
+
+describe("/api/v1 evidence, assessments, renewals and reports", () => {
+  it("records and changes certifications through the form's schema, and lists them", async () => {
+    const vendor = await createVendor(a.as.ADMIN, { name: "Cert Vendor", website: null, description: null });
+    const product = await createProduct(a.as.ADMIN, productBody(vendor.id, "Cert Product"));
+    const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const blank = await call(certifications.POST, "/certifications", "POST", full, { body: { productId: product.id } });
+    expect(blank.status).toBe(400);
+    expect(Object.keys(blank.body.error.fields)).toEqual(expect.arrayContaining(["type", "issuer", "issuedAt", "expiresAt"]));
+    const made = await call(certifications.POST, "/certifications", "POST", full, { body: { productId: product.id, type: "SOC2_TYPE_II", issuer: "Audit LLP", issuedAt: "2026-01-10", expiresAt: soon } });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ type: "SOC2_TYPE_II", issuedAt: "2026-01-10", expiresAt: soon, fileId: null, archived: false });
+    const id = made.body.id as string;
+    const backwards = await call(certificationById.PATCH, "/certifications/{certificationId}", "PATCH", full, { path: `/certifications/${id}`, params: { certificationId: id }, body: { expiresAt: "2025-01-01" } });
+    expect(backwards).toMatchObject({ status: 400, body: { error: { fields: { expiresAt: expect.any(String) } } } });
+    const patched = await call(certificationById.PATCH, "/certifications/{certificationId}", "PATCH", full, { path: `/certifications/${id}`, params: { certificationId: id }, body: { scope: "Production API" } });
+    expect(patched.body).toMatchObject({ scope: "Production API", issuer: "Audit LLP", expiresAt: soon });
+    const listed = await call(certifications.GET, "/certifications", "GET", full, { path: `/certifications?productId=${product.id}&expiresBefore=${soon}` });
+    expect(listed.body.data.map((c: { id: string }) => c.id)).toEqual([id]);
+    // It is due within 90 days, so it is a renewal.
+    const due = await call(renewals.GET, "/renewals", "GET", full, { path: "/renewals?days=30" });
+    expect(due.body.data).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "CERTIFICATION_EXPIRY", itemId: id, dueOn: soon, productId: product.id })]));
+    expect((await call(renewals.GET, "/renewals", "GET", full, { path: "/renewals?days=400" })).body.error.fields).toHaveProperty("days");
+  });
+
+  it("replaces a sub-processor list as the screen does, refusing duplicates by field", async () => {
+    const vendor = await createVendor(a.as.ADMIN, { name: "Subs Vendor", website: null, description: null });
+    const product = await createProduct(a.as.ADMIN, productBody(vendor.id, "Subs Product"));
+    const path = `/products/${product.id}/sub-processors`;
+    const dupes = await call(subProcessors.PUT, "/products/{productId}/sub-processors", "PUT", full, { path, params: { productId: product.id }, body: { items: [{ name: "AWS" }, { name: "aws" }] } });
+    expect(dupes).toMatchObject({ status: 400, body: { error: { fields: { "items.1.name": expect.any(String) } } } });
+    const put = await call(subProcessors.PUT, "/products/{productId}/sub-processors", "PUT", full, { path, params: { productId: product.id }, body: { items: [{ name: "AWS", country: "US", purpose: "Hosting" }] } });
+    expect(put.body).toEqual({ productId: product.id, items: [{ name: "AWS", purpose: "Hosting", country: "US", region: null }] });
+    expect((await call(subProcessors.GET, "/products/{productId}/sub-processors", "GET", full, { path, params: { productId: product.id } })).body.items).toHaveLength(1);
+  });
+
+  it("reads DPAs with clause statuses, assessments with answers, and reports with their PDF", async () => {
+    const vendor = await createVendor(a.as.ADMIN, { name: "Read Vendor", website: null, description: null });
+    const product = await createProduct(a.as.ADMIN, productBody(vendor.id, "Read Product"));
+    const dpa = await createDpa(a.as.ADMIN, dpaInput.parse({
+      productId: product.id,
+      title: "Read DPA",
+      signedAt: "2026-01-01",
+      effectiveAt: null,
+      expiresAt: null,
+      breachNoticeHours: 72,
+      transferMechanism: "SCCS",
+      isCurrent: true,
+      fileId: null,
+      notes: null,
+      clauses: [{ clause: "BREACH_NOTIFICATION", status: "PRESENT", evidence: "§7.2" }],
+    }));
+    const dpaRes = await call(dpaById.GET, "/dpas/{dpaId}", "GET", full, { path: `/dpas/${dpa.id}`, params: { dpaId: dpa.id } });
+    expect(dpaRes.body).toMatchObject({ title: "Read DPA", breachNoticeHours: 72, isCurrent: true, signedAt: "2026-01-01" });
+    expect(dpaRes.body.clauses).toEqual(expect.arrayContaining([expect.objectContaining({ clause: "BREACH_NOTIFICATION", status: "PRESENT", evidence: "§7.2" })]));
+    expect((await call(dpas.GET, "/dpas", "GET", full, { path: `/dpas?productId=${product.id}&current=true` })).body.data).toHaveLength(1);
+
+    await createTemplate(a.as.ADMIN, templateSchema.parse(DEFAULT_QUESTIONNAIRE), { publish: true });
+    const assessment = await startAssessment(a.as.ACCOUNT_MANAGER, product.id);
+    const list = await call(assessments.GET, "/assessments", "GET", full, { path: `/assessments?productId=${product.id}&status=DRAFT` });
+    expect(list.body.data).toEqual([expect.objectContaining({ id: assessment.id, status: "DRAFT", productName: "Read Product" })]);
+    const one = await call(assessmentById.GET, "/assessments/{assessmentId}", "GET", full, { path: `/assessments/${assessment.id}`, params: { assessmentId: assessment.id } });
+    expect(one.body).toMatchObject({ id: assessment.id, answers: expect.any(Array) });
+
+    const report = await createReport(a.as.COMPLIANCE_OFFICER, { kind: "PRODUCT", productId: product.id }, "https://vetta.example");
+    const meta = await call(reportById.GET, "/reports/{reportId}", "GET", full, { path: `/reports/${report.id}`, params: { reportId: report.id } });
+    expect(meta.body).toMatchObject({ id: report.id, kind: "PRODUCT", productId: product.id, pdfSha256: report.pdfSha256 });
+    expect((await call(reports.GET, "/reports", "GET", full, { path: `/reports?productId=${product.id}` })).body.data).toHaveLength(1);
+    const pdfRes = await reportPdf.GET(new Request(`${BASE}/reports/${report.id}/pdf`, { headers: { authorization: `Bearer ${full}` } }), { params: Promise.resolve({ reportId: report.id }) });
+    expect(pdfRes.status).toBe(200);
+    expect(pdfRes.headers.get("content-type")).toBe("application/pdf");
+    const bytes = Buffer.from(await pdfRes.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(createHash("sha256").update(bytes).digest("hex")).toBe(report.pdfSha256);
+  });
+
+  it("answers 404 on every read-by-id route for another organisation's records", async () => {
+    const vendor = await createVendor(b.as.ADMIN, { name: "B matrix vendor", website: null, description: null });
+    const product = await createProduct(b.as.ADMIN, productBody(vendor.id, "B matrix product"));
+    const dpa = await createDpa(b.as.ADMIN, dpaInput.parse({ productId: product.id, title: "B DPA", transferMechanism: "NONE", isCurrent: true, clauses: [] }));
+    const report = await createReport(b.as.COMPLIANCE_OFFICER, { kind: "PRODUCT", productId: product.id }, "https://vetta.example");
+    const useCase = await createUseCase(b.as.ACCOUNT_MANAGER, { clientId: b.clientId, productId: product.id, purpose: "B purpose", dataClasses: [] });
+    await createTemplate(b.as.ADMIN, templateSchema.parse(DEFAULT_QUESTIONNAIRE), { publish: true });
+    const assessment = await startAssessment(b.as.ACCOUNT_MANAGER, product.id);
+    const cases: Array<[Handler, string, string, Record<string, string>]> = [
+      [vendorById.GET, "/vendors/{vendorId}", `/vendors/${vendor.id}`, { vendorId: vendor.id }],
+      [productById.GET, "/products/{productId}", `/products/${product.id}`, { productId: product.id }],
+      [productScore.GET, "/products/{productId}/score", `/products/${product.id}/score`, { productId: product.id }],
+      [subProcessors.GET, "/products/{productId}/sub-processors", `/products/${product.id}/sub-processors`, { productId: product.id }],
+      [dpaById.GET, "/dpas/{dpaId}", `/dpas/${dpa.id}`, { dpaId: dpa.id }],
+      [clientById.GET, "/clients/{clientId}", `/clients/${b.clientId}`, { clientId: b.clientId }],
+      [useCaseById.GET, "/use-cases/{useCaseId}", `/use-cases/${useCase.id}`, { useCaseId: useCase.id }],
+      [assessmentById.GET, "/assessments/{assessmentId}", `/assessments/${assessment.id}`, { assessmentId: assessment.id }],
+      [reportById.GET, "/reports/{reportId}", `/reports/${report.id}`, { reportId: report.id }],
+    ];
+    for (const [handler, template, path, params] of cases) {
+      const res = await call(handler, template, "GET", full, { path, params });
+      expect(res.status, path).toBe(404);
+      expect(res.body.error.code).toBe("not_found");
+    }
+    const pdf = await reportPdf.GET(new Request(`${BASE}/reports/${report.id}/pdf`, { headers: { authorization: `Bearer ${full}` } }), { params: Promise.resolve({ reportId: report.id }) });
+    expect(pdf.status).toBe(404);
+    const put = await call(subProcessors.PUT, "/products/{productId}/sub-processors", "PUT", full, { path: `/products/${product.id}/sub-processors`, params: { productId: product.id }, body: { items: [{ name: "Injected" }] } });
+    expect(put.status).toBe(404);
+    for (const [handler, template, filter] of [[dpas.GET, "/dpas", `productId=${product.id}`], [assessments.GET, "/assessments", `productId=${product.id}`], [reports.GET, "/reports", `productId=${product.id}`], [certifications.GET, "/certifications", `productId=${product.id}`]] as const) {
+      expect((await call(handler, template, "GET", full, { path: `${template}?${filter}` })).body.data, template).toEqual([]);
     }
   });
 });

@@ -2,8 +2,8 @@
  * What an API token may touch: one scope per resource and verb. Only resources the REST API
  * serves are listed, so a token can never be granted something that does not exist yet.
  */
-export const API_READ_RESOURCES = ["vendors", "products", "clients", "use-cases"] as const;
-export const API_WRITE_RESOURCES = ["vendors", "products", "clients"] as const;
+export const API_READ_RESOURCES = ["vendors", "products", "dpas", "certifications", "subprocessors", "clients", "use-cases", "assessments", "renewals", "reports"] as const;
+export const API_WRITE_RESOURCES = ["vendors", "products", "certifications", "subprocessors", "clients"] as const;
 
 export type ApiReadResource = (typeof API_READ_RESOURCES)[number];
 export type ApiWriteResource = (typeof API_WRITE_RESOURCES)[number];
@@ -19,6 +19,14 @@ export const API_SCOPE_LABELS: Record<ApiScope, string> = {
   "products:read": "Read products, their scores and flags",
   "clients:read": "Read clients",
   "use-cases:read": "Read use cases (status, tier, valid until)",
+  "dpas:read": "Read DPAs and their clause statuses",
+  "certifications:read": "Read certifications",
+  "subprocessors:read": "Read sub-processor lists",
+  "assessments:read": "Read assessments and their answers",
+  "renewals:read": "Read upcoming renewals",
+  "reports:read": "Read risk reports and download their PDFs",
+  "certifications:write": "Record and change certifications",
+  "subprocessors:write": "Replace sub-processor lists",
   "vendors:write": "Create and change vendors",
   "products:write": "Create and change products",
   "clients:write": "Create and change clients",

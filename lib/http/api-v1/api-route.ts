@@ -106,6 +106,10 @@ export function apiRoute<P>(op: ApiOperation, handle: (req: ApiRequest) => Promi
       const body = op.method === "GET" ? {} : ((await readJsonBody(req)) as Record<string, unknown>);
 
       const result = await handle({ caller, params, query, body, parseBody: (schema, value) => parseOrThrow(schema, value) });
+      if (op.binary) {
+        if (!(result instanceof Response)) throw new Error(`${op.operationId}: a file operation must answer with a Response`);
+        return result;
+      }
       const checked = op.response.safeParse(result);
       if (!checked.success) throw new Error(`${op.operationId}: response does not match its schema: ${checked.error.message}`);
       const json = JSON.stringify(checked.data);

@@ -35,7 +35,9 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
       requestBody = { required: true, content: { "application/json": { schema } } };
     }
     const responses: Record<string, unknown> = {
-      [String(op.status)]: { description: op.status === 201 ? "Created" : "OK", content: { "application/json": { schema: toSchema(op.response, "output") } } },
+      [String(op.status)]: op.binary
+        ? { description: "The file", content: { [op.binary]: { schema: { type: "string", contentMediaType: op.binary } } } }
+        : { description: op.status === 201 ? "Created" : "OK", content: { "application/json": { schema: toSchema(op.response, "output") } } },
       "400": errorResponse("The query or body is invalid; error.fields names each field"),
       "401": errorResponse("No token, or an unknown, revoked or expired one"),
       "403": errorResponse("The token lacks the scope"),
@@ -43,7 +45,7 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
       "429": errorResponse(`More than ${API_RATE_LIMIT.requests} requests in ${API_RATE_LIMIT.windowMs / 1000} s; see Retry-After`),
       "503": errorResponse("The database is unavailable; see Retry-After"),
     };
-    if (op.method === "GET") responses["304"] = { description: "Not modified (If-None-Match matched the ETag)" };
+    if (op.method === "GET" && !op.binary) responses["304"] = { description: "Not modified (If-None-Match matched the ETag)" };
     if (op.method !== "GET") responses["409"] = errorResponse("A unique value is already in use; error.fields names it");
     paths[op.path] ??= {};
     paths[op.path]![op.method.toLowerCase()] = {

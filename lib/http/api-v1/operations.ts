@@ -1,7 +1,22 @@
 import { z } from "zod";
 import type { ApiScope } from "@/lib/domain/api/scopes";
-import { clientListQuery, productListQuery, useCaseListQuery, vendorListQuery } from "@/lib/validation/api-v1/queries";
-import { clientResource, pageOf, productResource, productScoreResource, useCaseResource, vendorResource } from "@/lib/validation/api-v1/resources";
+import { assessmentListQuery, certificationListQuery, clientListQuery, dpaListQuery, productListQuery, renewalQuery, reportListQuery, useCaseListQuery, vendorListQuery } from "@/lib/validation/api-v1/queries";
+import {
+  assessmentDetailResource,
+  assessmentResource,
+  certificationResource,
+  clientResource,
+  dpaResource,
+  pageOf,
+  productResource,
+  productScoreResource,
+  renewalResource,
+  reportResource,
+  subProcessorListResource,
+  useCaseResource,
+  vendorResource,
+} from "@/lib/validation/api-v1/resources";
+import { certificationInput, subProcessorItem } from "@/lib/validation/evidence";
 import { clientInput } from "@/lib/validation/client";
 import { productInput } from "@/lib/validation/product";
 import { recordId } from "@/lib/validation/record-id";
@@ -15,7 +30,7 @@ import { vendorInput } from "@/lib/validation/vendor";
  */
 export interface ApiOperation {
   operationId: string;
-  method: "GET" | "POST" | "PATCH";
+  method: "GET" | "POST" | "PATCH" | "PUT";
   /** OpenAPI path template, e.g. /vendors/{vendorId} (relative to /api/v1). */
   path: string;
   summary: string;
@@ -29,6 +44,8 @@ export interface ApiOperation {
   partialBody?: boolean;
   response: z.ZodType;
   status: 200 | 201;
+  /** Answers with a file of this type instead of JSON (the handler returns the Response). */
+  binary?: "application/pdf";
 }
 
 const idParam = (name: string) => z.object({ [name]: recordId });
@@ -50,6 +67,20 @@ export const OPERATIONS = {
   updateClient: { operationId: "updateClient", method: "PATCH", path: "/clients/{clientId}", summary: "Change or archive a client", tag: "Clients", scope: "clients:write", params: idParam("clientId"), body: clientInput.extend(archivable.shape), partialBody: true, response: clientResource, status: 200 },
   listUseCases: { operationId: "listUseCases", method: "GET", path: "/use-cases", summary: "List use cases with status, tier and valid-until", tag: "Use cases", scope: "use-cases:read", query: useCaseListQuery, response: pageOf(useCaseResource), status: 200 },
   getUseCase: { operationId: "getUseCase", method: "GET", path: "/use-cases/{useCaseId}", summary: "Get a use case", tag: "Use cases", scope: "use-cases:read", params: idParam("useCaseId"), response: useCaseResource, status: 200 },
+  listDpas: { operationId: "listDpas", method: "GET", path: "/dpas", summary: "List DPAs with their clause statuses", tag: "DPAs", scope: "dpas:read", query: dpaListQuery, response: pageOf(dpaResource), status: 200 },
+  getDpa: { operationId: "getDpa", method: "GET", path: "/dpas/{dpaId}", summary: "Get a DPA with its clause statuses", tag: "DPAs", scope: "dpas:read", params: idParam("dpaId"), response: dpaResource, status: 200 },
+  listCertifications: { operationId: "listCertifications", method: "GET", path: "/certifications", summary: "List certifications", tag: "Certifications", scope: "certifications:read", query: certificationListQuery, response: pageOf(certificationResource), status: 200 },
+  createCertification: { operationId: "createCertification", method: "POST", path: "/certifications", summary: "Record a certification", tag: "Certifications", scope: "certifications:write", body: certificationInput, response: certificationResource, status: 201 },
+  getCertification: { operationId: "getCertification", method: "GET", path: "/certifications/{certificationId}", summary: "Get a certification", tag: "Certifications", scope: "certifications:read", params: idParam("certificationId"), response: certificationResource, status: 200 },
+  updateCertification: { operationId: "updateCertification", method: "PATCH", path: "/certifications/{certificationId}", summary: "Change or archive a certification", tag: "Certifications", scope: "certifications:write", params: idParam("certificationId"), body: certificationInput, partialBody: true, response: certificationResource, status: 200 },
+  getSubProcessors: { operationId: "getSubProcessors", method: "GET", path: "/products/{productId}/sub-processors", summary: "A product's sub-processors", tag: "Sub-processors", scope: "subprocessors:read", params: idParam("productId"), response: subProcessorListResource, status: 200 },
+  replaceSubProcessors: { operationId: "replaceSubProcessors", method: "PUT", path: "/products/{productId}/sub-processors", summary: "Replace a product's sub-processor list (the change is kept as history)", tag: "Sub-processors", scope: "subprocessors:write", params: idParam("productId"), body: z.object({ items: z.array(subProcessorItem).max(500, "List at most 500 sub-processors.") }), response: subProcessorListResource, status: 200 },
+  listAssessments: { operationId: "listAssessments", method: "GET", path: "/assessments", summary: "List assessments", tag: "Assessments", scope: "assessments:read", query: assessmentListQuery, response: pageOf(assessmentResource), status: 200 },
+  getAssessment: { operationId: "getAssessment", method: "GET", path: "/assessments/{assessmentId}", summary: "Get an assessment with its answers", tag: "Assessments", scope: "assessments:read", params: idParam("assessmentId"), response: assessmentDetailResource, status: 200 },
+  listRenewals: { operationId: "listRenewals", method: "GET", path: "/renewals", summary: "Renewals due within a number of days (overdue and suspended ones always included), soonest first", tag: "Renewals", scope: "renewals:read", query: renewalQuery, response: z.object({ data: z.array(renewalResource) }), status: 200 },
+  listReports: { operationId: "listReports", method: "GET", path: "/reports", summary: "List issued risk reports", tag: "Reports", scope: "reports:read", query: reportListQuery, response: pageOf(reportResource), status: 200 },
+  getReport: { operationId: "getReport", method: "GET", path: "/reports/{reportId}", summary: "A report's metadata and hashes", tag: "Reports", scope: "reports:read", params: idParam("reportId"), response: reportResource, status: 200 },
+  getReportPdf: { operationId: "getReportPdf", method: "GET", path: "/reports/{reportId}/pdf", summary: "Download the report's PDF (re-rendered from its stored snapshot)", tag: "Reports", scope: "reports:read", params: idParam("reportId"), response: z.any(), binary: "application/pdf", status: 200 },
 } satisfies Record<string, ApiOperation>;
 
 export type OperationName = keyof typeof OPERATIONS;

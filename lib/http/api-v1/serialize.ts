@@ -1,4 +1,6 @@
-import type { ApiClientRow, ApiProductRow, ApiUseCaseRow, ApiVendorRow } from "@/lib/db/api-v1";
+import type { ApiAssessmentDetailRow, ApiAssessmentRow, ApiCertificationRow, ApiClientRow, ApiDpaRow, ApiProductRow, ApiReportRow, ApiUseCaseRow, ApiVendorRow } from "@/lib/db/api-v1";
+import type { RenewalItem } from "@/lib/db/renewals";
+import { clauseLabel } from "@/lib/domain/vocabulary";
 import type { ScoreResult } from "@/lib/domain/scoring/types";
 import { booleanToTriState } from "@/lib/validation/product";
 
@@ -105,4 +107,98 @@ export const useCaseBody = (u: ApiUseCaseRow) => ({
   suspendedWhy: u.suspendedWhy,
   createdAt: u.createdAt.toISOString(),
   updatedAt: u.updatedAt.toISOString(),
+});
+
+export const dpaBody = (d: ApiDpaRow) => ({
+  id: d.id,
+  productId: d.productId,
+  title: d.title,
+  signedAt: day(d.signedAt),
+  effectiveAt: day(d.effectiveAt),
+  expiresAt: day(d.expiresAt),
+  breachNoticeHours: d.breachNoticeHours,
+  transferMechanism: d.transferMechanism,
+  isCurrent: d.isCurrent,
+  hasFile: d.fileId !== null,
+  notes: d.notes,
+  clauses: d.clauses.map((c) => ({ clause: c.clause, label: clauseLabel(c.clause), status: c.status, evidence: c.evidence })),
+  createdAt: d.createdAt.toISOString(),
+  updatedAt: d.updatedAt.toISOString(),
+});
+
+export const certificationBody = (c: ApiCertificationRow) => ({
+  id: c.id,
+  productId: c.productId,
+  type: c.type,
+  name: c.name,
+  issuer: c.issuer,
+  scope: c.scope,
+  issuedAt: day(c.issuedAt),
+  expiresAt: day(c.expiresAt),
+  fileId: c.fileId,
+  archived: c.archivedAt !== null,
+  createdAt: c.createdAt.toISOString(),
+  updatedAt: c.updatedAt.toISOString(),
+});
+
+/** The certification as its form's schema reads it: a PATCH overlays its fields on this. */
+export const certificationAsInput = (c: ApiCertificationRow) => ({
+  productId: c.productId,
+  type: c.type,
+  name: c.name,
+  issuer: c.issuer ?? undefined,
+  scope: c.scope,
+  issuedAt: day(c.issuedAt) ?? undefined,
+  expiresAt: day(c.expiresAt) ?? undefined,
+  fileId: c.fileId,
+});
+
+export const assessmentBody = (a: ApiAssessmentRow) => ({
+  id: a.id,
+  productId: a.productId,
+  productName: a.product.name,
+  templateVersionId: a.templateVersionId,
+  status: a.status,
+  submittedAt: a.submittedAt?.toISOString() ?? null,
+  decidedAt: a.decidedAt?.toISOString() ?? null,
+  answerCount: a._count.answers,
+  createdAt: a.createdAt.toISOString(),
+  updatedAt: a.updatedAt.toISOString(),
+});
+
+export const assessmentDetailBody = (a: ApiAssessmentDetailRow) => ({
+  ...assessmentBody(a),
+  answers: a.answers.map((x) => ({
+    questionKey: x.question.key,
+    prompt: x.question.prompt,
+    value: x.value ?? null,
+    comment: x.comment,
+    answeredByVendorContact: x.vendorContactName,
+    updatedAt: x.updatedAt.toISOString(),
+  })),
+});
+
+export const renewalBody = (r: RenewalItem) => ({
+  kind: r.kind,
+  itemId: r.itemId,
+  dueOn: r.dueOn,
+  title: r.title,
+  detail: r.detail,
+  clientId: r.clientId,
+  clientName: r.clientName,
+  productId: r.productId,
+  productName: r.productName,
+  action: r.action,
+});
+
+export const reportBody = (r: ApiReportRow) => ({
+  id: r.id,
+  kind: r.kind,
+  title: r.title,
+  productId: r.productId,
+  clientId: r.clientId,
+  useCaseId: r.useCaseId,
+  contentSha256: r.contentSha256,
+  pdfSha256: r.pdfSha256,
+  createdAt: r.createdAt.toISOString(),
 });

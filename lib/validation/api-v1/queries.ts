@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PRODUCT_TIERS, RISK_TIERS } from "@/lib/domain/vocabulary";
+import { ASSESSMENT_STATUSES, CERTIFICATION_TYPES, PRODUCT_TIERS, RISK_TIERS } from "@/lib/domain/vocabulary";
 import { recordIdOf } from "../record-id";
 import { USE_CASE_STATUSES } from "./resources";
 
@@ -44,6 +44,28 @@ export const useCaseListQuery = z.object({
   riskTier: z.enum(RISK_TIERS, { message: "Use LOW, MEDIUM, HIGH or CRITICAL." }).optional(),
   validBefore: z.iso.date({ message: "Use a date like 2027-01-31." }).optional().describe("Only use cases whose approval lapses on or before this date"),
 });
+const productId = recordIdOf("product").optional().describe("Only this product's");
+const before = (what: string) => z.iso.date({ message: "Use a date like 2027-01-31." }).optional().describe(what);
+
+export const dpaListQuery = z.object({ cursor, limit, productId, current: z.enum(["true", "false", "all"], { message: "Use true, false or all." }).default("all").describe("Only the DPAs in force (true), only superseded ones (false), or all") });
+export const certificationListQuery = z.object({
+  cursor,
+  limit,
+  productId,
+  archived,
+  type: z.enum(CERTIFICATION_TYPES, { message: "Choose a certification type from the list." }).optional(),
+  expiresBefore: before("Only certifications expiring on or before this date"),
+});
+export const assessmentListQuery = z.object({ cursor, limit, productId, status: z.enum(ASSESSMENT_STATUSES, { message: "Use DRAFT, SUBMITTED, APPROVED, APPROVED_WITH_CONDITIONS, REJECTED or CHANGES_REQUESTED." }).optional() });
+export const reportListQuery = z.object({ cursor, limit, productId, clientId: recordIdOf("client").optional() });
+export const renewalQuery = z.object({
+  days: z.coerce.number({ message: "Enter a number of days from 0 to 365." }).int("Enter whole days.").min(0, "Enter a number of days from 0 to 365.").max(365, "Enter a number of days from 0 to 365.").default(90).describe("Renewals due within this many days (overdue ones always included; default 90)"),
+});
+export type DpaListQuery = z.output<typeof dpaListQuery>;
+export type CertificationListQuery = z.output<typeof certificationListQuery>;
+export type AssessmentListQuery = z.output<typeof assessmentListQuery>;
+export type ReportListQuery = z.output<typeof reportListQuery>;
+
 export type VendorListQuery = z.output<typeof vendorListQuery>;
 export type ProductListQuery = z.output<typeof productListQuery>;
 export type ClientListQuery = z.output<typeof clientListQuery>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DATA_CLASSES, DEPLOYMENT_MODELS, FRAMEWORKS, PRODUCT_TIERS, RESIDENCIES, RETENTION_KINDS, RISK_TIERS, TRAINING_POLICIES } from "@/lib/domain/vocabulary";
+import { RENEWAL_KINDS } from "@/lib/domain/renewals/renewal-schedule";
+import { ASSESSMENT_STATUSES, CERTIFICATION_TYPES, CLAUSE_STATUSES, DATA_CLASSES, DEPLOYMENT_MODELS, DPA_CLAUSES, FRAMEWORKS, PRODUCT_TIERS, RESIDENCIES, RETENTION_KINDS, RISK_TIERS, TRAINING_POLICIES, TRANSFER_MECHANISMS } from "@/lib/domain/vocabulary";
 import { TRI_STATES } from "../product";
 
 /**
@@ -107,6 +108,104 @@ export const useCaseResource = z
     updatedAt: instant,
   })
   .meta({ id: "UseCase" });
+
+export const dpaResource = z
+  .object({
+    id,
+    productId: id,
+    title: z.string(),
+    signedAt: calendarDate.nullable(),
+    effectiveAt: calendarDate.nullable(),
+    expiresAt: calendarDate.nullable(),
+    breachNoticeHours: z.number().int().nullable(),
+    transferMechanism: z.enum(TRANSFER_MECHANISMS),
+    isCurrent: z.boolean().describe("The product's DPA in force (one per product)"),
+    hasFile: z.boolean(),
+    notes: z.string().nullable(),
+    clauses: z.array(z.object({ clause: z.enum(DPA_CLAUSES), label: z.string(), status: z.enum(CLAUSE_STATUSES), evidence: z.string().nullable() })),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ id: "Dpa" });
+
+export const certificationResource = z
+  .object({
+    id,
+    productId: id,
+    type: z.enum(CERTIFICATION_TYPES),
+    name: z.string().nullable(),
+    issuer: z.string().nullable(),
+    scope: z.string().nullable(),
+    issuedAt: calendarDate.nullable(),
+    expiresAt: calendarDate.nullable(),
+    fileId: z.string().nullable().describe("The evidence file backing it; without one a SOC 2 Type II or ISO 27001 counts as unverified"),
+    archived: z.boolean(),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ id: "Certification" });
+
+export const subProcessorResource = z.object({ name: z.string(), purpose: z.string().nullable(), country: z.string().nullable(), region: z.string().nullable() }).meta({ id: "SubProcessor" });
+export const subProcessorListResource = z.object({ productId: id, items: z.array(subProcessorResource) }).meta({ id: "SubProcessorList" });
+
+export const assessmentResource = z
+  .object({
+    id,
+    productId: id,
+    productName: z.string(),
+    templateVersionId: id,
+    status: z.enum(ASSESSMENT_STATUSES),
+    submittedAt: instant.nullable(),
+    decidedAt: instant.nullable(),
+    answerCount: z.number().int(),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ id: "Assessment" });
+
+export const assessmentDetailResource = assessmentResource
+  .extend({
+    answers: z.array(
+      z.object({
+        questionKey: z.string(),
+        prompt: z.string(),
+        value: z.unknown().describe("As stored: text, number, boolean, date or list of option values"),
+        comment: z.string().nullable(),
+        answeredByVendorContact: z.string().nullable(),
+        updatedAt: instant,
+      }),
+    ),
+  })
+  .meta({ id: "AssessmentDetail" });
+
+export const renewalResource = z
+  .object({
+    kind: z.enum(RENEWAL_KINDS),
+    itemId: id,
+    dueOn: calendarDate,
+    title: z.string(),
+    detail: z.string().nullable(),
+    clientId: z.string().nullable(),
+    clientName: z.string().nullable(),
+    productId: z.string().nullable(),
+    productName: z.string().nullable(),
+    action: z.string().describe("What to do about it"),
+  })
+  .meta({ id: "Renewal" });
+
+export const reportResource = z
+  .object({
+    id,
+    kind: z.enum(["PRODUCT", "CLIENT_PORTFOLIO"]),
+    title: z.string(),
+    productId: z.string().nullable(),
+    clientId: z.string().nullable(),
+    useCaseId: z.string().nullable(),
+    contentSha256: z.string().describe("SHA-256 of the report's data, printed in the report"),
+    pdfSha256: z.string().describe("SHA-256 of the PDF as issued"),
+    createdAt: instant,
+  })
+  .meta({ id: "Report" });
 
 export const apiErrorBody = z
   .object({
