@@ -54,6 +54,7 @@ import {
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useEffectEvent, useId, useMemo, useState, type MouseEvent, type ReactNode } from "react";
+import type { ListPageInfo, ListPageLink } from "@/lib/domain/list-pages";
 import { MAX_SEARCH_LENGTH, PAGE_SIZES, type ListQuery, type ListSort } from "@/lib/validation/list-query";
 import { FilterMenu, type DataTableFilter } from "./filter-menu";
 import { Pagination } from "./pagination";
@@ -104,6 +105,12 @@ export interface DataTableProps<Row extends RowData> {
   getRowId: (row: Row) => string;
   /** Makes rows navigable: the first cell links there and a click anywhere on the row follows it. */
   rowHref?: (row: Row) => string;
+  /**
+   * Keyset lists (ListQueryOptions.keyset): the server's page links and capped total
+   * (lib/domain/list-pages.ts). First/Previous/Next/Last then follow these links (cursors past
+   * the first pages) instead of computing page numbers from the total.
+   */
+  pages?: ListPageInfo;
 }
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -129,6 +136,7 @@ export function DataTable<Row extends RowData>({
   searchable = true,
   getRowId,
   rowHref,
+  pages,
 }: DataTableProps<Row>) {
   const router = useRouter();
   const searchId = useId();
@@ -139,7 +147,7 @@ export function DataTable<Row extends RowData>({
   const tableState = useMemo(
     () => ({
       sorting: (view.sort ? [{ id: view.sort.id, desc: view.sort.desc }] : []) satisfies SortingState,
-      pagination: { pageIndex: view.page - 1, pageSize: view.pageSize } satisfies PaginationState,
+      pagination: { pageIndex: Math.max(view.page, 1) - 1, pageSize: view.pageSize } satisfies PaginationState,
       columnFilters: Object.entries(view.filters).map(([id, value]) => ({ id, value })) satisfies ColumnFiltersState,
       globalFilter: view.q,
     }),
@@ -173,6 +181,11 @@ export function DataTable<Row extends RowData>({
     },
     onPaginationChange: (updater) => {
       const next = functionalUpdate(updater, tableState.pagination);
+      if (pages) {
+        // Page moves go through the server's links; only a new page size arrives here.
+        if (next.pageSize !== view.pageSize) navigate({ page: 1, pageSize: next.pageSize, cursor: null });
+        return;
+      }
       const page = Math.min(Math.max(next.pageIndex, 0), pageCountFor(next.pageSize) - 1) + 1;
       navigate({ page, pageSize: next.pageSize });
     },
@@ -241,8 +254,9 @@ export function DataTable<Row extends RowData>({
   const rowsFiltered = state.q !== "" || Object.keys(state.filters).length > 0;
   const leafColumnCount = table.getAllLeafColumns().length;
   const pageCount = pageCountFor(view.pageSize);
-  const from = rows.length ? (state.page - 1) * state.pageSize + 1 : 0;
+  const from = pages ? (rows.length && pages.from !== null ? pages.from : 0) : rows.length ? (state.page - 1) * state.pageSize + 1 : 0;
   const to = rows.length ? from + rows.length - 1 : 0;
+  const go = (link: ListPageLink | null) => link && navigate({ page: link.page, cursor: link.cursor });
 
   return (
     <div className="space-y-3">
@@ -328,9 +342,15 @@ export function DataTable<Row extends RowData>({
                   {total > 0 ? (
                     <>
                       <p>This page is past the end of the list.</p>
-                      <button type="button" className="mt-2 text-sm font-medium text-brand-700 hover:underline" onClick={() => navigate({ page: pageCountFor(state.pageSize) })}>
-                        Go to the last page
-                      </button>
+                      {pages ? (
+                        <button type="button" className="mt-2 text-sm font-medium text-brand-700 hover:underline" onClick={() => go(pages.first ?? { page: 1, cursor: null })}>
+                          Go to the first page
+                        </button>
+                      ) : (
+                        <button type="button" className="mt-2 text-sm font-medium text-brand-700 hover:underline" onClick={() => navigate({ page: pageCountFor(state.pageSize) })}>
+                          Go to the last page
+                        </button>
+                      )}
                     </>
                   ) : rowsFiltered ? (
                     <>
@@ -372,23 +392,45 @@ export function DataTable<Row extends RowData>({
         </table>
       </div>
 
-      <Pagination
-        label={`${caption} pages`}
-        from={from}
-        to={to}
-        total={total}
-        page={view.page}
-        pageCount={pageCount}
-        pageSize={view.pageSize}
-        pageSizes={PAGE_SIZES}
-        canPrevious={table.getCanPreviousPage()}
-        canNext={table.getCanNextPage()}
-        onFirst={() => table.firstPage()}
-        onPrevious={() => table.previousPage()}
-        onNext={() => table.nextPage()}
-        onLast={() => table.lastPage()}
-        onPageSize={(size) => table.setPageSize(size)}
-      />
+      {pages ? (
+        <Pagination
+          label={`${caption} pages`}
+          from={from}
+          to={to}
+          shown={rows.length}
+          total={pages.total}
+          totalCapped={pages.totalCapped}
+          page={pending ? view.page : pages.page}
+          pageCount={pages.totalCapped ? 0 : pageCount}
+          pageSize={view.pageSize}
+          pageSizes={PAGE_SIZES}
+          canPrevious={pages.previous !== null}
+          canNext={pages.next !== null}
+          onFirst={() => go(pages.first)}
+          onPrevious={() => go(pages.previous)}
+          onNext={() => go(pages.next)}
+          onLast={() => go(pages.last)}
+          onPageSize={(size) => table.setPageSize(size)}
+        />
+      ) : (
+        <Pagination
+          label={`${caption} pages`}
+          from={from}
+          to={to}
+          total={total}
+          page={view.page}
+          pageCount={pageCount}
+          pageSize={view.pageSize}
+          pageSizes={PAGE_SIZES}
+          canPrevious={table.getCanPreviousPage()}
+          canNext={table.getCanNextPage()}
+          onFirst={() => table.firstPage()}
+          onPrevious={() => table.previousPage()}
+          onNext={() => table.nextPage()}
+          onLast={() => table.lastPage()}
+          onPageSize={(size) => table.setPageSize(size)}
+        />
+      )}
     </div>
   );
 }

@@ -4,11 +4,17 @@ import { useId } from "react";
 
 const number = (n: number) => n.toLocaleString("en-GB");
 
-/** "Showing 26–50 of 10,000", the page size, and first/previous/next/last. Plain values in, callbacks out. */
+/**
+ * "Showing 26–50 of 10,000", the page size, and first/previous/next/last. Plain values in,
+ * callbacks out. Keyset lists may not know where a page starts (`from` 0 with rows shown: "25
+ * rows of 1,000+"), their total may be capped ("1,000+"), and their page count (`pageCount` 0).
+ */
 export function Pagination({
   from,
   to,
+  shown,
   total,
+  totalCapped = false,
   page,
   pageCount,
   pageSize,
@@ -25,7 +31,11 @@ export function Pagination({
   /** 1-based index of the first row shown, 0 when none. */
   from: number;
   to: number;
+  /** Rows on this page (default to − from + 1). */
+  shown?: number;
   total: number;
+  /** More than `total` rows match ("1,000+"). */
+  totalCapped?: boolean;
   page: number;
   pageCount: number;
   pageSize: number;
@@ -46,7 +56,12 @@ export function Pagination({
   return (
     <nav aria-label={label} className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <p aria-live="polite" aria-atomic="true">
-        {total === 0 || from === 0 ? `Showing 0 of ${number(total)}` : `Showing ${number(from)}–${number(to)} of ${number(total)}`}
+        {(() => {
+          const of = `${number(total)}${totalCapped ? "+" : ""}`;
+          const rows = shown ?? (from > 0 ? to - from + 1 : 0);
+          if (total === 0 || rows === 0) return `Showing 0 of ${of}`;
+          return from > 0 ? `Showing ${number(from)}–${number(to)} of ${of}` : `Showing ${number(rows)} ${rows === 1 ? "row" : "rows"} of ${of}`;
+        })()}
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={sizeId}>Rows per page</label>
@@ -68,9 +83,12 @@ export function Pagination({
         <button type="button" className={button} disabled={!canPrevious} onClick={onPrevious}>
           Previous
         </button>
-        <span className="px-1 tabular-nums">
-          Page {number(page)} of {number(pageCount)}
-        </span>
+        {page > 0 ? (
+          <span className="px-1 tabular-nums">
+            Page {number(page)}
+            {pageCount > 0 ? ` of ${number(pageCount)}` : null}
+          </span>
+        ) : null}
         <button type="button" className={button} disabled={!canNext} onClick={onNext}>
           Next
         </button>

@@ -26,7 +26,8 @@ export function useListNavigation(state: ListQuery, { defaultSort = null, filter
   const [view, setView] = useOptimistic(state);
 
   const navigate = (patch: Partial<ListQuery>) => {
-    const next: ListQuery = { ...view, ...patch };
+    // A cursor belongs to the page it was made on: any change that does not name one drops it.
+    const next: ListQuery = { ...view, cursor: null, ...patch };
     // Read at event time, not render time: parameters the list does not own are kept.
     const href = listHref(pathname, next, { defaultSort, filterIds, current: new URLSearchParams(window.location.search) });
     if (href === `${window.location.pathname}${window.location.search}`) return;

@@ -5,6 +5,7 @@ import { DataTable, type DataTableColumn } from "@/components/data-table/data-ta
 import { RiskTierBadge } from "@/components/scoring/risk-tier-badge";
 import { Badge } from "@/components/ui/card";
 import { DEPLOYMENT_MODELS, enumLabel, PRODUCT_TIERS, RISK_TIERS, TRAINING_POLICIES } from "@/lib/domain/vocabulary";
+import type { ListPageInfo } from "@/lib/domain/list-pages";
 import type { ListQuery } from "@/lib/validation/list-query";
 
 export interface ProductRow {
@@ -65,12 +66,13 @@ const columns: Array<DataTableColumn<ProductRow>> = [
 
 const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: enumLabel(v) }));
 
-export function ProductsTable({ rows, total, state }: { rows: ProductRow[]; total: number; state: ListQuery }) {
+export function ProductsTable({ rows, pages, state }: { rows: ProductRow[]; pages: ListPageInfo; state: ListQuery }) {
   return (
     <DataTable
       columns={columns}
       rows={rows}
-      total={total}
+      total={pages.total}
+      pages={pages}
       state={state}
       defaultSort={{ id: "name", desc: false }}
       caption="Products"

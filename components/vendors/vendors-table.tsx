@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/card";
+import type { ListPageInfo } from "@/lib/domain/list-pages";
 import type { ListQuery } from "@/lib/validation/list-query";
 
 export interface VendorRow {
@@ -35,12 +36,13 @@ const columns: Array<DataTableColumn<VendorRow>> = [
   { id: "updatedAt", accessorKey: "updatedAt", header: "Updated", cell: ({ row }) => row.original.updatedAt.slice(0, 10) },
 ];
 
-export function VendorsTable({ rows, total, state }: { rows: VendorRow[]; total: number; state: ListQuery }) {
+export function VendorsTable({ rows, pages, state }: { rows: VendorRow[]; pages: ListPageInfo; state: ListQuery }) {
   return (
     <DataTable
       columns={columns}
       rows={rows}
-      total={total}
+      total={pages.total}
+      pages={pages}
       state={state}
       defaultSort={{ id: "name", desc: false }}
       caption="Vendors"

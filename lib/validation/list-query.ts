@@ -23,11 +23,19 @@ export type PageSize = (typeof PAGE_SIZES)[number];
 export const DEFAULT_PAGE_SIZE: PageSize = 25;
 /** Deep offsets are slow and nobody pages that far by hand; beyond this a bookmark opens page 1. */
 export const MAX_PAGE = 100_000;
+/**
+ * Lists with `keyset: true` read pages up to this one by OFFSET (cheap: at most 19 pages skipped)
+ * and every deeper page by a cursor (`cursor=a.…` rows after a key, `b.…` rows before one,
+ * `last` the final page), so page 400 costs what page 1 costs. A deep `page=` without a cursor
+ * (an old bookmark) opens page 1.
+ */
+export const MAX_OFFSET_PAGE = 20;
+const CURSOR_PATTERN = /^(?:[ab]\.[A-Za-z0-9_-]{1,600}|last)$/;
 export const MAX_SEARCH_LENGTH = 200;
 /** The `sort` value meaning "no sort", so a list with a default sort can still be unsorted. */
 export const NO_SORT = "none";
 /** Parameter names the list itself uses; filter ids may not reuse them. */
-export const LIST_PARAMS = ["page", "pageSize", "sort", "q"] as const;
+export const LIST_PARAMS = ["page", "pageSize", "sort", "q", "cursor"] as const;
 
 export interface ListSort {
   id: string;
@@ -35,7 +43,10 @@ export interface ListSort {
 }
 
 export interface ListQuery {
-  /** 1-based. */
+  /**
+   * 1-based. With a cursor it only labels the page ("Page 401"); 0 = position unknown (the last
+   * page of a list whose total is capped, and the pages reached backwards from it).
+   */
   page: number;
   pageSize: number;
   sort: ListSort | null;
@@ -43,6 +54,12 @@ export interface ListQuery {
   q: string;
   /** Active filters only: every key is an allowed filter id with at least one allowed value, in the allowed order. */
   filters: Record<string, string[]>;
+  /**
+   * Keyset lists only (ListQueryOptions.keyset): `a.<key>` the page after a row's sort key,
+   * `b.<key>` the page before it, `last` the final page; null/absent = by `page`. The key's
+   * contents are the list's business (lib/db decodes and validates it; a bad one opens page 1).
+   */
+  cursor?: string | null;
 }
 
 export interface ListQueryOptions {
@@ -52,6 +69,8 @@ export interface ListQueryOptions {
   defaultSort?: ListSort | null;
   /** Filter id → the values it accepts. Each becomes a URL parameter of the same name. */
   filters?: Readonly<Record<string, readonly string[]>>;
+  /** The server pages deep into this list by cursor (MAX_OFFSET_PAGE). */
+  keyset?: boolean;
 }
 
 /** What Next passes as `searchParams` (awaited), or a URLSearchParams. */
@@ -65,6 +84,8 @@ interface RawListParams {
   pageSize: string | undefined;
   sort: string | undefined;
   q: string | undefined;
+  cursor: string | undefined;
+  rawPage: string | undefined;
   filters: ParamValues;
 }
 
@@ -82,7 +103,7 @@ function collectParams(input: unknown): RawListParams {
     }
   }
   // For the single-valued parameters, the first occurrence wins.
-  return { page: all.page?.[0], pageSize: all.pageSize?.[0], sort: all.sort?.[0], q: all.q?.[0], filters: all };
+  return { page: all.page?.[0], pageSize: all.pageSize?.[0], sort: all.sort?.[0], q: all.q?.[0], cursor: all.cursor?.[0], rawPage: all.page?.[0], filters: all };
 }
 
 export function defaultListQuery(options: Partial<ListQueryOptions> = {}): ListQuery {
@@ -150,7 +171,20 @@ export function listQuerySchema(options: ListQueryOptions): z.ZodType<ListQuery,
     .transform((byId) => Object.fromEntries(Object.entries(byId).filter(([, values]) => values.length > 0)))
     .catch({});
 
-  return z.preprocess(collectParams, z.object({ page, pageSize, sort, q, filters })).catch(() => defaultListQuery(options));
+  const cursor = z.string().regex(CURSOR_PATTERN).nullable().catch(null);
+  const base = z.object({ page, pageSize, sort, q, filters });
+  if (!options.keyset) return z.preprocess(collectParams, base).catch(() => defaultListQuery(options));
+  return z
+    .preprocess(
+      collectParams,
+      base.extend({ cursor, rawPage: z.unknown() }).transform(({ rawPage, ...query }): ListQuery => {
+        const withCursor = { ...query, cursor: query.cursor ?? null };
+        // With a cursor, a missing page label means "position unknown"; without one, deep pages are not served by offset.
+        if (withCursor.cursor) return rawPage === undefined ? { ...withCursor, page: 0 } : withCursor;
+        return query.page > MAX_OFFSET_PAGE ? { ...withCursor, page: 1 } : withCursor;
+      }),
+    )
+    .catch(() => ({ ...defaultListQuery(options), cursor: null }));
 }
 
 const schemas = new WeakMap<ListQueryOptions, z.ZodType<ListQuery, unknown>>();
@@ -178,6 +212,9 @@ export function toSearchParams(state: ListQuery, options: Partial<ListQueryOptio
   const isDefaultSort = state.sort === null ? defaultSort === null : state.sort.id === defaultSort?.id && state.sort.desc === defaultSort.desc;
   if (!isDefaultSort) params.set("sort", state.sort ? `${state.sort.desc ? "-" : ""}${state.sort.id}` : NO_SORT);
   if (state.pageSize !== DEFAULT_PAGE_SIZE) params.set("pageSize", String(state.pageSize));
-  if (state.page > 1) params.set("page", String(state.page));
+  if (state.cursor) {
+    params.set("cursor", state.cursor);
+    if (state.page > 0) params.set("page", String(state.page));
+  } else if (state.page > 1) params.set("page", String(state.page));
   return params;
 }

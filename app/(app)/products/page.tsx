@@ -10,11 +10,11 @@ export const metadata: Metadata = { title: "Products" };
 export default async function ProductsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("vendor:read");
   const query = parseListQuery(await searchParams, PRODUCT_LIST);
-  const { rows, total } = await listProducts(actor, query);
+  const { rows, ...pages } = await listProducts(actor, query);
   return (
     <>
       <PageHeader title="Products" description="Every AI service in your register, as bought: tier, deployment, training policy and risk." />
-      <ProductsTable rows={rows.map(({ archivedAt, updatedAt: _u, ...p }) => ({ ...p, archived: archivedAt !== null }))} total={total} state={query} />
+      <ProductsTable rows={rows.map(({ archivedAt, updatedAt: _u, ...p }) => ({ ...p, archived: archivedAt !== null }))} pages={pages} state={query} />
     </>
   );
 }

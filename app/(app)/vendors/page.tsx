@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Vendors" };
 export default async function VendorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("vendor:read");
   const query = parseListQuery(await searchParams, VENDOR_LIST);
-  const { rows, total } = await listVendors(actor, query);
+  const { rows, ...pages } = await listVendors(actor, query);
   return (
     <>
       <PageHeader
@@ -39,7 +39,7 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
       />
       <VendorsTable
         rows={rows.map((v) => ({ id: v.id, name: v.name, website: v.website, products: v.products, isSample: v.isSample, archived: v.archivedAt !== null, updatedAt: v.updatedAt.toISOString() }))}
-        total={total}
+        pages={pages}
         state={query}
       />
     </>
