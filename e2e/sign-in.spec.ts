@@ -3,18 +3,20 @@ import { signIn, signInAndWait } from "./support/auth";
 import { DEMO, DEMO_PASSWORD, e2eState } from "./support/env";
 
 const HOMES = [
-  { role: "ADMIN", email: DEMO.ADMIN, home: /\/dashboard$/, label: "Admin" },
-  { role: "ACCOUNT_MANAGER", email: DEMO.ACCOUNT_MANAGER, home: /\/dashboard$/, label: "Account manager" },
-  { role: "COMPLIANCE_OFFICER", email: DEMO.COMPLIANCE_OFFICER, home: /\/dashboard$/, label: "Compliance officer" },
+  { role: "ADMIN", email: DEMO.ADMIN, home: /\/dashboard$/, label: "Admin", work: "Organisation health", tile: "tile-users-without-mfa" },
+  { role: "ACCOUNT_MANAGER", email: DEMO.ACCOUNT_MANAGER, home: /\/dashboard$/, label: "Account manager", work: "My work", tile: "tile-drafts" },
+  { role: "COMPLIANCE_OFFICER", email: DEMO.COMPLIANCE_OFFICER, home: /\/dashboard$/, label: "Compliance officer", work: "Reviews and approvals", tile: "tile-review-queue" },
 ] as const;
 
-for (const { role, email, home, label } of HOMES) {
+for (const { role, email, home, label, work, tile } of HOMES) {
   test(`${role} signs in and lands on the dashboard`, async ({ page }) => {
     await signInAndWait(page, email, DEMO_PASSWORD, home);
     await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
     await expect(page.getByTestId("user-role")).toHaveText(label);
     await expect(page.getByTestId("organization-name")).toHaveText("Northbridge IT (demo)");
-    await expect(page.getByTestId("figure-vendors")).toHaveText(/^\d+$/);
+    // Each role's home lists its own work (the account manager no longer sees the review queue).
+    await expect(page.getByRole("heading", { name: work })).toBeVisible();
+    await expect(page.getByTestId(`${tile}-value`)).toHaveText(/^\d+$/);
     // Navigation follows the role: only admins manage users.
     await expect(page.getByRole("link", { name: "Users" })).toHaveCount(role === "ADMIN" ? 1 : 0);
   });

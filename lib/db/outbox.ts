@@ -3,8 +3,9 @@ import { prisma } from "./prisma-client";
 import { tenant, type TenantContext } from "./tenant";
 
 /** The organisation's outgoing mail, newest first: what went out, what waits, what failed. */
-export async function listOutbox(ctx: TenantContext, page: number, pageSize = 25) {
-  const where = tenant(ctx);
+export async function listOutbox(ctx: TenantContext, page: number, pageSize = 25, filter: { failedOnly?: boolean } = {}) {
+  // Failed: an error recorded and not sent since (the admin home counts the same rows).
+  const where = { ...(filter.failedOnly ? { sentAt: null, error: { not: null } } : {}), ...tenant(ctx) };
   const [rows, total] = await prisma.$transaction([
     prisma.outboxEmail.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (page - 1) * pageSize, take: pageSize }),
     prisma.outboxEmail.count({ where }),

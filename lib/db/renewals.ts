@@ -170,11 +170,13 @@ export interface RenewalFilters {
   clientId?: string;
   ownerId?: string;
   kind?: RenewalKind;
+  /** Any of these kinds (the home page's "evidence expiring" is DPA and certificate expiry). */
+  kinds?: readonly RenewalKind[];
   productId?: string;
 }
 
 export function filterRenewals(items: RenewalItem[], f: RenewalFilters): RenewalItem[] {
-  return items.filter((i) => (!f.clientId || i.clientId === f.clientId) && (!f.ownerId || i.ownerId === f.ownerId) && (!f.kind || i.kind === f.kind) && (!f.productId || i.productId === f.productId));
+  return items.filter((i) => (!f.clientId || i.clientId === f.clientId) && (!f.ownerId || i.ownerId === f.ownerId) && (!f.kind || i.kind === f.kind) && (!f.kinds || f.kinds.includes(i.kind)) && (!f.productId || i.productId === f.productId));
 }
 
 /** The renewals page: overdue, then due within 7 / 30 / 60 / 90 days. */

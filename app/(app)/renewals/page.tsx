@@ -15,6 +15,7 @@ import { listProductOptions } from "@/lib/db/products";
 import { collectRenewalItems, filterRenewals, renewalBuckets, type RenewalItem } from "@/lib/db/renewals";
 import { listMembers } from "@/lib/db/users";
 import { addDays, daysInMonth } from "@/lib/domain/dates/calendar-date";
+import { inRenewalWindow, RENEWAL_WINDOW_LABELS, RENEWAL_WINDOWS } from "@/lib/domain/home/renewal-figures";
 import { RENEWAL_KINDS, RENEWAL_KIND_LABELS, isMonth, shiftMonth, type RenewalBucket } from "@/lib/domain/renewals/renewal-schedule";
 import { sendDueRemindersAction } from "./actions";
 
@@ -27,18 +28,24 @@ const params = z.object({
   client: id,
   owner: id,
   product: id,
-  kind: z.enum(RENEWAL_KINDS).or(z.literal("")).catch(""),
+  // Repeatable (kind=DPA_EXPIRY&kind=CERTIFICATION_EXPIRY, as the home page's "evidence expiring" links); unknown kinds are dropped.
+  kinds: z.array(z.string()).transform((given) => RENEWAL_KINDS.filter((k) => given.includes(k))).catch([]),
+  // List view only: overdue items, or overdue and due within N days (the home page's tiles link here).
+  within: z.enum(RENEWAL_WINDOWS).optional().catch(undefined),
 });
 
 export default async function RenewalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("renewal:read");
   const raw = await searchParams;
   const one = (k: string) => (typeof raw[k] === "string" ? raw[k] : "");
-  const q = params.parse({ view: one("view"), month: one("month") || undefined, client: one("client"), owner: one("owner"), product: one("product"), kind: one("kind") });
+  const many = (k: string) => [raw[k] ?? []].flat().flatMap((v) => v.split(","));
+  const parsed = params.parse({ view: one("view"), month: one("month") || undefined, client: one("client"), owner: one("owner"), product: one("product"), kinds: many("kind"), within: one("within") || undefined });
+  // The kind select shows one kind; several (from a home tile) are kept in the URL and named above the list.
+  const q = { ...parsed, kind: parsed.kinds.length === 1 ? parsed.kinds[0]! : "" };
   const now = new Date();
   const today = todayFor(actor, now);
   const month = q.month ?? today.slice(0, 7);
-  const filters = { clientId: q.client || undefined, ownerId: q.owner || undefined, productId: q.product || undefined, kind: q.kind || undefined };
+  const filters = { clientId: q.client || undefined, ownerId: q.owner || undefined, productId: q.product || undefined, kinds: q.kinds.length ? q.kinds : undefined };
 
   const [clients, members, products] = await Promise.all([listClientOptions(actor), listMembers(actor), listProductOptions(actor)]);
   const ownerName = new Map(members.map((m) => [m.userId, m.name]));
@@ -83,12 +90,14 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
       </>
     );
   } else {
-    const { buckets } = await renewalBuckets(actor, filters, now);
+    const { buckets: all } = await renewalBuckets(actor, filters, now);
+    const within = q.within;
+    const buckets = within ? new Map([...all.entries()].map(([b, items]) => [b, items.filter((i) => inRenewalWindow(i, today, within))] as const).filter(([, items]) => items.length > 0)) : all;
     total = [...buckets.entries()].filter(([b]) => b !== "LATER").reduce((n, [, rows]) => n + rows.length, 0);
     const rows: Partial<Record<RenewalBucket, RenewalRow[]>> = Object.fromEntries([...buckets.entries()].map(([b, items]) => [b, items.map(toRow)]));
     body =
       total === 0 ? (
-        <EmptyState title={Object.values(filters).some(Boolean) ? "Nothing matches these filters in the next 90 days." : "Nothing lapses in the next 90 days."}>
+        <EmptyState title={Object.values(filters).some(Boolean) || q.within ? "Nothing matches these filters in the next 90 days." : "Nothing lapses in the next 90 days."}>
           DPA and certificate expiry dates, approvals&apos; valid-until dates, condition due dates, exception expiry dates and tier-based review dates appear here as they come within 90 days.
         </EmptyState>
       ) : (
@@ -124,6 +133,15 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
         view={q.view}
         month={month}
       />
+      {q.kinds.length > 1 || q.within ? (
+        <p className="mb-4 text-sm text-slate-700" data-testid="renewal-narrowed">
+          Showing {q.kinds.length > 1 ? q.kinds.map((k) => RENEWAL_KIND_LABELS[k]).join(" and ") : "items"}
+          {q.within && q.view === "list" ? ` ${RENEWAL_WINDOW_LABELS[q.within]}` : ""}.{" "}
+          <Link href="/renewals" className="text-brand-700 underline">
+            Show everything
+          </Link>
+        </p>
+      ) : null}
       {body}
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageLinks } from "@/components/ui/page-links";
 import { z } from "zod";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
@@ -9,14 +10,15 @@ import { listOutbox } from "@/lib/db/outbox";
 export const metadata: Metadata = { title: "Outbox" };
 
 const PAGE_SIZE = 25;
-const params = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+// `status=failed`: mail that failed and has not gone out since (the admin home's tile opens this view).
+const params = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1), status: z.enum(["failed"]).optional().catch(undefined) });
 
 /** ADMIN: every e-mail Vetta produced. Without SMTP_URL they wait here; with it, they show when they went out or why they failed. */
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("outbox:read");
   const raw = await searchParams;
-  const { page } = params.parse({ page: typeof raw.page === "string" ? raw.page : undefined });
-  const { rows, total } = await listOutbox(actor, page, PAGE_SIZE);
+  const { page, status } = params.parse({ page: typeof raw.page === "string" ? raw.page : undefined, status: typeof raw.status === "string" ? raw.status : undefined });
+  const { rows, total } = await listOutbox(actor, page, PAGE_SIZE, { failedOnly: status === "failed" });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const smtp = Boolean(serverEnv.smtpUrl());
   return (
@@ -25,7 +27,17 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         title="Outbox"
         description={smtp ? "Every e-mail Vetta has produced, newest first. Mail is sent through your SMTP server by the job worker." : "SMTP is not configured (set SMTP_URL), so e-mail is kept here instead of being sent. Newest first."}
       />
-      {rows.length === 0 ? (
+      {status === "failed" ? (
+        <p className="mb-4 text-sm text-slate-700" data-testid="outbox-filtered">
+          Showing only mail that failed to send.{" "}
+          <Link href="/settings/outbox" className="text-brand-700 underline">
+            Show all mail
+          </Link>
+        </p>
+      ) : null}
+      {rows.length === 0 && status === "failed" ? (
+        <EmptyState title="No failed mail." />
+      ) : rows.length === 0 ? (
         <EmptyState title="No e-mail yet.">Reminders appear here as renewal dates come within 60 days.</EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -66,7 +78,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           </table>
         </div>
       )}
-      <PageLinks page={page} pages={pages} total={total} noun="messages" label="Outbox pages" href={(p) => `/settings/outbox?page=${p}`} />
+      <PageLinks page={page} pages={pages} total={total} noun="messages" label="Outbox pages" href={(p) => `/settings/outbox?${status ? `status=${status}&` : ""}page=${p}`} />
     </>
   );
 }

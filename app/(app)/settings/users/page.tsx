@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
 import { PageHeader } from "@/components/ui/card";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { UsersTable } from "@/components/users/users-table";
@@ -13,9 +15,15 @@ import { changeRoleAction, createUserAction, resetMemberMfaAction, setRequireMfa
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function UsersPage() {
+// `mfa=off`: active staff without two-step verification (the admin home's tile opens this view).
+const params = z.object({ mfa: z.enum(["off"]).optional().catch(undefined) });
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("user:manage");
-  const [members, clients, mfa] = await Promise.all([listMembers(actor), listClientOptions(actor), organizationMfaPolicy(actor)]);
+  const raw = await searchParams;
+  const { mfa: mfaFilter } = params.parse({ mfa: typeof raw.mfa === "string" ? raw.mfa : undefined });
+  const [allMembers, clients, mfa] = await Promise.all([listMembers(actor), listClientOptions(actor), organizationMfaPolicy(actor)]);
+  const members = mfaFilter === "off" ? allMembers.filter((m) => m.active && m.role !== "CLIENT_VIEWER" && !m.mfaEnabled) : allMembers;
   return (
     <>
       <PageHeader
@@ -48,6 +56,14 @@ export default async function UsersPage() {
           )}
         </div>
       </Card>
+      {mfaFilter === "off" ? (
+        <p className="mb-4 text-sm text-slate-700" data-testid="users-filtered">
+          Showing the {members.length} active staff member{members.length === 1 ? "" : "s"} without two-step verification.{" "}
+          <Link href="/settings/users" className="text-brand-700 underline">
+            Show everyone
+          </Link>
+        </p>
+      ) : null}
       <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
         <UsersTable
           members={members.map((m) => ({ ...m, client: m.client?.name ?? null, clientId: m.client?.id ?? null, lastSignInAt: m.lastSignInAt?.toISOString() ?? null }))}
