@@ -107,7 +107,8 @@ export function AssessmentFiller({ assessmentId, definition, initialAnswers, ini
         if (first) goTo(first);
         return;
       }
-      router.refresh();
+      // The page then confirms the submission and offers the next step (submitted-confirmation.tsx).
+      router.replace(`/assessments/${assessmentId}?submitted=1`, { scroll: true });
     });
 
   // Moving between sections is a natural pause: send what is waiting instead of sitting on it.

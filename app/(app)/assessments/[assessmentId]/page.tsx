@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AssessmentFiller } from "@/components/assessments/assessment-filler";
+import { SubmittedConfirmation } from "@/components/assessments/submitted-confirmation";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
@@ -36,7 +37,10 @@ export const metadata: Metadata = { title: "Assessment" };
 export default async function AssessmentPage({ params, searchParams }: { params: Promise<{ assessmentId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("assessment:read");
   const { assessmentId } = await params;
-  const riskyOnly = (await searchParams).risky === "1";
+  const query = await searchParams;
+  const riskyOnly = query.risky === "1";
+  // Set by the filler after a successful submit: show the confirmation and what comes next.
+  const justSubmitted = query.submitted === "1";
   const { assessment, version, answers } = await loadOr404(getAssessment(actor, assessmentId));
   const reviewing = can(actor.role, "assessment:decide") && assessment.status !== "DRAFT";
   const [productFacts, decisions, evidence, snapshot, sincePrevious, contradictions, reviewNotes] = await Promise.all([
@@ -99,6 +103,7 @@ export default async function AssessmentPage({ params, searchParams }: { params:
           </>
         }
       />
+      {justSubmitted && assessment.status === "SUBMITTED" && !reviewing ? <SubmittedConfirmation productId={assessment.product.id} productName={assessment.product.name} canPropose={can(actor.role, "usecase:write")} /> : null}
       {reviewing ? (
         <div className="space-y-6" aria-label="Review">
           <ReviewSummary
