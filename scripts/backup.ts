@@ -1,6 +1,6 @@
 /**
  * `npm run backup [OUT.tar]`: a consistent hot backup while Vetta runs (scripts/lib/backup.ts):
- * every table from one snapshot, the evidence files, the audit anchor file, and the secrets
+ * every table from one snapshot, the evidence files (from disk or the S3 bucket), the audit anchor file, and the secrets
  * sealed with VETTA_BACKUP_PASSPHRASE, in one .tar with a manifest and SHA-256 checksums.
  * Default output: vetta-backup-<time>.tar in the current directory.
  *
@@ -29,8 +29,13 @@ for (const name of ["NEXTAUTH_SECRET", "VETTA_FILE_MASTER_KEY", "VETTA_AUDIT_KEY
   secrets[name] = value;
 }
 const out = path.resolve(process.argv[2] ?? `vetta-backup-${new Date().toISOString().replace(/[:.]/g, "-")}.tar`);
-// Files in an S3 bucket are not copied: back the bucket up with the store's own versioning or replication.
-const inS3 = process.env.VETTA_STORAGE === "s3";
+// Evidence objects are read through the configured storage: VETTA_DATA_DIR/files, or the S3 bucket.
+process.env.VETTA_DATA_DIR = dataDir;
+const { defaultStorage } = await import("../lib/files/storage");
+const { storageSettings } = await import("../lib/config/server-env");
+const settings = storageSettings();
+const storage = defaultStorage();
+const evidenceSource = settings.kind === "s3" ? `S3 bucket ${settings.bucket}${settings.endpoint ? ` at ${settings.endpoint}` : ""}` : `local disk ${path.join(dataDir, "files")}`;
 const anchorFile = path.resolve(process.env.VETTA_AUDIT_ANCHOR_FILE ?? path.join(dataDir, "audit-anchors.log"));
 const { version } = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "package.json"), "utf8")) as { version: string };
 
@@ -41,13 +46,12 @@ try {
     process.env.VETTA_AUDIT_KEY = secrets.VETTA_AUDIT_KEY;
     const { sealAllOrganizations } = await import("../lib/db/audit");
     await sealAllOrganizations().catch((error: unknown) => console.warn(`[backup] could not seal pending audit events first: ${String(error)}`));
-    return createBackup({ databaseUrl: owner, filesDir: inS3 ? null : path.join(dataDir, "files"), anchorFile, secrets, passphrase, out, vettaVersion: version });
+    return createBackup({ databaseUrl: owner, readEvidence: (key) => storage.get(key), evidenceSource, anchorFile, secrets, passphrase, out, vettaVersion: version });
   });
   const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
   console.log(`Backup written: ${out}`);
   console.log(`  ${Object.keys(manifest.tables).length} tables, ${rows} rows, at migration ${manifest.migration}`);
-  if (!manifest.files.inArchive) console.log("  evidence files: in the S3 bucket (VETTA_STORAGE=s3), NOT in this archive; back the bucket up too");
-  else console.log(`  ${manifest.files.copied} evidence file(s)${manifest.files.missing.length ? `, ${manifest.files.missing.length} named by the database but missing on disk` : ""}`);
+  console.log(`  ${manifest.files.copied} evidence file(s) from the ${evidenceSource}${manifest.files.missing.length ? `; ${manifest.files.missing.length} named by the database but missing there: ${manifest.files.missing.join(", ")}` : ""}`);
   console.log(`  ${manifest.anchors} audit anchor(s); secrets sealed`);
   process.exit(0);
 } catch (error) {

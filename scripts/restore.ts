@@ -5,8 +5,9 @@
  * anchors (lib/db/audit, as `npm run audit:verify`). Exits 1 when any check fails.
  *
  * Target: DATABASE_URL (app role) and DATABASE_MIGRATION_URL (owner role) of an empty database,
- * or else a new embedded PostgreSQL in VETTA_DATA_DIR (default .data). Evidence files, the
- * anchor file and secrets.json go into VETTA_DATA_DIR either way. Needs VETTA_BACKUP_PASSPHRASE.
+ * or else a new embedded PostgreSQL in VETTA_DATA_DIR (default .data). Evidence files go where
+ * the restored Vetta reads them (VETTA_DATA_DIR/files, or the S3 bucket with VETTA_STORAGE=s3);
+ * the anchor file and secrets.json go into VETTA_DATA_DIR. Needs VETTA_BACKUP_PASSPHRASE.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -38,12 +39,27 @@ try {
     appUrl = embedded.appUrl("vetta");
     ownerUrl = embedded.ownerUrl("vetta");
   }
-  const result = await restoreBackup({ archive: path.resolve(archive), passphrase, ownerUrl: ownerUrl!, appUrl, dataDir, anchorFile });
+  // Evidence objects go where this Vetta will read them: VETTA_DATA_DIR/files, or the S3 bucket.
+  process.env.VETTA_DATA_DIR = dataDir;
+  const { storageSettings } = await import("../lib/config/server-env");
+  const settings = storageSettings();
+  const { defaultStorage, MissingStorageObjectError } = await import("../lib/files/storage");
+  const bucket = settings.kind === "s3" ? defaultStorage() : null;
+  const writeEvidence = bucket
+    ? async (key: string, bytes: Buffer) => {
+        // The same object already there (restoring into the bucket the backup came from) is fine;
+        // a different one under the same key is someone else's file and is never overwritten.
+        const existing = await bucket.get(key).catch((error: unknown) => (error instanceof MissingStorageObjectError ? null : Promise.reject(error)));
+        if (existing && !existing.equals(bytes)) throw new Error(`Refusing to restore: the bucket already holds a different object under ${key}.`);
+        if (!existing) await bucket.put(key, bytes);
+      }
+    : undefined;
+  const result = await restoreBackup({ archive: path.resolve(archive), passphrase, ownerUrl: ownerUrl!, appUrl, dataDir, anchorFile, writeEvidence });
   const { manifest } = result;
   console.log(`Restored the backup of ${manifest.createdAt} (Vetta ${manifest.vettaVersion}, migration ${manifest.migration}); every part matched its SHA-256.`);
   for (const [table, n] of Object.entries(result.tables)) console.log(`  ${table.padEnd(28)} ${n} row(s)`);
   if (result.appliedAfter.length) console.log(`  then applied newer migrations: ${result.appliedAfter.join(", ")}`);
-  console.log(`  ${result.files} evidence file(s) into ${path.join(dataDir, "files")}; anchor file ${anchorFile}; secrets (${result.secrets.join(", ")}) into ${path.join(dataDir, "secrets.json")}`);
+  console.log(`  ${result.files} evidence file(s) into ${settings.kind === "s3" ? `S3 bucket ${settings.bucket}` : path.join(dataDir, "files")}; anchor file ${anchorFile}; secrets (${result.secrets.join(", ")}) into ${path.join(dataDir, "secrets.json")}`);
 
   process.env.DATABASE_URL = appUrl;
   process.env.VETTA_DATA_DIR = dataDir;
@@ -55,7 +71,6 @@ try {
   // Every evidence file opens with the restored master key and matches its recorded SHA-256.
   const { decryptFile } = await import("../lib/files/envelope-encryption");
   // Through the configured storage: the restored files on disk, or the S3 bucket (VETTA_STORAGE=s3).
-  const { defaultStorage } = await import("../lib/files/storage");
   const storage = defaultStorage();
   const masterKey = Buffer.from(secrets.VETTA_FILE_MASTER_KEY!, "base64");
   const client = new pg.Client({ connectionString: ownerUrl });

@@ -16,9 +16,10 @@ export interface TestS3Server {
   stop(): Promise<void>;
 }
 
-export async function startS3Server(bucket = "vetta-evidence"): Promise<TestS3Server> {
+/** `otherBuckets` are created too (empty), on the same server and credentials. */
+export async function startS3Server(bucket = "vetta-evidence", otherBuckets: string[] = []): Promise<TestS3Server> {
   const directory = await mkdtemp(path.join(tmpdir(), "vetta-s3rver-"));
-  const server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
+  const server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory, configureBuckets: [bucket, ...otherBuckets].map((name) => ({ name })) });
   const { port } = await server.run();
   return {
     settings: {

@@ -111,7 +111,8 @@ describe("npm run backup / npm run restore", () => {
     const archive = path.join(work, "backup.tar");
     const manifest: BackupManifest = await createBackup({
       databaseUrl: sourceUrl,
-      filesDir,
+      readEvidence: (key) => new LocalDiskStorage(filesDir).get(key),
+      evidenceSource: "local disk",
       anchorFile: process.env.VETTA_AUDIT_ANCHOR_FILE!,
       secrets: { NEXTAUTH_SECRET: "backup-test", VETTA_FILE_MASTER_KEY: process.env.VETTA_FILE_MASTER_KEY!, VETTA_AUDIT_KEY: process.env.VETTA_AUDIT_KEY! },
       passphrase: PASSPHRASE,
@@ -126,7 +127,7 @@ describe("npm run backup / npm run restore", () => {
     expect(manifest.tables.AuditEvent).toBeGreaterThan(0);
     expect(manifest.tables.AuditSeal).toBeGreaterThan(0);
     expect(manifest.tables.EvidenceFile).toBe(1);
-    expect(manifest.files).toEqual({ inArchive: true, copied: 1, missing: [] });
+    expect(manifest.files).toEqual({ inArchive: true, from: "local disk", copied: 1, missing: [] });
     expect(manifest.migration).toBe(manifest.migrations.at(-1));
     expect(Object.keys(manifest.parts)).toContain("secrets.enc.json");
     // The secrets are in the archive only sealed.

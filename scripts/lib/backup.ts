@@ -10,7 +10,7 @@
  * schedules on start, and a restored queue would re-send e-mails already sent.
  *
  * Outside the database: the evidence files the snapshot's EvidenceFile rows name (stored
- * encrypted; copied as they are), the audit anchor file cut to the chain heads the snapshot
+ * encrypted; copied as they are, from the local disk or the S3 bucket, whichever Vetta uses), the audit anchor file cut to the chain heads the snapshot
  * holds (an anchor for a seal made after the snapshot would make the restored chain look
  * truncated), and the secrets, sealed with the passphrase (backup-secrets.ts).
  * manifest.json, written last, records what, when, which version and migration, row counts and
@@ -18,7 +18,6 @@
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import pg from "pg";
 import { deriveAuditKeys, parseAnchorLine } from "../../lib/domain/audit-seal";
 import { sealSecrets } from "./backup-secrets";
@@ -43,8 +42,11 @@ export interface BackupManifest {
   migrations: string[];
   /** Rows per table, as of the snapshot. */
   tables: Record<string, number>;
-  /** `inArchive: false` when evidence files live in an S3 bucket, which is backed up on its own. */
-  files: { inArchive: boolean; copied: number; missing: string[] };
+  /**
+   * Evidence files copied into the archive, from `from` (the local disk or an S3 bucket).
+   * `inArchive: false` only in archives of an older Vetta, which left files in S3 out.
+   */
+  files: { inArchive: boolean; from?: string; copied: number; missing: string[] };
   anchors: number;
   left_out: string[];
   parts: Record<string, BackupPart>;
@@ -53,8 +55,13 @@ export interface BackupManifest {
 export interface BackupOptions {
   /** A role that can read every table of `public` (the owner role). */
   databaseUrl: string;
-  /** Where evidence files live (<VETTA_DATA_DIR>/files); null when they are in S3 (not copied). */
-  filesDir: string | null;
+  /**
+   * Reads one stored evidence object (ciphertext) by key: the configured storage, local disk or
+   * S3. A missing object must reject with `code: "ENOENT"` (both stores do).
+   */
+  readEvidence: (key: string) => Promise<Buffer>;
+  /** Where the files come from, as the manifest should say ("local disk", "S3 bucket x"). */
+  evidenceSource: string;
   anchorFile: string;
   secrets: Record<string, string>;
   passphrase: string;
@@ -120,13 +127,13 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
   // the snapshot gives the bytes the snapshot's rows describe.
   const missing: string[] = [];
   let copied = 0;
-  for (const key of options.filesDir === null ? [] : storageKeys) {
+  for (const key of storageKeys) {
     if (!STORAGE_KEY.test(key)) {
       missing.push(key);
       continue;
     }
     try {
-      await add(`files/${key}`, await readFile(path.join(options.filesDir!, ...key.split("/"))));
+      await add(`files/${key}`, await options.readEvidence(key));
       copied += 1;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
@@ -157,7 +164,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
     migration: migrations.at(-1) ?? null,
     migrations,
     tables,
-    files: { inArchive: options.filesDir !== null, copied, missing },
+    files: { inArchive: true, from: options.evidenceSource, copied, missing },
     anchors: kept.length,
     left_out: ["_prisma_migrations (replayed from prisma/migrations on restore)", "schema pgboss (transient job queue; the worker re-creates it)"],
     parts,

@@ -31,6 +31,11 @@ export interface RestoreOptions {
   dataDir: string;
   anchorFile: string;
   migrationsDir?: string;
+  /**
+   * Stores one evidence object (ciphertext, as archived) where the restored Vetta reads it: the
+   * S3 bucket with VETTA_STORAGE=s3. Unset: `dataDir/files` on the local disk.
+   */
+  writeEvidence?: (key: string, bytes: Buffer) => Promise<void>;
 }
 
 export interface RestoreResult {
@@ -102,7 +107,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   for (const [what, where] of [["secrets", secretsFile], ["anchor file", options.anchorFile]] as const) {
     if (existsSync(where)) throw new Error(`Refusing to restore: ${where} (${what}) already exists. Restore into an empty data directory.`);
   }
-  if (existsSync(filesDir) && readdirSync(filesDir).length > 0) throw new Error(`Refusing to restore: ${filesDir} already holds evidence files.`);
+  if (!options.writeEvidence && existsSync(filesDir) && readdirSync(filesDir).length > 0) throw new Error(`Refusing to restore: ${filesDir} already holds evidence files.`);
   const existing = await withClient(options.ownerUrl, (c) => c.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`));
   if (existing.rows[0]!.n > 0) throw new Error("Refusing to restore: the target database already has tables. Restore into an empty database.");
 
@@ -170,9 +175,14 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   let files = 0;
   for (const [name, data] of parts) {
     if (!name.startsWith("files/")) continue;
-    const target = path.join(filesDir, ...name.slice("files/".length).split("/"));
-    await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-    await writeFile(target, data, { mode: 0o600, flag: "wx" });
+    const key = name.slice("files/".length);
+    if (options.writeEvidence) {
+      await options.writeEvidence(key, data);
+    } else {
+      const target = path.join(filesDir, ...key.split("/"));
+      await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+      await writeFile(target, data, { mode: 0o600, flag: "wx" });
+    }
     files += 1;
   }
   await mkdir(path.dirname(options.anchorFile), { recursive: true, mode: 0o700 });
