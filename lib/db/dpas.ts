@@ -1,5 +1,5 @@
 import "server-only";
-import { DPA_CLAUSES } from "@/lib/domain/vocabulary";
+import { DPA_CLAUSES, type ClauseStatus as ClauseStatusValue, type DpaClause } from "@/lib/domain/vocabulary";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { DpaInput } from "@/lib/validation/evidence";
 import { withAudit } from "./audit";
@@ -88,4 +88,17 @@ export async function getDpa(ctx: TenantContext, id: string) {
   });
   if (!dpa) throw notFound("DPA");
   return dpa;
+}
+
+/**
+ * One checklist row set from a reviewed analyser proposal (lib/db/dpa-analyses), inside the
+ * caller's audited transaction. The caller refreshes the product's scores in the same
+ * transaction: clause statuses change here and only here, and the score follows them.
+ */
+export async function setClauseCheck(tx: Tx, ctx: TenantContext, dpaId: string, clause: DpaClause, status: ClauseStatusValue, evidence: string | null) {
+  await tx.dpaClauseCheck.upsert({
+    where: { dpaId_clause: { dpaId, clause } },
+    create: { dpaId, clause, status, evidence, organizationId: ctx.organizationId },
+    update: { status, evidence },
+  });
 }

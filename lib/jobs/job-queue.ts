@@ -9,6 +9,7 @@ import { logger } from "@/lib/log/logger";
  * nor schedules.
  */
 export const IMPORT_QUEUE = "vetta-imports";
+export const DPA_ANALYSIS_QUEUE = "vetta-dpa-analyses";
 
 /**
  * pg-boss 10 deadlocks when two instances create the same new queue at once (both insert the
@@ -35,6 +36,7 @@ async function startSender(): Promise<PgBoss> {
   boss.on("error", (error: Error) => logger.error({ err: error }, "job sender error"));
   await boss.start();
   await createQueueOnce(boss, IMPORT_QUEUE);
+  await createQueueOnce(boss, DPA_ANALYSIS_QUEUE);
   return boss;
 }
 
@@ -50,4 +52,10 @@ function sender(): Promise<PgBoss> {
 export async function enqueueImport(importJobId: string) {
   const boss = await sender();
   await boss.send(IMPORT_QUEUE, { importJobId }, { retryLimit: 2, expireInSeconds: 60 * 30 });
+}
+
+/** Hands a DPA analysis to the worker; a lost send is found by the worker's start-up sweep. */
+export async function enqueueDpaAnalysis(analysisId: string) {
+  const boss = await sender();
+  await boss.send(DPA_ANALYSIS_QUEUE, { analysisId }, { retryLimit: 2, expireInSeconds: 60 * 10 });
 }

@@ -5,6 +5,7 @@ import { serverEnv } from "@/lib/config/server-env";
 import { deliverOutbox, type MailTransport } from "@/lib/db/outbox";
 import { sendAllDueReminders } from "@/lib/db/reminders";
 import { rescoreOrganizationsWhoseDayTurned } from "@/lib/db/score-refresh";
+import { startDpaAnalysisWorker } from "./dpa-analysis-jobs";
 import { startImportWorker } from "./import-jobs";
 import { createQueueOnce } from "./job-queue";
 import { logger } from "@/lib/log/logger";
@@ -48,6 +49,7 @@ export async function startJobWorker(options: { databaseUrl: string; cron?: stri
     options.onCycle?.(result);
   });
   await startImportWorker(boss);
+  await startDpaAnalysisWorker(boss);
   // Run once at start, so a fresh or restarted instance catches up without waiting for the hour.
   await boss.send(REMINDER_QUEUE, {}, { singletonKey: "startup", singletonSeconds: 60 });
   return boss;
