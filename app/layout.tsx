@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { Suspense } from "react";
+import { RouteProgress } from "@/components/shell/route-progress";
 import { ZodJitless } from "@/components/zod-jitless";
 import "./globals.css";
 
@@ -29,6 +31,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to content
         </a>
         <ZodJitless />
+        <Suspense fallback={null}>
+          <RouteProgress />
+        </Suspense>
         {children}
       </body>
     </html>

@@ -282,7 +282,7 @@ export function DataTable<Row extends RowData>({
                 onChange={(e) => setSearch(e.target.value)}
                 placeholder={searchPlaceholder ?? "Type to search…"}
                 autoComplete="off"
-                className="block w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-600"
+                className="block w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-500 focus:border-brand-600"
               />
             </form>
           ) : null}

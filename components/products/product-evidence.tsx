@@ -10,7 +10,7 @@ const CLAUSE_TONES = { PRESENT: "green", PARTIAL: "amber", MISSING: "red", NOT_A
 type Product = Omit<ProductWithEvidence, "vendor">;
 
 function FileLink({ file }: { file: { id: string; originalName: string; sizeBytes: number } | null }) {
-  if (!file) return <span className="text-slate-400">No document</span>;
+  if (!file) return <span className="text-slate-500">No document</span>;
   return (
     <a href={`/api/files/${file.id}`} className="text-brand-700 hover:underline" download>
       {file.originalName} <span className="text-xs text-slate-500">({formatBytes(file.sizeBytes)})</span>

@@ -59,7 +59,7 @@ const columns: Array<DataTableColumn<ProductRow>> = [
       row.original.currentTier ? (
         <RiskTierBadge tier={row.original.currentTier} suffix={` · ${row.original.currentScore}`} />
       ) : (
-        <span className="text-slate-400">Not scored</span>
+        <span className="text-slate-500">Not scored</span>
       ),
   },
 ];

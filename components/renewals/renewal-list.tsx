@@ -66,8 +66,8 @@ export function RenewalList({ buckets, today }: { buckets: Partial<Record<Renewa
                           ) : null}
                           {row.detail ? <p className="text-xs text-slate-500">{row.detail}</p> : null}
                         </td>
-                        <td className="px-3 py-2 align-top">{row.clientName ?? <span className="text-slate-400">—</span>}</td>
-                        <td className="px-3 py-2 align-top">{row.ownerName ?? <span className="text-slate-400">Unassigned</span>}</td>
+                        <td className="px-3 py-2 align-top">{row.clientName ?? <span className="text-slate-500">—</span>}</td>
+                        <td className="px-3 py-2 align-top">{row.ownerName ?? <span className="text-slate-500">Unassigned</span>}</td>
                         <td className="max-w-sm px-3 py-2 align-top text-slate-700">{row.action}</td>
                       </tr>
                     ))}

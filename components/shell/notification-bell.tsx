@@ -146,7 +146,7 @@ export function NotificationBell({
                     )}
                   </div>
                   <p className="mt-0.5 line-clamp-2 text-xs text-slate-600">{n.body}</p>
-                  <p className="mt-0.5 text-[0.7rem] text-slate-400">
+                  <p className="mt-0.5 text-[0.7rem] text-slate-600">
                     {n.readAt ? "" : <span className="sr-only">Unread. </span>}
                     {n.createdAt.slice(0, 16).replace("T", " ")} UTC
                   </p>

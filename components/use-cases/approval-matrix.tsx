@@ -45,7 +45,7 @@ export function ApprovalMatrix({ data }: { data: MatrixData }) {
                 return (
                   <td key={p.id} className="px-3 py-2 align-top" data-testid={`cell-${c.id}-${p.id}`}>
                     {cell.length === 0 ? (
-                      <span className="text-slate-400" aria-label="No use case">
+                      <span className="text-slate-500" aria-label="No use case">
                         —
                       </span>
                     ) : (

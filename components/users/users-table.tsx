@@ -97,7 +97,7 @@ function MemberRowView({ member, clients, isSelf, changeRole, setActive, resetMf
           </Button>
         ) : null}
         {isSelf ? (
-          <span className="text-xs text-slate-400">You</span>
+          <span className="text-xs text-slate-500">You</span>
         ) : member.active ? (
           <Button
             variant="secondary"

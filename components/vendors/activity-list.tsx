@@ -19,7 +19,7 @@ export function ActivityList({ events }: { events: ActivityEvent[] }) {
           {events.map((e) => (
             <li key={e.id} className="flex justify-between gap-4 py-1.5">
               <span>
-                <span className="font-mono text-xs text-slate-400">#{e.seq}</span> {e.action} <span className="text-slate-500">by {e.actorLabel}</span>
+                <span className="font-mono text-xs text-slate-500">#{e.seq}</span> {e.action} <span className="text-slate-500">by {e.actorLabel}</span>
               </span>
               <time className="shrink-0 text-xs text-slate-500" dateTime={e.createdAt.toISOString()}>
                 {e.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC

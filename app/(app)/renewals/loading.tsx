@@ -1,7 +1,5 @@
+import { ListSkeleton } from "@/components/ui/list-skeleton";
+
 export default function Loading() {
-  return (
-    <div role="status" className="animate-pulse text-sm text-slate-500">
-      Loading renewals…
-    </div>
-  );
+  return <ListSkeleton label="renewals" />;
 }

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { assessmentProductName } from "@/lib/db/record-titles";
+import { recordTitle } from "@/lib/http/record-title";
 import Link from "next/link";
 import { AssessmentFiller } from "@/components/assessments/assessment-filler";
 import { SubmittedConfirmation } from "@/components/assessments/submitted-confirmation";
@@ -32,7 +34,10 @@ import { ContradictionList } from "@/components/contradictions/contradiction-lis
 import { productContradictions } from "@/lib/db/contradictions";
 import { acknowledgeContradictionAction } from "@/app/(app)/products/[productId]/contradiction-actions";
 
-export const metadata: Metadata = { title: "Assessment" };
+export async function generateMetadata({ params }: { params: Promise<{ assessmentId: string }> }): Promise<Metadata> {
+  const { assessmentId } = await params;
+  return recordTitle("assessment:read", (actor) => assessmentProductName(actor, assessmentId), (n) => `Assessment · ${n} · Products`, "Assessment");
+}
 
 export default async function AssessmentPage({ params, searchParams }: { params: Promise<{ assessmentId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("assessment:read");

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { clientName } from "@/lib/db/record-titles";
+import { recordTitle } from "@/lib/http/record-title";
 import { ReportsCard } from "@/components/reports/reports-card";
 import { listReports } from "@/lib/db/reports";
 import { createReportAction } from "@/app/(app)/reports/actions";
@@ -17,7 +19,10 @@ import { loadOr404 } from "@/lib/http/load-or-404";
 import { createUseCaseAction } from "../../use-cases/actions";
 import { archiveClientAction } from "../actions";
 
-export const metadata: Metadata = { title: "Client" };
+export async function generateMetadata({ params }: { params: Promise<{ clientId: string }> }): Promise<Metadata> {
+  const { clientId } = await params;
+  return recordTitle("client:read", (actor) => clientName(actor, clientId), (n) => `${n} · Clients`, "Client");
+}
 
 export default async function ClientPage({ params }: { params: Promise<{ clientId: string }> }) {
   const actor = await requirePermission("client:read");

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { productName } from "@/lib/db/record-titles";
+import { recordTitle } from "@/lib/http/record-title";
 import { ReportsCard } from "@/components/reports/reports-card";
 import { listReports } from "@/lib/db/reports";
 import { createReportAction } from "@/app/(app)/reports/actions";
@@ -29,7 +31,10 @@ import { acknowledgeContradictionAction } from "./contradiction-actions";
 import { VendorRequestsCard } from "@/components/vendor-requests/vendor-requests-card";
 import { listVendorRequestsForProduct } from "@/lib/db/vendor-requests";
 
-export const metadata: Metadata = { title: "Product" };
+export async function generateMetadata({ params }: { params: Promise<{ productId: string }> }): Promise<Metadata> {
+  const { productId } = await params;
+  return recordTitle("vendor:read", (actor) => productName(actor, productId), (n) => `${n} · Products`, "Product");
+}
 
 export default async function ProductPage({ params }: { params: Promise<{ productId: string }> }) {
   const actor = await requirePermission("vendor:read");

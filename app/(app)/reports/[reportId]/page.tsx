@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { reportTitle } from "@/lib/db/record-titles";
+import { recordTitle } from "@/lib/http/record-title";
 import Link from "next/link";
 import { ReportView } from "@/components/reports/report-view";
 import { ShareLinksList } from "@/components/reports/share-links-list";
@@ -14,7 +16,10 @@ import { listShareLinks } from "@/lib/db/share-links";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { revokeShareLinkAction, shareReportAction } from "../actions";
 
-export const metadata: Metadata = { title: "Report" };
+export async function generateMetadata({ params }: { params: Promise<{ reportId: string }> }): Promise<Metadata> {
+  const { reportId } = await params;
+  return recordTitle("report:create", (actor) => reportTitle(actor, reportId), (n) => `${n} · Reports`, "Report");
+}
 
 export default async function ReportPage({ params }: { params: Promise<{ reportId: string }> }) {
   const actor = await requirePermission("report:create");

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { useCaseName } from "@/lib/db/record-titles";
+import { recordTitle } from "@/lib/http/record-title";
 import { ReportsCard } from "@/components/reports/reports-card";
 import { listReports } from "@/lib/db/reports";
 import { createReportAction } from "@/app/(app)/reports/actions";
@@ -16,7 +18,10 @@ import { enumLabel } from "@/lib/domain/vocabulary";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { decideUseCaseAction, recordConditionMetAction, revokeExceptionAction } from "../actions";
 
-export const metadata: Metadata = { title: "Use case" };
+export async function generateMetadata({ params }: { params: Promise<{ useCaseId: string }> }): Promise<Metadata> {
+  const { useCaseId } = await params;
+  return recordTitle("client:read", (actor) => useCaseName(actor, useCaseId), (n) => `${n} · Use cases`, "Use case");
+}
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
 

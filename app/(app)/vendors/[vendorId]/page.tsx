@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { vendorName } from "@/lib/db/record-titles";
+import { recordTitle } from "@/lib/http/record-title";
 import Link from "next/link";
 import { CertificationSection, DpaSection, FactSources, ProductFacts, SubProcessorSection } from "@/components/products/product-evidence";
 import { buttonClass } from "@/components/ui/button";
@@ -12,7 +14,10 @@ import { getVendorOverview } from "@/lib/db/vendors";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { archiveVendorAction } from "../actions";
 
-export const metadata: Metadata = { title: "Vendor" };
+export async function generateMetadata({ params }: { params: Promise<{ vendorId: string }> }): Promise<Metadata> {
+  const { vendorId } = await params;
+  return recordTitle("vendor:read", (actor) => vendorName(actor, vendorId), (n) => `${n} · Vendors`, "Vendor");
+}
 
 export default async function VendorPage({ params }: { params: Promise<{ vendorId: string }> }) {
   const actor = await requirePermission("vendor:read");

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { clientName } from "@/lib/db/record-titles";
+import { recordTitle } from "@/lib/http/record-title";
 import { ClientForm } from "@/components/clients/client-form";
 import { PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
@@ -7,7 +9,10 @@ import { loadOr404 } from "@/lib/http/load-or-404";
 import type { ClientFormValues } from "@/lib/validation/client";
 import { updateClientAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Edit client" };
+export async function generateMetadata({ params }: { params: Promise<{ clientId: string }> }): Promise<Metadata> {
+  const { clientId } = await params;
+  return recordTitle("client:write", (actor) => clientName(actor, clientId), (n) => `Edit ${n} · Clients`, "Edit client");
+}
 
 export default async function EditClientPage({ params }: { params: Promise<{ clientId: string }> }) {
   const actor = await requirePermission("client:write");

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { productName } from "@/lib/db/record-titles";
+import { recordTitle } from "@/lib/http/record-title";
 import { ProductForm } from "@/components/products/product-form";
 import { PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
@@ -8,7 +10,10 @@ import { loadOr404 } from "@/lib/http/load-or-404";
 import { booleanToTriState } from "@/lib/validation/product";
 import { updateProductAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Edit product" };
+export async function generateMetadata({ params }: { params: Promise<{ productId: string }> }): Promise<Metadata> {
+  const { productId } = await params;
+  return recordTitle("vendor:write", (actor) => productName(actor, productId), (n) => `Edit ${n} · Products`, "Edit product");
+}
 
 export default async function EditProductPage({ params }: { params: Promise<{ productId: string }> }) {
   const actor = await requirePermission("vendor:write");

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { productName } from "@/lib/db/record-titles";
+import { recordTitle } from "@/lib/http/record-title";
 import { SubProcessorEditor } from "@/components/evidence/sub-processor-editor";
 import { PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
@@ -6,7 +8,10 @@ import { getProductOverview } from "@/lib/db/products";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { saveSubProcessorsAction } from "@/app/(app)/products/[productId]/evidence-actions";
 
-export const metadata: Metadata = { title: "Sub-processors" };
+export async function generateMetadata({ params }: { params: Promise<{ productId: string }> }): Promise<Metadata> {
+  const { productId } = await params;
+  return recordTitle("vendor:write", (actor) => productName(actor, productId), (n) => `Sub-processors · ${n} · Products`, "Sub-processors");
+}
 
 export default async function SubProcessorsPage({ params }: { params: Promise<{ productId: string }> }) {
   const actor = await requirePermission("vendor:write");

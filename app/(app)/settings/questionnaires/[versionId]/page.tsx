@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { templateVersionName } from "@/lib/db/record-titles";
+import { recordTitle } from "@/lib/http/record-title";
 import Link from "next/link";
 import { TemplateBuilder } from "@/components/questionnaires/template-builder";
 import { TemplatePreview } from "@/components/questionnaires/template-preview";
@@ -9,7 +11,10 @@ import { getVersionDefinition } from "@/lib/db/questionnaires";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { newDraftAction, publishVersionAction, saveDraftAction } from "../actions";
 
-export const metadata: Metadata = { title: "Questionnaire builder" };
+export async function generateMetadata({ params }: { params: Promise<{ versionId: string }> }): Promise<Metadata> {
+  const { versionId } = await params;
+  return recordTitle("template:manage", (actor) => templateVersionName(actor, versionId), (n) => `${n} · Questionnaires`, "Questionnaire builder");
+}
 
 export default async function TemplateVersionPage({ params }: { params: Promise<{ versionId: string }> }) {
   const actor = await requirePermission("template:manage");

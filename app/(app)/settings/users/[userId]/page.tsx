@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { memberName } from "@/lib/db/record-titles";
+import { recordTitle } from "@/lib/http/record-title";
 import Link from "next/link";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { SendResetLink } from "@/components/users/send-reset-link";
@@ -8,7 +10,10 @@ import { getMember } from "@/lib/db/users";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
 import { loadOr404 } from "@/lib/http/load-or-404";
 
-export const metadata: Metadata = { title: "User" };
+export async function generateMetadata({ params }: { params: Promise<{ userId: string }> }): Promise<Metadata> {
+  const { userId } = await params;
+  return recordTitle("user:manage", (actor) => memberName(actor, userId), (n) => `${n} · Users`, "User");
+}
 
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   const actor = await requirePermission("user:manage");

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { vendorName } from "@/lib/db/record-titles";
+import { recordTitle } from "@/lib/http/record-title";
 import { PageHeader } from "@/components/ui/card";
 import { VendorForm } from "@/components/vendors/vendor-form";
 import { requirePermission } from "@/lib/auth/session";
@@ -6,7 +8,10 @@ import { getVendorOverview } from "@/lib/db/vendors";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { updateVendorAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Edit vendor" };
+export async function generateMetadata({ params }: { params: Promise<{ vendorId: string }> }): Promise<Metadata> {
+  const { vendorId } = await params;
+  return recordTitle("vendor:write", (actor) => vendorName(actor, vendorId), (n) => `Edit ${n} · Vendors`, "Edit vendor");
+}
 
 export default async function EditVendorPage({ params }: { params: Promise<{ vendorId: string }> }) {
   const actor = await requirePermission("vendor:write");

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { productName } from "@/lib/db/record-titles";
+import { recordTitle } from "@/lib/http/record-title";
 import { CertificationForm } from "@/components/evidence/certification-form";
 import { PageHeader } from "@/components/ui/card";
 import type { CertificationFormValues } from "@/lib/validation/evidence";
@@ -7,7 +9,10 @@ import { productInTenant } from "@/lib/db/products";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { createCertificationAction } from "@/app/(app)/products/[productId]/evidence-actions";
 
-export const metadata: Metadata = { title: "New certification" };
+export async function generateMetadata({ params }: { params: Promise<{ productId: string }> }): Promise<Metadata> {
+  const { productId } = await params;
+  return recordTitle("vendor:write", (actor) => productName(actor, productId), (n) => `New certification · ${n} · Products`, "New certification");
+}
 
 export default async function NewCertificationPage({ params }: { params: Promise<{ productId: string }> }) {
   const actor = await requirePermission("vendor:write");

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { productName } from "@/lib/db/record-titles";
+import { recordTitle } from "@/lib/http/record-title";
 import { DpaForm } from "@/components/evidence/dpa-form";
 import { PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
@@ -7,7 +9,10 @@ import { DPA_CLAUSES } from "@/lib/domain/vocabulary";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { createDpaAction } from "@/app/(app)/products/[productId]/evidence-actions";
 
-export const metadata: Metadata = { title: "New DPA" };
+export async function generateMetadata({ params }: { params: Promise<{ productId: string }> }): Promise<Metadata> {
+  const { productId } = await params;
+  return recordTitle("vendor:write", (actor) => productName(actor, productId), (n) => `New DPA · ${n} · Products`, "New DPA");
+}
 
 export default async function NewDpaPage({ params }: { params: Promise<{ productId: string }> }) {
   const actor = await requirePermission("vendor:write");

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { productName } from "@/lib/db/record-titles";
+import { recordTitle } from "@/lib/http/record-title";
 import { notFound } from "next/navigation";
 import { CertificationForm } from "@/components/evidence/certification-form";
 import { PageHeader } from "@/components/ui/card";
@@ -10,7 +12,10 @@ import { loadOr404 } from "@/lib/http/load-or-404";
 import { toDateInput } from "@/lib/validation/dates";
 import { archiveCertificationAction, updateCertificationAction } from "@/app/(app)/products/[productId]/evidence-actions";
 
-export const metadata: Metadata = { title: "Edit certification" };
+export async function generateMetadata({ params }: { params: Promise<{ productId: string }> }): Promise<Metadata> {
+  const { productId } = await params;
+  return recordTitle("vendor:write", (actor) => productName(actor, productId), (n) => `Edit certification · ${n} · Products`, "Edit certification");
+}
 
 export default async function EditCertificationPage({ params }: { params: Promise<{ productId: string; certificationId: string }> }) {
   const actor = await requirePermission("vendor:write");

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { productName } from "@/lib/db/record-titles";
+import { recordTitle } from "@/lib/http/record-title";
 import { notFound } from "next/navigation";
 import { DpaForm } from "@/components/evidence/dpa-form";
 import { PageHeader } from "@/components/ui/card";
@@ -9,7 +11,10 @@ import { loadOr404 } from "@/lib/http/load-or-404";
 import { toDateInput } from "@/lib/validation/dates";
 import { updateDpaAction } from "@/app/(app)/products/[productId]/evidence-actions";
 
-export const metadata: Metadata = { title: "Edit DPA" };
+export async function generateMetadata({ params }: { params: Promise<{ productId: string }> }): Promise<Metadata> {
+  const { productId } = await params;
+  return recordTitle("vendor:write", (actor) => productName(actor, productId), (n) => `Edit DPA · ${n} · Products`, "Edit DPA");
+}
 
 export default async function EditDpaPage({ params }: { params: Promise<{ productId: string; dpaId: string }> }) {
   const actor = await requirePermission("vendor:write");
