@@ -33,7 +33,8 @@ test("a certificate expiring in 5 days appears on the renewals page, in the mont
   // The renewals page lists it within 7 days, says what to do, and links to the record.
   await am.getByRole("link", { name: "Renewals", exact: true }).click();
   await am.getByLabel("Product").selectOption({ label: `${vendorName} — Renewal Assistant` });
-  await am.getByRole("button", { name: "Apply filters" }).click();
+  // The choice applies at once (no Apply button), like the other lists.
+  await expect(am).toHaveURL(/[?&]product=/);
   const week = am.getByTestId("renewal-bucket-DUE_7");
   const row = week.getByTestId("renewal-row");
   await expect(row).toHaveCount(1);

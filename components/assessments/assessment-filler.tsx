@@ -133,7 +133,7 @@ export function AssessmentFiller({ assessmentId, definition, initialAnswers, ini
                 : "Answers save as you type";
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+    <div className="grid gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
       <nav aria-label="Sections" className="space-y-1">
         <div className="mb-3">
           <div className="flex justify-between text-xs text-slate-600">
@@ -171,7 +171,7 @@ export function AssessmentFiller({ assessmentId, definition, initialAnswers, ini
         {live && !readOnly ? <LiveScore live={live} /> : null}
       </nav>
 
-      <section aria-labelledby="section-title" className="space-y-4">
+      <section aria-labelledby="section-title" className="min-w-0 space-y-4">
         <div>
           <h2 id="section-title" className="text-lg font-semibold">
             {step + 1}. {section.title}

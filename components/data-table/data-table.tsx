@@ -56,6 +56,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useEffectEvent, useId, useMemo, useState, type MouseEvent, type ReactNode } from "react";
 import type { ListPageInfo, ListPageLink } from "@/lib/domain/list-pages";
 import { MAX_SEARCH_LENGTH, PAGE_SIZES, type ListQuery, type ListSort } from "@/lib/validation/list-query";
+import { ScrollRegion, STICKY_FIRST_CELL } from "@/components/ui/scroll-region";
 import { FilterMenu, type DataTableFilter } from "./filter-menu";
 import { Pagination } from "./pagination";
 import { useListNavigation } from "./use-list-navigation";
@@ -282,7 +283,7 @@ export function DataTable<Row extends RowData>({
                 onChange={(e) => setSearch(e.target.value)}
                 placeholder={searchPlaceholder ?? "Type to search…"}
                 autoComplete="off"
-                className="block w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-500 focus:border-brand-600"
+                className="block w-64 max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-500 focus:border-brand-600"
               />
             </form>
           ) : null}
@@ -297,13 +298,13 @@ export function DataTable<Row extends RowData>({
         </div>
       ) : null}
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <ScrollRegion label={caption} className="rounded-lg border border-slate-200 bg-white shadow-sm">
         <table aria-busy={pending} className={`w-full text-left text-sm transition-opacity ${pending ? "opacity-60" : ""}`}>
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
-                {group.headers.map((header) => {
+                {group.headers.map((header, index) => {
                   const column = header.column;
                   const canSort = column.getCanSort();
                   const sorted = column.getIsSorted();
@@ -313,7 +314,7 @@ export function DataTable<Row extends RowData>({
                       scope="col"
                       colSpan={header.colSpan > 1 ? header.colSpan : undefined}
                       aria-sort={canSort ? ariaSort(sorted) : undefined}
-                      className={`px-3 py-2 font-medium ${column.columnDef.meta?.className ?? ""}`}
+                      className={`px-3 py-2 font-medium ${index === 0 ? `${STICKY_FIRST_CELL} bg-slate-50` : ""} ${column.columnDef.meta?.className ?? ""}`}
                     >
                       {header.isPlaceholder ? null : canSort ? (
                         <button
@@ -371,10 +372,10 @@ export function DataTable<Row extends RowData>({
                   <tr
                     key={row.id}
                     onClick={href ? (e) => onRowClick(e, href) : undefined}
-                    className={`border-t border-slate-100 hover:bg-slate-50 ${href ? "cursor-pointer focus-within:bg-slate-50" : ""}`}
+                    className={`group border-t border-slate-100 hover:bg-slate-50 ${href ? "cursor-pointer focus-within:bg-slate-50" : ""}`}
                   >
                     {row.getAllCells().map((cell, index) => (
-                      <td key={cell.id} className={`px-3 py-2 align-top ${cell.column.columnDef.meta?.className ?? ""}`}>
+                      <td key={cell.id} className={`px-3 py-2 align-top ${index === 0 ? `${STICKY_FIRST_CELL} bg-white group-hover:bg-slate-50` : ""} ${cell.column.columnDef.meta?.className ?? ""}`}>
                         {href && index === 0 ? (
                           <Link href={href} className="font-medium text-brand-700 hover:underline">
                             <table.FlexRender cell={cell} />
@@ -390,7 +391,7 @@ export function DataTable<Row extends RowData>({
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       {pages ? (
         <Pagination

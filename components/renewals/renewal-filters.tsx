@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AutoApplyForm } from "@/components/ui/auto-apply-form";
 import { buttonClass } from "@/components/ui/button";
 
 export interface RenewalFilterOptions {
@@ -10,7 +11,7 @@ export interface RenewalFilterOptions {
 
 const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-2 text-sm";
 
-/** A plain GET form: every filter is in the URL, so a filtered view can be bookmarked and shared. */
+/** Every filter is in the URL, so a filtered view can be bookmarked and shared; a choice applies as soon as it is made. */
 export function RenewalFilters({ options, values, view, month }: { options: RenewalFilterOptions; values: Record<"client" | "owner" | "kind" | "product", string>; view: "list" | "calendar"; month: string }) {
   const field = (name: keyof typeof values, label: string, items: Array<{ id: string; label: string }>) => (
     <div className="flex flex-col gap-1">
@@ -29,7 +30,7 @@ export function RenewalFilters({ options, values, view, month }: { options: Rene
   );
   const active = Object.values(values).some(Boolean);
   return (
-    <form action="/renewals" className="mb-6 flex flex-wrap items-end gap-3" aria-label="Filter renewals">
+    <AutoApplyForm action="/renewals" className="mb-6 flex flex-wrap items-end gap-3" label="Filter renewals">
       {view === "calendar" ? (
         <>
           <input type="hidden" name="view" value="calendar" />
@@ -40,14 +41,16 @@ export function RenewalFilters({ options, values, view, month }: { options: Rene
       {field("owner", "Owner", options.owners.map((o) => ({ id: o.id, label: o.name })))}
       {field("kind", "Kind", options.kinds)}
       {field("product", "Product", options.products)}
-      <button type="submit" className={buttonClass("secondary")}>
-        Apply filters
-      </button>
+      <noscript>
+        <button type="submit" className={buttonClass("secondary")}>
+          Apply filters
+        </button>
+      </noscript>
       {active ? (
         <Link href={view === "calendar" ? `/renewals?view=calendar&month=${month}` : "/renewals"} className="py-2 text-sm text-brand-700 hover:underline">
           Clear filters
         </Link>
       ) : null}
-    </form>
+    </AutoApplyForm>
   );
 }

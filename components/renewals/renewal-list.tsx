@@ -1,3 +1,4 @@
+import { ScrollRegion, STICKY_FIRST_CELL } from "@/components/ui/scroll-region";
 import Link from "next/link";
 import { Badge } from "@/components/ui/card";
 import type { CalendarDate } from "@/lib/domain/dates/calendar-date";
@@ -34,11 +35,11 @@ export function RenewalList({ buckets, today }: { buckets: Partial<Record<Renewa
             {rows.length === 0 ? (
               <p className="text-sm text-slate-500">Nothing {bucket === "OVERDUE" ? "overdue" : "falls due in this window"}.</p>
             ) : (
-              <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              <ScrollRegion label={BUCKET_LABELS[bucket]} className="rounded-lg border border-slate-200 bg-white">
                 <table className="min-w-full divide-y divide-slate-200 text-sm">
                   <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                     <tr>
-                      <th scope="col" className="px-3 py-2">Due</th>
+                      <th scope="col" className={`${STICKY_FIRST_CELL} bg-slate-50 px-3 py-2`}>Due</th>
                       <th scope="col" className="px-3 py-2">What</th>
                       <th scope="col" className="px-3 py-2">Client</th>
                       <th scope="col" className="px-3 py-2">Owner</th>
@@ -48,12 +49,12 @@ export function RenewalList({ buckets, today }: { buckets: Partial<Record<Renewa
                   <tbody className="divide-y divide-slate-100">
                     {rows.map((row) => (
                       <tr key={row.key} data-testid="renewal-row">
-                        <td className="whitespace-nowrap px-3 py-2 align-top">
+                        <td className={`${STICKY_FIRST_CELL} whitespace-nowrap bg-white px-3 py-2 align-top`}>
                           <span className="font-medium text-slate-900">{row.dueOn}</span>
                           <br />
                           <span className={`text-xs ${bucket === "OVERDUE" ? "font-semibold text-red-700" : "text-slate-500"}`}>{dueInWords(row.dueOn, today)}</span>
                         </td>
-                        <td className="px-3 py-2 align-top">
+                        <td className="min-w-48 px-3 py-2 align-top">
                           <span className="text-xs font-medium uppercase tracking-wide text-slate-500">{RENEWAL_KIND_LABELS[row.kind]}</span>
                           <br />
                           <Link href={row.href} className="font-medium text-brand-700 hover:underline">
@@ -68,12 +69,12 @@ export function RenewalList({ buckets, today }: { buckets: Partial<Record<Renewa
                         </td>
                         <td className="px-3 py-2 align-top">{row.clientName ?? <span className="text-slate-500">—</span>}</td>
                         <td className="px-3 py-2 align-top">{row.ownerName ?? <span className="text-slate-500">Unassigned</span>}</td>
-                        <td className="max-w-sm px-3 py-2 align-top text-slate-700">{row.action}</td>
+                        <td className="min-w-56 max-w-sm px-3 py-2 align-top text-slate-700">{row.action}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             )}
           </section>
         );

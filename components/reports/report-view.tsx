@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { RiskTierBadge } from "@/components/scoring/risk-tier-badge";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { Methodology, PortfolioReportData, ProductReportData, ReportSnapshot } from "@/lib/pdf/report-data";
 
 /**
@@ -77,7 +78,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 function Table({ head, rows, empty }: { head: string[]; rows: ReactNode[][]; empty: string }) {
   if (rows.length === 0) return <p className="text-sm text-slate-500">{empty}</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={head.join(", ")}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
@@ -100,7 +101,7 @@ function Table({ head, rows, empty }: { head: string[]; rows: ReactNode[][]; emp
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Badge } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { ActionResult } from "@/lib/http/action-result";
@@ -49,7 +50,8 @@ export function ShareLinksList({ links, now, canRevoke, revoke }: { links: Share
             {l.accesses.length ? (
               <details className="mt-2 text-xs">
                 <summary className="cursor-pointer text-slate-700">Access log</summary>
-                <table className="mt-1 w-full text-left">
+                <ScrollRegion label={`Access log of the link for ${l.clientName}`} className="mt-1">
+                <table className="w-full text-left">
                   <thead className="text-slate-500">
                     <tr>
                       <th scope="col" className="py-1 pr-2">When (UTC)</th>
@@ -69,6 +71,7 @@ export function ShareLinksList({ links, now, canRevoke, revoke }: { links: Share
                     ))}
                   </tbody>
                 </table>
+                </ScrollRegion>
               </details>
             ) : null}
           </li>

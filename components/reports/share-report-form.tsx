@@ -63,7 +63,7 @@ export function ShareReportForm({
             Share link, valid until {created.expiresAt.slice(0, 10)}. Copy it now: it will not be shown again.
           </label>
           <div className="mt-2 flex gap-2">
-            <input id="share-link-url" readOnly value={created.url} className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+            <input id="share-link-url" readOnly value={created.url} className="w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
             <Button variant="secondary" onClick={() => void navigator.clipboard?.writeText(created.url)}>
               Copy
             </Button>

@@ -6,7 +6,7 @@ import { usePathname } from "next/navigation";
 export function NavLinks({ items }: { items: Array<{ href: string; label: string }> }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex flex-wrap gap-1 md:flex-col">
+    <nav aria-label="Main" className="flex flex-col gap-1">
       {items.map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (

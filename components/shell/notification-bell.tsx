@@ -109,7 +109,7 @@ export function NotificationBell({
         ) : null}
       </button>
       {open ? (
-        <div id={panelId} role="region" aria-label="Notifications" className="absolute right-0 z-20 mt-2 w-96 rounded-lg border border-slate-200 bg-white shadow-lg">
+        <div id={panelId} role="region" aria-label="Notifications" className="absolute right-0 z-20 mt-2 w-96 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white shadow-lg">
           <div className="flex items-center justify-between border-b border-slate-100 px-3 py-2">
             <p className="text-sm font-semibold text-slate-800">Notifications</p>
             {data.unread > 0 ? (

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { RiskTierBadge } from "@/components/scoring/risk-tier-badge";
+import { ScrollRegion, STICKY_FIRST_CELL } from "@/components/ui/scroll-region";
 import { UseCaseStatusBadge } from "./use-case-status-badge";
 
 export interface MatrixData {
@@ -14,16 +15,17 @@ export interface MatrixData {
 /** Clients × products: each cell the use cases of that pair, with status (LAPSED included) and tier, linking to each. */
 export function ApprovalMatrix({ data }: { data: MatrixData }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    // The matrix scrolls sideways inside itself (the page never does), with the client column pinned.
+    <ScrollRegion label="Approval matrix" className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">Approval matrix: clients by products</caption>
         <thead className="bg-slate-50 text-xs text-slate-600">
           <tr>
-            <th scope="col" className="sticky left-0 bg-slate-50 px-3 py-2">
+            <th scope="col" className={`${STICKY_FIRST_CELL} bg-slate-50 px-3 py-2`}>
               Client
             </th>
             {data.products.map((p) => (
-              <th key={p.id} scope="col" className="px-3 py-2 align-bottom">
+              <th key={p.id} scope="col" className="min-w-36 px-3 py-2 align-bottom">
                 <Link href={`/products/${p.id}`} className="hover:underline">
                   <span className="block font-normal">{p.vendor.name}</span>
                   <span className="font-semibold text-slate-800">{p.name}</span>
@@ -35,7 +37,7 @@ export function ApprovalMatrix({ data }: { data: MatrixData }) {
         <tbody className="divide-y divide-slate-100">
           {data.clients.map((c) => (
             <tr key={c.id}>
-              <th scope="row" className="sticky left-0 bg-white px-3 py-2 font-medium">
+              <th scope="row" className={`${STICKY_FIRST_CELL} min-w-36 bg-white px-3 py-2 font-medium shadow-[1px_0_0_var(--color-slate-200)]`}>
                 <Link href={`/clients/${c.id}`} className="text-brand-700 hover:underline">
                   {c.name}
                 </Link>
@@ -68,6 +70,6 @@ export function ApprovalMatrix({ data }: { data: MatrixData }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

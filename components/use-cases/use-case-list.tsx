@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import Link from "next/link";
 import { RiskTierBadge } from "@/components/scoring/risk-tier-badge";
 import { UseCaseStatusBadge } from "./use-case-status-badge";
@@ -17,7 +18,7 @@ export interface UseCaseListRow {
 export function UseCaseList({ rows, empty, caption }: { rows: UseCaseListRow[]; empty: string; caption: string }) {
   if (rows.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={caption}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="text-xs uppercase text-slate-500">
@@ -48,6 +49,6 @@ export function UseCaseList({ rows, empty, caption }: { rows: UseCaseListRow[]; 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

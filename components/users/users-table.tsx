@@ -36,12 +36,13 @@ function MemberRowView({ member, clients, isSelf, changeRole, setActive, resetMf
     });
 
   return (
-    <tr className="border-t border-slate-100 align-top" data-testid={`user-row-${member.email}`}>
-      <td className="px-3 py-2">
+    <tr className="block border-t border-slate-100 py-2 align-top md:table-row md:py-0" data-testid={`user-row-${member.email}`}>
+      <td className="block px-3 py-1 md:table-cell md:py-2">
         <Link href={`/settings/users/${member.userId}`} className="block font-medium text-slate-800 hover:underline">{member.name}</Link>
-        <p className="text-xs text-slate-500">{member.email}</p>
+        <p className="break-all text-xs text-slate-500">{member.email}</p>
+        <p className="text-xs text-slate-500">Last sign-in: {member.lastSignInAt ? new Date(member.lastSignInAt).toLocaleString() : "Never"}</p>
       </td>
-      <td className="px-3 py-2">
+      <td className="block px-3 py-1 md:table-cell md:py-2">
         <label className="sr-only" htmlFor={`role-${member.userId}`}>
           Role of {member.email}
         </label>
@@ -75,14 +76,14 @@ function MemberRowView({ member, clients, isSelf, changeRole, setActive, resetMf
           </p>
         ) : null}
       </td>
-      <td className="px-3 py-2">
+      <td className="block px-3 py-1 md:table-cell md:py-2">
         <span className="flex flex-wrap gap-1">
           {member.active ? <Badge tone="green">Active</Badge> : <Badge tone="red">Deactivated</Badge>}
           {member.mfaEnabled ? <Badge tone="blue">Two-step on</Badge> : <Badge>Two-step off</Badge>}
         </span>
       </td>
-      <td className="px-3 py-2 text-xs text-slate-500">{member.lastSignInAt ? new Date(member.lastSignInAt).toLocaleString() : "Never"}</td>
-      <td className="space-y-1 px-3 py-2 text-right">
+      <td className="block px-3 py-1 md:table-cell md:w-44 md:py-2 md:text-right">
+        <span className="flex flex-wrap gap-1 md:justify-end">
         {member.mfaEnabled && !isSelf ? (
           <Button
             variant="secondary"
@@ -114,6 +115,7 @@ function MemberRowView({ member, clients, isSelf, changeRole, setActive, resetMf
             Reactivate
           </Button>
         )}
+        </span>
       </td>
     </tr>
   );
@@ -121,19 +123,20 @@ function MemberRowView({ member, clients, isSelf, changeRole, setActive, resetMf
 
 export function UsersTable({ members, clients, currentUserId, changeRole, setActive, resetMfa }: { members: MemberRow[]; clients: Array<{ id: string; name: string }>; currentUserId: string; changeRole: Act; setActive: Act; resetMfa: Act }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="w-full text-left text-sm">
+    // Four columns that fit beside the navigation at 1280 px, actions last and always in view;
+    // below 768 px each user is a stacked block instead of a row to scroll sideways.
+    <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="block w-full text-left text-sm md:table">
         <caption className="sr-only">Users of your organisation</caption>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+        <thead className="hidden bg-slate-50 text-xs uppercase tracking-wide text-slate-500 md:table-header-group">
           <tr>
             <th scope="col" className="px-3 py-2">User</th>
             <th scope="col" className="px-3 py-2">Role</th>
             <th scope="col" className="px-3 py-2">Status</th>
-            <th scope="col" className="px-3 py-2">Last sign-in</th>
-            <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="px-3 py-2 text-right">Actions</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className="block md:table-row-group">
           {members.map((m) => (
             <MemberRowView key={m.userId} member={m} clients={clients} isSelf={m.userId === currentUserId} changeRole={changeRole} setActive={setActive} resetMfa={resetMfa} />
           ))}

@@ -7,34 +7,78 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
 import { approvalMatrix } from "@/lib/db/use-cases";
 import { z } from "zod";
+import { AutoApplyForm } from "@/components/ui/auto-apply-form";
+import { filterMatrix } from "@/lib/domain/approvals/matrix-filter";
+import { enumLabel, RISK_TIERS } from "@/lib/domain/vocabulary";
 
 export const metadata: Metadata = { title: "Approval matrix" };
 
 const PAGE_SIZE = 20;
+const STATUSES = ["PROPOSED", "APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED", "LAPSED", "SUSPENDED"] as const;
 const params = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
   q: z.string().trim().max(200).catch(""),
+  status: z.enum(STATUSES).or(z.literal("")).catch(""),
+  tier: z.enum(RISK_TIERS).or(z.literal("")).catch(""),
 });
+const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-2 text-sm";
 
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("client:read");
   const raw = await searchParams;
-  const { page, q } = params.parse({ page: typeof raw.page === "string" ? raw.page : undefined, q: typeof raw.q === "string" ? raw.q : "" });
+  const one = (k: string) => (typeof raw[k] === "string" ? raw[k] : "");
+  const { page, q, status, tier } = params.parse({ page: one("page") || undefined, q: one("q"), status: one("status"), tier: one("tier") });
   const data = await approvalMatrix(actor, { page, pageSize: PAGE_SIZE, q });
+  const shown = filterMatrix(data, { statuses: status ? [status] : [], tiers: tier ? [tier] : [] });
   const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE));
-  const href = (p: number) => `/approvals?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
+  const href = (p: number) => `/approvals?${new URLSearchParams({ ...(q ? { q } : {}), ...(status ? { status } : {}), ...(tier ? { tier } : {}), page: String(p) })}`;
   return (
     <>
       <PageHeader title="Approval matrix" description="Every client against the products it uses: each cell is a use case with its approval status and risk tier. A lapsed approval shows LAPSED." />
-      <form className="mb-4 flex gap-2" role="search" action="/approvals">
-        <label htmlFor="matrix-q" className="sr-only">
-          Search clients
-        </label>
-        <input id="matrix-q" name="q" defaultValue={q} placeholder="Search clients" className="w-64 rounded-md border border-slate-300 px-3 py-2 text-sm" />
-        <button type="submit" className={buttonClass("secondary")}>
-          Search
-        </button>
-      </form>
+      <AutoApplyForm action="/approvals" label="Filter the approval matrix" className="mb-4 flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="matrix-q" className="text-xs font-medium text-slate-600">
+            Search clients
+          </label>
+          <div className="flex gap-2">
+            <input id="matrix-q" name="q" type="search" defaultValue={q} placeholder="Client name" className="w-56 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
+            <button type="submit" className={buttonClass("secondary")}>
+              Search
+            </button>
+          </div>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="matrix-status" className="text-xs font-medium text-slate-600">
+            Status
+          </label>
+          <select id="matrix-status" name="status" defaultValue={status} className={selectClass}>
+            <option value="">All</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {enumLabel(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="matrix-tier" className="text-xs font-medium text-slate-600">
+            Risk tier
+          </label>
+          <select id="matrix-tier" name="tier" defaultValue={tier} className={selectClass}>
+            <option value="">All</option>
+            {RISK_TIERS.map((t) => (
+              <option key={t} value={t}>
+                {enumLabel(t)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {status || tier ? (
+          <Link href={q ? `/approvals?${new URLSearchParams({ q })}` : "/approvals"} className="py-2 text-sm text-brand-700 hover:underline">
+            Clear filters
+          </Link>
+        ) : null}
+      </AutoApplyForm>
       {data.clients.length === 0 ? (
         <EmptyState title={q ? "No client matches." : "No clients yet."}>
           <Link href="/clients" className="text-brand-700 hover:underline">
@@ -44,8 +88,10 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
         </EmptyState>
       ) : data.products.length === 0 ? (
         <EmptyState title="No use cases yet.">Open a client and propose a use case: a product, its purpose and the data it carries.</EmptyState>
+      ) : shown.products.length === 0 ? (
+        <EmptyState title="No use case on this page matches these filters.">Filters apply to the clients on this page; try another page or clear the filters.</EmptyState>
       ) : (
-        <ApprovalMatrix data={data} />
+        <ApprovalMatrix data={shown} />
       )}
       <PageLinks page={page} pages={pages} total={data.total} noun="clients" label="Matrix pages" href={href} />
     </>

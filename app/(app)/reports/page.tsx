@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageLinks } from "@/components/ui/page-links";
@@ -34,7 +35,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       {rows.length === 0 ? (
         <EmptyState title="No report yet.">Open a product, a use case or a client and choose Generate report.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <ScrollRegion label="Reports" className="rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
@@ -63,7 +64,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <PageLinks page={page} pages={pages} total={total} noun="reports" label="Report pages" href={(p) => `/reports?page=${p}`} />
     </>

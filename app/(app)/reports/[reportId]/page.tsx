@@ -47,9 +47,10 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
           </a>
         }
       />
-      <div className="grid gap-6 xl:grid-cols-[1fr_24rem]">
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <ReportView snapshot={report.snapshot} contentSha256={report.contentSha256} />
-        <div className="flex flex-col gap-6">
+        {/* min-w-0: the panel fits its 22 rem column at 1280 px instead of widening the page. */}
+        <div className="flex min-w-0 flex-col gap-6">
           {canShare ? (
             <Card title="Share with a client">
               {reach.to === "NO_CLIENT" ? (

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageLinks } from "@/components/ui/page-links";
@@ -40,7 +41,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       ) : rows.length === 0 ? (
         <EmptyState title="No e-mail yet.">Reminders appear here as renewal dates come within 60 days.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <ScrollRegion label="Outbox" className="rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
@@ -76,7 +77,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <PageLinks page={page} pages={pages} total={total} noun="messages" label="Outbox pages" href={(p) => `/settings/outbox?${status ? `status=${status}&` : ""}page=${p}`} />
     </>
