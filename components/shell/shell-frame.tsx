@@ -65,7 +65,7 @@ export function ShellFrame({ sidebar, bell, children }: { sidebar: ReactNode; be
 
   return (
     <div className="flex min-h-screen flex-col lg:flex-row">
-      {open ? <div aria-hidden="true" className="fixed inset-0 z-30 bg-slate-900/50 lg:hidden" onClick={() => close(true)} /> : null}
+      {open ? <div aria-hidden="true" className="fixed inset-0 z-30 bg-black/50 lg:hidden" onClick={() => close(true)} /> : null}
       <aside
         id={drawerId}
         ref={panel}
