@@ -104,7 +104,7 @@ for (const [width, viewport] of Object.entries(VIEWPORTS)) {
         problems.push(...(await violations(page, "bell open")));
 
         if (width === "phone") {
-          await page.getByRole("button", { name: "Menu" }).click();
+          await page.getByRole("button", { name: "Menu", exact: true }).click();
           await expect(page.getByRole("dialog", { name: "Menu" })).toBeVisible();
           problems.push(...(await violations(page, "drawer open")));
         }

@@ -16,7 +16,7 @@ test("sign in, then the drawer: opens from Menu, traps focus, Escape returns foc
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav).toBeHidden();
 
-  const menu = page.getByRole("button", { name: "Menu" });
+  const menu = page.getByRole("button", { name: "Menu", exact: true });
   await expect(menu).toHaveAttribute("aria-expanded", "false");
   const drawerId = await menu.getAttribute("aria-controls");
   await menu.click();
@@ -62,7 +62,7 @@ test("renewals: a filter applies as soon as it is chosen, and the lists scroll i
 
 test("a product page: found from the list, titled by its name, no sideways page scroll", async ({ page }) => {
   await signInAndWait(page, DEMO.ACCOUNT_MANAGER, DEMO_PASSWORD, /\/dashboard$/);
-  await page.getByRole("button", { name: "Menu" }).click();
+  await page.getByRole("button", { name: "Menu", exact: true }).click();
   await page.getByRole("dialog", { name: "Menu" }).getByRole("link", { name: "Products" }).click();
   await expect(page).toHaveURL(/\/products$/);
   await expectNoPageSideScroll(page);
@@ -96,6 +96,7 @@ test("fill a questionnaire section on a phone: one column, answers saved", async
 });
 
 test("a shared link and the client's portal on a phone: readable, Sign out on screen", async ({ browser }) => {
+  test.setTimeout(120_000);
   const { am } = await generateProductReport(browser);
   const sharePath = await shareReport(am, "Harbor Health Clinics");
   await am.context().close();

@@ -4,7 +4,7 @@ import { DEMO, DEMO_PASSWORD } from "./env";
 
 /** The account manager generates a product report of the demo's OpenAI API; lands on its page. */
 export async function generateProductReport(browser: Browser) {
-  const am = await (await browser.newContext()).newPage();
+  const am = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false })).newPage();
   await signInAndWait(am, DEMO.ACCOUNT_MANAGER, DEMO_PASSWORD, /\/dashboard$/);
   await am.goto("/products?q=OpenAI%20API");
   await am.getByRole("link", { name: "OpenAI API", exact: true }).click();
