@@ -37,6 +37,8 @@ const env: NodeJS.ProcessEnv = {
   // (X-Forwarded-For, so a burst does not lock the runner's own address) and claim https (HSTS).
   // Requests without the headers are treated as before: the socket's address, plain http.
   VETTA_TRUST_PROXY: "1",
+  // The webhook spec's receiver listens on loopback, as a receiver on the MSP's own network would.
+  VETTA_WEBHOOK_ALLOW_PRIVATE: "true",
   // One line per request would bury the test output; warnings and unexpected errors still show.
   VETTA_LOG_LEVEL: process.env.VETTA_LOG_LEVEL ?? "warn",
 };

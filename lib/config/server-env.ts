@@ -49,6 +49,7 @@ const schema = z.object({
   VETTA_S3_ACCESS_KEY_ID: text,
   VETTA_S3_SECRET_ACCESS_KEY: text,
   VETTA_S3_FORCE_PATH_STYLE: text.pipe(z.enum(["true", "false"], { message: "must be true or false" }).optional()),
+  VETTA_WEBHOOK_ALLOW_PRIVATE: text.pipe(z.enum(["true", "false"], { message: "must be true or false" }).optional()),
   VETTA_LOG_LEVEL: text.pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be one of fatal, error, warn, info, debug, trace, silent" }).optional()),
 });
 export type Environment = z.output<typeof schema>;
@@ -166,4 +167,9 @@ export const serverEnv = {
   isDevelopment: () => environment().NODE_ENV === "development",
   /** A session with no request for this many minutes ends (default 30, ASVS 3.3.2 level 2). */
   sessionIdleSeconds: () => Math.round((environment().VETTA_SESSION_IDLE_MINUTES ?? 30) * 60),
+  /**
+   * Webhooks may reach private, loopback and link-local addresses, and plain http://, only when
+   * this is "true" (a receiver on the same network, or tests). Off by default: SSRF.
+   */
+  webhookAllowPrivate: () => environment().VETTA_WEBHOOK_ALLOW_PRIVATE === "true",
 };

@@ -9,6 +9,7 @@ import { productInTenant } from "./products";
 import { snapshotProductScore } from "./scoring";
 import { getVersionDefinition } from "./questionnaires";
 import { inTenant, tenant, type TenantContext } from "./tenant";
+import { emitWebhookEvent } from "./webhooks";
 
 // CHANGES_REQUESTED is no longer set (a sent-back assessment is a DRAFT again); rows from before that still edit.
 const EDITABLE_STATUSES = ["DRAFT", "CHANGES_REQUESTED"] as const;
@@ -94,6 +95,7 @@ export async function submitAssessment(ctx: TenantContext, id: string) {
       const snapshot = await snapshotProductScore(ctx, assessment.productId, id, tx);
       // The submitted answers now count for the product and its use cases.
       await refreshScores(tx, ctx, { productIds: [assessment.productId] });
+      await emitWebhookEvent(tx, ctx.organizationId, "assessment.submitted", { assessmentId: id, productId: assessment.productId, score: snapshot.score, tier: snapshot.tier, submittedBy: ctx.actorLabel });
       return snapshot;
     },
     (snapshot) => ({ action: "assessment.submit", entityType: "Assessment", entityId: id, summary: { after: { snapshotId: snapshot.id, score: snapshot.score, tier: snapshot.tier } } }),

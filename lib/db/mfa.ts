@@ -5,7 +5,7 @@ import "server-only";
  * off, an admin's reset for a lost device, and the organisation's rule that MSP staff must use it.
  * The TOTP secret is stored envelope-encrypted under the master key, like evidence files.
  */
-import { decryptFile, encryptFile, masterKeyFromEnv } from "@/lib/files/envelope-encryption";
+import { openSecret as openSealed, sealSecret } from "@/lib/files/sealed-secret";
 import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, totpUri } from "@/lib/auth/totp";
 import type { Role } from "@/lib/domain/vocabulary";
 import { AppError, notFound } from "@/lib/errors/app-error";
@@ -13,18 +13,7 @@ import { withAudit } from "./audit";
 import { prisma, type Tx } from "./prisma-client";
 import { inTenant, tenant, type TenantContext } from "./tenant";
 
-const SEALED_PREFIX = "v1:";
-
-function sealSecret(secretBase32: string): string {
-  const sealed = encryptFile(Buffer.from(secretBase32, "utf8"), masterKeyFromEnv());
-  return SEALED_PREFIX + Buffer.from(JSON.stringify({ c: sealed.ciphertext.toString("base64"), k: sealed.wrappedKey, i: sealed.iv, t: sealed.authTag, h: sealed.sha256 })).toString("base64");
-}
-
-function openSecret(stored: string): string {
-  if (!stored.startsWith(SEALED_PREFIX)) throw new Error("Unreadable two-step secret.");
-  const box = JSON.parse(Buffer.from(stored.slice(SEALED_PREFIX.length), "base64").toString("utf8")) as { c: string; k: string; i: string; t: string; h: string };
-  return decryptFile({ ciphertext: Buffer.from(box.c, "base64"), wrappedKey: box.k, iv: box.i, authTag: box.t }, masterKeyFromEnv(), box.h).toString("utf8");
-}
+const openSecret = (stored: string) => openSealed(stored, "two-step secret");
 
 /** MSP staff are every role but the client viewer. */
 export const isMspStaff = (role: Role) => role !== "CLIENT_VIEWER";

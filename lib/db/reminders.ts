@@ -2,10 +2,12 @@ import "server-only";
 import { serverEnv } from "@/lib/config/server-env";
 import { addDays, toDateColumn } from "@/lib/domain/dates/calendar-date";
 import { dueInWords, reminderThreshold, RENEWAL_KIND_LABELS, type ReminderThreshold } from "@/lib/domain/renewals/renewal-schedule";
+import { webhookEventForReminder } from "@/lib/domain/webhooks/events";
 import { recordAudit } from "./audit";
 import { prisma } from "./prisma-client";
 import { collectRenewalItems, type RenewalItem } from "./renewals";
 import { todayFor, type TenantContext } from "./tenant";
+import { emitWebhookEvent } from "./webhooks";
 
 const COMPLIANCE_KINDS = new Set(["APPROVAL_VALID_UNTIL", "APPROVAL_SUSPENDED", "CONDITION_DUE", "EXCEPTION_EXPIRY", "REVIEW_DUE"]);
 
@@ -58,6 +60,8 @@ export async function sendDueReminders(organizationId: string, now = new Date())
         await tx.notification.createMany({ data: recipients.map((r) => ({ organizationId, userId: r.userId, kind: `reminder.${threshold.toLowerCase()}`, title: subject, body, link: item.href })) });
         await tx.outboxEmail.createMany({ data: recipients.map((r) => ({ organizationId, to: r.email, subject: `[Vetta] ${subject}`, body: `${body}\n\nOpen it: ${baseUrl}${item.href}\n` })) });
       }
+      const event = webhookEventForReminder(item.kind, threshold);
+      if (event) await emitWebhookEvent(tx, organizationId, event, { kind: item.kind, itemId: item.itemId, dueOn: item.dueOn, title: item.title, productId: item.productId, clientId: item.clientId, threshold });
       await recordAudit(tx, system, { action: "reminder.send", entityType: item.kind, entityId: item.itemId, summary: { after: { dueOn: item.dueOn, threshold, recipients: recipients.map((r) => r.email) } } });
       return true;
     });

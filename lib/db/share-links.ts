@@ -4,6 +4,7 @@ import { clientReachOf, mayReachClient } from "@/lib/domain/reports/audience";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { ReportSnapshot } from "@/lib/pdf/report-data";
 import { withAudit } from "./audit";
+import { emitWebhookEvent } from "./webhooks";
 import { prisma } from "./prisma-client";
 import { inTenant, tenant, type TenantContext } from "./tenant";
 
@@ -29,11 +30,15 @@ export async function createShareLink(ctx: TenantContext, input: { reportId: str
   const token = randomBytes(32).toString("base64url");
   const link = await withAudit(
     ctx,
-    (tx) =>
-      tx.shareLink.create({
+    async (tx) => {
+      const row = await tx.shareLink.create({
         data: { organizationId: ctx.organizationId, reportId: report.id, clientId: client.id, tokenHash: hashShareToken(token), passcodeHash: input.passcodeHash, expiresAt: input.expiresAt, createdById: ctx.userId },
         select: { id: true },
-      }),
+      });
+      // Never the link itself: it is a secret for the client.
+      await emitWebhookEvent(tx, ctx.organizationId, "report.shared", { reportId: report.id, title: report.title, clientId: client.id, shareLinkId: row.id, expiresAt: input.expiresAt.toISOString(), sharedBy: ctx.actorLabel });
+      return row;
+    },
     (row) => ({ action: "report.share", entityType: "ShareLink", entityId: row.id, summary: { after: { reportId: report.id, client: client.name, expiresAt: input.expiresAt.toISOString(), passcode: input.passcodeHash !== null } } }),
   );
   return { id: link.id, token };

@@ -6,6 +6,7 @@ import { enumLabel } from "@/lib/domain/vocabulary";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { UseCaseDecisionInput, UseCaseInput } from "@/lib/validation/use-case";
 import { withAudit } from "./audit";
+import { emitWebhookEvent } from "./webhooks";
 import { prisma, Prisma } from "./prisma-client";
 import { withPeopleNamed } from "./reviews";
 import { refreshScores } from "./score-refresh";
@@ -229,6 +230,17 @@ export async function decideUseCase(ctx: TenantContext, input: UseCaseDecisionIn
         select: { id: true },
       });
       await refreshScores(tx, ctx, { useCaseIds: [useCase.id] });
+      await emitWebhookEvent(tx, ctx.organizationId, "decision.made", {
+        decisionId: decision.id,
+        useCaseId: useCase.id,
+        clientId: useCase.clientId,
+        productId: useCase.productId,
+        outcome: input.outcome,
+        tier: result.tier,
+        score: result.score,
+        validUntil: validity?.validUntil ?? null,
+        decidedBy: ctx.actorLabel,
+      });
       return { decision, exceptionId };
     },
     ({ decision, exceptionId }) => ({

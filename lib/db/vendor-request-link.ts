@@ -7,6 +7,7 @@ import { sectionsToAnswer, submitProblems, vendorMayEdit, type SubmitCheckAnswer
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { VENDOR_TOKEN_PATTERN } from "@/lib/validation/vendor-request";
 import { recordAudit } from "./audit";
+import { emitWebhookEvent } from "./webhooks";
 import type { StoredEvidenceMetadata } from "./evidence-files";
 import { prisma, type Prisma, type Tx } from "./prisma-client";
 import { getVersionDefinition } from "./questionnaires";
@@ -245,6 +246,7 @@ export async function submitVendorAnswers(link: LinkRequest, visitor: Visitor) {
         await tx.notification.create({ data: { organizationId: link.organizationId, userId: owner.id, kind: "vendor-request.submitted", title, body: "Review each answer: accept it or return it with a comment.", link: `/vendor-requests/${link.id}` } });
         await tx.outboxEmail.create({ data: { organizationId: link.organizationId, to: owner.email, subject: `[Vetta] ${title}`, body: `${title}.\nReview each answer: accept it or return it with a comment.\n\nOpen it: ${serverEnv.publicUrl()}/vendor-requests/${link.id}\n` } });
       }
+      await emitWebhookEvent(tx, link.organizationId, "vendor_request.submitted", { requestId: link.id, productId: request.product.id, resubmission: status === "RETURNED", answers: answers.length });
       await recordAudit(tx, linkActor(link, visitor), { action: "vendor-request.submit", entityType: "VendorQuestionnaireRequest", entityId: link.id, summary: { after: { answers: answers.length, resubmission: status === "RETURNED" } } });
       return { submittedAt: now };
     },

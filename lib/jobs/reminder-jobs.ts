@@ -7,6 +7,7 @@ import { sendAllDueReminders } from "@/lib/db/reminders";
 import { rescoreOrganizationsWhoseDayTurned } from "@/lib/db/score-refresh";
 import { startDpaAnalysisWorker } from "./dpa-analysis-jobs";
 import { startImportWorker } from "./import-jobs";
+import { startWebhookWorker } from "./webhook-jobs";
 import { createQueueOnce } from "./job-queue";
 import { logger } from "@/lib/log/logger";
 
@@ -50,6 +51,8 @@ export async function startJobWorker(options: { databaseUrl: string; cron?: stri
   });
   await startImportWorker(boss);
   await startDpaAnalysisWorker(boss);
+  const webhooks = await startWebhookWorker(boss);
+  boss.on("stopped", () => webhooks.stop());
   // Run once at start, so a fresh or restarted instance catches up without waiting for the hour.
   await boss.send(REMINDER_QUEUE, {}, { singletonKey: "startup", singletonSeconds: 60 });
   return boss;
