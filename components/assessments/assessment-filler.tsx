@@ -33,9 +33,11 @@ interface Props {
   submit: (raw: unknown) => Promise<ActionResult<{ id: string }>>;
   /** The reviewer's comments and requests for information, by question: shown on that question. */
   reviewNotes?: Record<string, AnswerNote[]>;
+  /** "Answered by vendor contact X on date", by question, for answers an accepted vendor answer filled. */
+  answeredByVendor?: Record<string, string>;
 }
 
-export function AssessmentFiller({ assessmentId, definition, initialAnswers, initialFiles, lastSavedAt, readOnly, productFacts, canUpdateProduct, applyToProduct, saveAnswer, submit, initialLiveScore, reviewNotes = {} }: Props) {
+export function AssessmentFiller({ assessmentId, definition, initialAnswers, initialFiles, lastSavedAt, readOnly, productFacts, canUpdateProduct, applyToProduct, saveAnswer, submit, initialLiveScore, reviewNotes = {}, answeredByVendor = {} }: Props) {
   const router = useRouter();
   const [values, setValues] = useState<Record<string, AnswerValue>>(() => Object.fromEntries(Object.entries(initialAnswers).map(([k, a]) => [k, a.value])));
   const [comments, setComments] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(initialAnswers).map(([k, a]) => [k, a.comment ?? ""])));
@@ -197,6 +199,11 @@ export function AssessmentFiller({ assessmentId, definition, initialAnswers, ini
                 {q.helpText ? (
                   <p id={`${inputId}-help`} className="mb-3 text-xs text-slate-600">
                     {q.helpText}
+                  </p>
+                ) : null}
+                {answeredByVendor[q.key] ? (
+                  <p className="mb-2 text-xs font-medium text-brand-700" data-testid={`answered-by-vendor-${q.key}`}>
+                    {answeredByVendor[q.key]}
                   </p>
                 ) : null}
                 <QuestionInput

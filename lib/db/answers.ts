@@ -96,6 +96,8 @@ export async function saveAnswers(ctx: TenantContext, assessmentId: string, item
       const data = {
         ...(valueChanged ? { value: part.value === null ? (null as unknown as Prisma.InputJsonValue) : (part.value as Prisma.InputJsonValue) } : {}),
         ...(commentChanged ? { comment: part.comment } : {}),
+        // Changed at the MSP: no longer the vendor's answer as given.
+        ...(valueChanged ? { vendorContactName: null, vendorAnsweredAt: null, vendorRequestId: null } : {}),
         updatedById: ctx.userId,
       };
       const answer = before

@@ -51,8 +51,11 @@ export async function getAssessment(ctx: TenantContext, id: string) {
   });
   if (!assessment) throw notFound("assessment");
   const version = await getVersionDefinition(ctx, assessment.templateVersionId);
-  const answers: Record<string, { value: AnswerValue; comment: string | null; updatedAt: Date; files: Array<{ id: string; originalName: string; sizeBytes: number }> }> = {};
-  for (const a of assessment.answers) answers[a.question.key] = { value: (a.value as AnswerValue) ?? null, comment: a.comment, updatedAt: a.updatedAt, files: a.files.map((f) => f.file) };
+  const answers: Record<string, { value: AnswerValue; comment: string | null; updatedAt: Date; files: Array<{ id: string; originalName: string; sizeBytes: number }>; vendor: { contactName: string; answeredAt: Date } | null }> = {};
+  for (const a of assessment.answers) {
+    const vendor = a.vendorContactName && a.vendorAnsweredAt ? { contactName: a.vendorContactName, answeredAt: a.vendorAnsweredAt } : null;
+    answers[a.question.key] = { value: (a.value as AnswerValue) ?? null, comment: a.comment, updatedAt: a.updatedAt, files: a.files.map((f) => f.file), vendor };
+  }
   return { assessment, version, answers };
 }
 

@@ -122,3 +122,12 @@ export async function acknowledgeContradiction(ctx: TenantContext, input: Contra
     }),
   );
 }
+
+/**
+ * The contradictions a set of answers that is not (yet) an assessment's would have with the
+ * product, its DPA and evidence as they are now: a vendor's answers under review.
+ */
+export async function contradictionsForAnswers(ctx: TenantContext, productId: string, questions: ContradictionQuestion[], answers: Record<string, AnswerValue>): Promise<Contradiction[]> {
+  const input = await loadContradictionInput(ctx, productId, null);
+  return findContradictions({ ...input, questions, answers });
+}

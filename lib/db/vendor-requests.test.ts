@@ -11,6 +11,8 @@ import { createProduct } from "./products";
 import { createTemplate } from "./questionnaires";
 import { createVendor } from "./vendors";
 import { findVendorRequestByToken, recordVendorUpload, saveVendorAnswer, submitVendorAnswers, vendorRequestView, type LinkRequest } from "./vendor-request-link";
+import { applyVendorFact, returnAnswersToVendor, reviewVendorAnswer, vendorAnswersAgainstRecord } from "./vendor-request-review";
+import { getAssessment, submitAssessment } from "./assessments";
 import { countOpenVendorRequests, listOpenVendorRequests, revokeVendorRequest, sendVendorRequest } from "./vendor-requests";
 
 let org: TestOrganization;
@@ -182,5 +184,89 @@ describe("open requests", () => {
     expect((await listOpenVendorRequests(org.as.ACCOUNT_MANAGER)).some((r) => r.id === sent.id)).toBe(true);
     await revokeVendorRequest(org.as.ACCOUNT_MANAGER, sent.id);
     expect(await countOpenVendorRequests(org.as.ACCOUNT_MANAGER)).toBe(before);
+  });
+});
+
+describe("the account manager's review", () => {
+  const am = () => org.as.ACCOUNT_MANAGER;
+
+  it("returned answers reopen on the same link, only they; accepted answers fill the assessment with who answered and when", async () => {
+    const sent = await send();
+    await answerAll(sent.link);
+    await saveVendorAnswer(sent.link, { questionKey: "retention_days", comment: "Configurable per workspace" }, visitor());
+    // Nothing can be judged before the vendor sends.
+    await expect(reviewVendorAnswer(am(), { requestId: sent.id, questionKey: "retention_days", verdict: "ACCEPT" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await submitVendorAnswers(sent.link, visitor());
+
+    await reviewVendorAnswer(am(), { requestId: sent.id, questionKey: "retention_days", verdict: "ACCEPT" });
+    await reviewVendorAnswer(am(), { requestId: sent.id, questionKey: "zero_retention", verdict: "ACCEPT" });
+    await reviewVendorAnswer(am(), { requestId: sent.id, questionKey: "logs_contain_personal_data", verdict: "ACCEPT" });
+    await reviewVendorAnswer(am(), { requestId: sent.id, questionKey: "deletion_on_request", verdict: "RETURN", comment: "Attach the deletion certificate wording." });
+    // Judged once: a second verdict on the same answer is refused.
+    await expect(reviewVendorAnswer(am(), { requestId: sent.id, questionKey: "retention_days", verdict: "RETURN", comment: "x" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await returnAnswersToVendor(am(), sent.id);
+    const mail = await prisma.outboxEmail.findMany({ where: { organizationId: org.organizationId, to: (await prisma.vendorQuestionnaireRequest.findUniqueOrThrow({ where: { id: sent.id } })).contactEmail }, orderBy: { createdAt: "asc" } });
+    expect(mail).toHaveLength(2);
+    expect(mail[1]!.body).toContain("returned 1 of your answers");
+
+    // The vendor sees the returned one with its comment; only it can change.
+    const view = await vendorRequestView(sent.link);
+    expect(view.status).toBe("RETURNED");
+    expect(view.answers.deletion_on_request).toMatchObject({ review: "RETURNED", returnComment: "Attach the deletion certificate wording.", editable: true });
+    expect(view.answers.retention_days).toMatchObject({ review: "ACCEPTED", editable: false });
+    await expect(saveVendorAnswer(sent.link, { questionKey: "retention_days", value: 1 }, visitor())).rejects.toMatchObject({ code: "CONFLICT" });
+    // Sending again without touching the returned answer is refused, naming it.
+    await expect(submitVendorAnswers(sent.link, visitor())).rejects.toMatchObject({ fieldErrors: { deletion_on_request: expect.stringContaining("returned") } });
+    await saveVendorAnswer(sent.link, { questionKey: "deletion_on_request", comment: "Yes: DPA section 9.2, certificate on request." }, visitor());
+    await submitVendorAnswers(sent.link, visitor());
+    expect((await vendorRequestView(sent.link)).answers.deletion_on_request?.review).toBe("PENDING");
+
+    const last = await reviewVendorAnswer(am(), { requestId: sent.id, questionKey: "deletion_on_request", verdict: "ACCEPT" });
+    expect(last.completed).toBe(true);
+    const request = await prisma.vendorQuestionnaireRequest.findUniqueOrThrow({ where: { id: sent.id } });
+    expect(request.status).toBe("COMPLETED");
+    const { answers, assessment } = await getAssessment(am(), request.assessmentId!);
+    expect(answers.retention_days).toMatchObject({ value: 30, comment: "Configurable per workspace", vendor: { contactName: "Vera Vendor" } });
+    expect(answers.deletion_on_request).toMatchObject({ value: "yes", comment: "Yes: DPA section 9.2, certificate on request." });
+    expect(assessment.status).toBe("DRAFT");
+    // Read-only for the vendor once complete.
+    await expect(saveVendorAnswer(sent.link, { questionKey: "deletion_on_request", value: "no" }, visitor())).rejects.toMatchObject({ code: "CONFLICT" });
+    // The normal path follows: the assessment still needs the other sections before it can be submitted.
+    await expect(submitAssessment(am(), request.assessmentId!)).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+
+  it("shows the record beside fact answers and contradictions, and applies an accepted fact with one audited click", async () => {
+    const sent = await send();
+    await answerAll(sent.link);
+    await submitVendorAnswers(sent.link, visitor());
+    const request = await prisma.vendorQuestionnaireRequest.findUniqueOrThrow({ where: { id: sent.id }, include: { answers: true } });
+    const against = await vendorAnswersAgainstRecord(am(), request);
+    // The product record does not say how long it keeps data; the vendor says 30 days.
+    expect(against.recorded).toMatchObject({ retention_days: null, zero_retention: "no" });
+    expect(against.contradictions.some((c) => c.left.source === "answer" || c.right.source === "answer")).toBe(true);
+    await expect(applyVendorFact(am(), { requestId: sent.id, questionKey: "retention_days" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await reviewVendorAnswer(am(), { requestId: sent.id, questionKey: "retention_days", verdict: "ACCEPT" });
+    await applyVendorFact(am(), { requestId: sent.id, questionKey: "retention_days" });
+    const product = await prisma.product.findUniqueOrThrow({ where: { id: sent.productId } });
+    expect(product).toMatchObject({ retentionKind: "DAYS", retentionDays: 30 });
+    const events = await findAuditEvents(org.as.ADMIN, { entityType: "Product", entityId: sent.productId });
+    expect(events.some((e) => e.action === "product.update" && JSON.stringify(e.summary).includes(`vendor request ${sent.id}`))).toBe(true);
+  });
+
+  it("a new request to the same vendor starts from the last accepted answers, which the vendor confirms or changes", async () => {
+    const first = await send();
+    await answerAll(first.link);
+    await submitVendorAnswers(first.link, visitor());
+    for (const questionKey of ["retention_days", "zero_retention", "deletion_on_request", "logs_contain_personal_data"]) await reviewVendorAnswer(am(), { requestId: first.id, questionKey, verdict: "ACCEPT" });
+    const second = await send({ productId: first.productId, reuse: true });
+    const view = await vendorRequestView(second.link);
+    expect(view.answers.retention_days).toMatchObject({ value: 30, prefilled: true });
+    await expect(submitVendorAnswers(second.link, visitor())).rejects.toMatchObject({ fieldErrors: { retention_days: expect.stringContaining("confirm") } });
+    await saveVendorAnswer(second.link, { questionKey: "retention_days", confirm: true }, visitor());
+    await saveVendorAnswer(second.link, { questionKey: "zero_retention", value: "no" }, visitor());
+    await saveVendorAnswer(second.link, { questionKey: "deletion_on_request", confirm: true }, visitor());
+    await saveVendorAnswer(second.link, { questionKey: "logs_contain_personal_data", confirm: true }, visitor());
+    await submitVendorAnswers(second.link, visitor());
+    expect((await prisma.vendorQuestionnaireRequest.findUniqueOrThrow({ where: { id: second.id } })).reusedFromRequestId).toBe(first.id);
   });
 });

@@ -3,7 +3,8 @@
 import { hashPassword } from "@/lib/auth/password";
 import { revokeVendorRequest, sendVendorRequest } from "@/lib/db/vendor-requests";
 import { guardedAction } from "@/lib/http/guarded-action";
-import { sendVendorRequestInput, vendorRequestIdInput } from "@/lib/validation/vendor-request";
+import { acceptAllPending, applyVendorFact, returnAnswersToVendor, reviewVendorAnswer } from "@/lib/db/vendor-request-review";
+import { applyVendorFactInput, reviewVendorAnswerInput, sendVendorRequestInput, vendorRequestIdInput } from "@/lib/validation/vendor-request";
 
 /** Sends a questionnaire to the vendor's contact; the link comes back once (only its hash is kept). */
 export const sendVendorRequestAction = guardedAction(sendVendorRequestInput, "assessment:fill", async (actor, input) => {
@@ -15,3 +16,19 @@ export const revokeVendorRequestAction = guardedAction(vendorRequestIdInput, "as
   await revokeVendorRequest(actor, input.requestId);
   return { id: input.requestId };
 });
+
+/** Accept one vendor answer (it fills the assessment) or return it with a comment the vendor sees. */
+export const reviewVendorAnswerAction = guardedAction(reviewVendorAnswerInput, "assessment:fill", async (actor, input) => {
+  const result = await reviewVendorAnswer(actor, input);
+  return { completed: result.completed, assessmentId: result.assessmentId };
+});
+
+export const returnAnswersToVendorAction = guardedAction(vendorRequestIdInput, "assessment:fill", async (actor, input) => returnAnswersToVendor(actor, input.requestId));
+
+/** A fact the vendor gave (regions, retention, breach notice…) goes on the product record. */
+export const applyVendorFactAction = guardedAction(applyVendorFactInput, "vendor:write", async (actor, input) => {
+  await applyVendorFact(actor, input);
+  return { id: input.requestId };
+});
+
+export const acceptAllPendingAction = guardedAction(vendorRequestIdInput, "assessment:fill", async (actor, input) => acceptAllPending(actor, input.requestId));

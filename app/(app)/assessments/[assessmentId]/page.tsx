@@ -129,7 +129,8 @@ export default async function AssessmentPage({ params, searchParams }: { params:
               rows: s.questions.map((q) => {
                 const a = answers[q.key];
                 const risk = risks.get(q.key);
-                return { key: q.key, prompt: q.prompt, shown: displayAnswer(q, a), comment: a?.comment ?? null, files: a?.files ?? [], points: risk?.points ?? null, reasons: risk?.reasons ?? [], notes: notesForBrowser[q.key] ?? [] };
+                const byVendor = a?.vendor ? ` (answered by vendor contact ${a.vendor.contactName} on ${a.vendor.answeredAt.toISOString().slice(0, 10)})` : "";
+                return { key: q.key, prompt: q.prompt, shown: `${displayAnswer(q, a)}${byVendor}`, comment: a?.comment ?? null, files: a?.files ?? [], points: risk?.points ?? null, reasons: risk?.reasons ?? [], notes: notesForBrowser[q.key] ?? [] };
               }),
             }))}
           />
@@ -170,6 +171,7 @@ export default async function AssessmentPage({ params, searchParams }: { params:
       {reviewing ? null : (
       <AssessmentFiller
         reviewNotes={notesForBrowser}
+        answeredByVendor={Object.fromEntries(Object.entries(answers).flatMap(([k, a]) => (a.vendor ? [[k, `Answered by vendor contact ${a.vendor.contactName} on ${a.vendor.answeredAt.toISOString().slice(0, 10)}`] as const] : [])))}
         assessmentId={assessment.id}
         definition={version.definition}
         initialAnswers={Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, { value: a.value, comment: a.comment }]))}
