@@ -13,8 +13,8 @@ test("an account manager's home counts their own drafts, and the tile opens the 
   await expect(page.getByTestId("tile-review-queue")).toHaveCount(0);
   await expect(page.getByTestId("tile-drafts-value")).toHaveText("1");
   await expect(page.getByTestId("tile-changes-requested-value")).toHaveText("0");
-  // Vendor questionnaire requests do not exist yet: the slot says so and shows no number.
-  await expect(page.getByTestId("tile-vendor-requests")).toContainText("Not available yet");
+  // Vendor questionnaires this account manager sent that are still open: none yet.
+  await expect(page.getByTestId("tile-vendor-requests-value")).toHaveText("0");
 
   await page.getByTestId("tile-drafts").click();
   await expect(page).toHaveURL(/\/assessments\?status=DRAFT&mine=1$/);

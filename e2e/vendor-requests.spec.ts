@@ -58,7 +58,7 @@ test("send → the vendor answers by the mailed link with a file → the account
   await expect(vendor.getByText("Harbor Health")).toHaveCount(0);
   await expect(vendor.getByText(/score/i)).toHaveCount(0);
   await vendor.getByRole("button", { name: "Send answers" }).click();
-  await expect(vendor.getByRole("alert").first()).toContainText("still need attention");
+  await expect(vendor.getByRole("alert").filter({ hasText: "still need attention" })).toContainText("needs an answer");
 
   await answerEverything(vendor);
   await vendor.getByRole("navigation", { name: "Sections" }).getByRole("button", { name: /Contract and DPA/ }).click();

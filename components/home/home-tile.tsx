@@ -13,16 +13,3 @@ export function HomeTile({ label, value, href, testId, alert = false, detail }: 
     </Link>
   );
 }
-
-/**
- * Where the account manager's "vendor requests waiting" will go once vendor questionnaire
- * requests exist (issue 19, built in parallel). Until then it says so, and shows no number.
- */
-export function VendorRequestsSlot() {
-  return (
-    <div data-testid="tile-vendor-requests" className="rounded-lg border border-dashed border-slate-300 bg-white p-4">
-      <span className="block text-sm text-slate-700">Vendor requests waiting</span>
-      <span className="mt-1 block text-sm text-slate-600">Not available yet: questionnaires sent to vendors by link will be counted here.</span>
-    </div>
-  );
-}

@@ -145,8 +145,9 @@ export function VendorQuestionnaire({ token, requestId, status, sections, answer
               : "Answers save as you type; you can leave and come back with the same link.";
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
-      <nav aria-label="Sections" className="space-y-1">
+    // grid-cols-1 (minmax(0, 1fr)) and min-w-0: the section list scrolls inside a phone's width instead of widening the page.
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[16rem_1fr]">
+      <nav aria-label="Sections" className="min-w-0 space-y-1">
         <div className="mb-3">
           <div className="flex justify-between text-xs text-slate-600">
             <span>

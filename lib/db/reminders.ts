@@ -8,6 +8,7 @@ import { prisma } from "./prisma-client";
 import { collectRenewalItems, type RenewalItem } from "./renewals";
 import { todayFor, type TenantContext } from "./tenant";
 import { emitWebhookEvent } from "./webhooks";
+import { sendVendorRequestReminders } from "./vendor-request-reminders";
 
 const COMPLIANCE_KINDS = new Set(["APPROVAL_VALID_UNTIL", "APPROVAL_SUSPENDED", "CONDITION_DUE", "EXCEPTION_EXPIRY", "REVIEW_DUE"]);
 
@@ -67,6 +68,8 @@ export async function sendDueReminders(organizationId: string, now = new Date())
     });
     if (delivered) sent++;
   }
+  // Questionnaires out with vendors: 7 and 1 days before and overdue, to the contact and the owner.
+  sent += await sendVendorRequestReminders(organizationId, now);
   return sent;
 }
 

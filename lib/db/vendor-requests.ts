@@ -171,9 +171,9 @@ export async function listOpenVendorRequests(ctx: TenantContext, options: { take
   return rows.map((r) => ({ ...r, dueOn: calendarDateOfColumn(r.dueOn), withVendor: isWithVendor(r.status) }));
 }
 
-/** How many requests are open (capped by the caller's page; a count, not a list). */
-export async function countOpenVendorRequests(ctx: TenantContext, now = new Date()) {
-  return prisma.vendorQuestionnaireRequest.count({ where: openWhere(ctx, now) });
+/** How many requests are open, the organisation's or one owner's (the dashboard's number). */
+export async function countOpenVendorRequests(ctx: TenantContext, options: { ownerId?: string; now?: Date } = {}) {
+  return prisma.vendorQuestionnaireRequest.count({ where: { ...(options.ownerId ? { ownerId: options.ownerId } : {}), ...openWhere(ctx, options.now ?? new Date()) } });
 }
 
 /** What the send form offers: the product and its vendor's recorded contact, the published questionnaires with their sections, and whether earlier accepted answers exist. */

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { HomeCharts } from "@/components/home/home-charts";
-import { HomeTile, VendorRequestsSlot } from "@/components/home/home-tile";
+import { HomeTile } from "@/components/home/home-tile";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
 import { accountManagerHome, adminHome, complianceHome, homeRenewals } from "@/lib/db/home";
@@ -9,6 +9,7 @@ import { tierStatusCharts } from "@/lib/db/home-charts";
 import { daysBetween, calendarDateOf } from "@/lib/domain/dates/calendar-date";
 import { HOME_RENEWAL_LINKS } from "@/lib/domain/home/renewal-figures";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
+import { countOpenVendorRequests } from "@/lib/db/vendor-requests";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -20,12 +21,13 @@ const SEALER_STALLED_MS = 5 * 60_000;
 export default async function HomePage() {
   const actor = await requirePermission("dashboard:view");
   const now = new Date();
-  const [renewals, charts, am, co, admin] = await Promise.all([
+  const [renewals, charts, am, co, admin, vendorRequests] = await Promise.all([
     homeRenewals(actor, now),
     tierStatusCharts(actor, now),
     actor.role === "ACCOUNT_MANAGER" ? accountManagerHome(actor) : null,
     actor.role === "COMPLIANCE_OFFICER" ? complianceHome(actor) : null,
     actor.role === "ADMIN" ? adminHome(actor) : null,
+    actor.role === "ACCOUNT_MANAGER" ? countOpenVendorRequests(actor, { ownerId: actor.userId, now }) : null,
   ]);
   const r = renewals.figures;
   const today = renewals.today;
@@ -39,7 +41,7 @@ export default async function HomePage() {
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
             <HomeTile testId="tile-drafts" label="My draft assessments" value={am.drafts} href="/assessments?status=DRAFT&mine=1" />
             <HomeTile testId="tile-changes-requested" label="Changes requested on my assessments" value={am.changesRequested} href="/assessments?status=CHANGES_REQUESTED&mine=1" alert={am.changesRequested > 0} />
-            <VendorRequestsSlot />
+            <HomeTile testId="tile-vendor-requests" label="My vendor questionnaires open" value={vendorRequests ?? 0} href="/renewals#vendor-questionnaires" detail="With the vendor or waiting for your review" />
             <HomeTile testId="tile-open-conditions" label="Open conditions due within 90 days" value={r.openConditions} href={HOME_RENEWAL_LINKS.openConditions} />
             <HomeTile testId="tile-evidence-expiring" label="Evidence expiring within 30 days" value={r.evidenceExpiring} href={HOME_RENEWAL_LINKS.evidenceExpiring} detail="DPAs and certificates, overdue included" alert={r.evidenceExpiring > 0} />
             <HomeTile testId="tile-renewals-week" label="Renewals this week" value={r.renewalsThisWeek} href={HOME_RENEWAL_LINKS.renewalsThisWeek} detail="Overdue or due within 7 days" alert={r.renewalsThisWeek > 0} />

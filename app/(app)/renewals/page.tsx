@@ -18,6 +18,8 @@ import { addDays, daysInMonth } from "@/lib/domain/dates/calendar-date";
 import { inRenewalWindow, RENEWAL_WINDOW_LABELS, RENEWAL_WINDOWS } from "@/lib/domain/home/renewal-figures";
 import { RENEWAL_KINDS, RENEWAL_KIND_LABELS, isMonth, shiftMonth, type RenewalBucket } from "@/lib/domain/renewals/renewal-schedule";
 import { sendDueRemindersAction } from "./actions";
+import { OpenVendorRequests } from "@/components/vendor-requests/open-vendor-requests";
+import { listOpenVendorRequests } from "@/lib/db/vendor-requests";
 
 export const metadata: Metadata = { title: "Renewals" };
 
@@ -143,6 +145,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
         </p>
       ) : null}
       {body}
+      <OpenVendorRequests rows={await listOpenVendorRequests(actor, { now })} today={today} />
     </>
   );
 }

@@ -85,13 +85,13 @@ export default async function VendorRequestPage({ params }: { params: Promise<{ 
             <ul className="divide-y divide-slate-100">
               {section.questions.map((q) => {
                 const a = answers.get(q.key);
-                const shown = a ? displayAnswer(q, { value: (a.value as AnswerValue) ?? null, files: ((a.value as string[] | null) ?? []).map((id) => files.get(id) ?? { originalName: "file" }) }) : "";
+                const shown = a ? displayAnswer(q, { value: (a.value as AnswerValue) ?? null, files: q.type === "FILE" && Array.isArray(a.value) ? (a.value as string[]).map((id) => files.get(id) ?? { originalName: "file" }) : [] }) : "";
                 return (
                   <li key={q.key} className="py-3 text-sm" data-testid={`vendor-answer-${q.key}`}>
                     <p className="font-medium text-slate-900">{q.prompt}</p>
                     <p className="mt-1 text-slate-700">
-                      {q.type === "FILE" && a
-                        ? ((a.value as string[] | null) ?? []).map((id) => (
+                      {q.type === "FILE" && a && Array.isArray(a.value)
+                        ? (a.value as string[]).map((id) => (
                             <a key={id} href={`/api/files/${id}`} className="mr-3 text-brand-700 hover:underline">
                               {files.get(id)?.originalName ?? "file"}
                             </a>
