@@ -102,7 +102,8 @@ test("send → the vendor answers by the mailed link with a file → the account
   await am.getByTestId("vendor-answer-dpa_signed").getByRole("button", { name: /^Accept:/ }).click();
   await expect(am.getByText("Completed", { exact: true })).toBeVisible();
   await am.getByRole("link", { name: "the product's assessment" }).click();
-  await expect(am.getByTestId("answered-by-vendor-dpa_signed")).toContainText("Answered by vendor contact Vera Vendor on");
+  // The assessment opens on its first section; the vendor's answers there say who gave them.
+  await expect(am.getByTestId("answered-by-vendor-trains_on_customer_data")).toContainText("Answered by vendor contact Vera Vendor on");
   await am.getByRole("button", { name: "Submit for review" }).click();
   await expect(am.getByText("Submitted: read only")).toBeVisible();
 });
@@ -114,6 +115,9 @@ test("a phone-sized screen completes a section; a revoked link is a 404", async 
   await signInAndWait(am, DEMO.ACCOUNT_MANAGER, DEMO_PASSWORD, /\/dashboard$/);
   const link = await sendRequest(am, email);
   const requestUrl = await am.getByRole("link", { name: "Open the request" }).getAttribute("href");
+  // The renewals page lists it among the open requests.
+  await am.goto("/renewals");
+  await expect(am.getByRole("region", { name: /Vendor questionnaires open/ }).getByRole("link", { name: /Claude Free, Pro and Max · Vera Vendor/ }).first()).toBeVisible();
 
   const phone = await vendorPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await phone.goto(link);

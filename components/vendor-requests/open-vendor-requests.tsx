@@ -16,9 +16,9 @@ export interface OpenVendorRequestRow {
 export function OpenVendorRequests({ rows, today }: { rows: OpenVendorRequestRow[]; today: string }) {
   return (
     <section id="vendor-questionnaires" aria-labelledby="vendor-questionnaires-title" className="mt-8">
-      <Card title={<span id="vendor-questionnaires-title">Questionnaires with vendors ({rows.length})</span>}>
+      <Card title={<span id="vendor-questionnaires-title">Vendor questionnaires open ({rows.length})</span>}>
         {rows.length === 0 ? (
-          <p className="text-sm text-slate-600">No questionnaire is out with a vendor. Send one from a product&apos;s page (Ask the vendor).</p>
+          <p className="text-sm text-slate-600">No questionnaire is out with a vendor or waiting for your review. Send one from a product&apos;s page (Ask the vendor).</p>
         ) : (
           <ul className="divide-y divide-slate-100 text-sm">
             {rows.map((r) => {
