@@ -163,8 +163,37 @@ test("a product page shows its live score, tier and red flags with evidence, and
   await expect(card).toContainText("Critical risk");
   await expect(page.getByTestId("flag-NO_DPA")).toContainText("No DPA is recorded");
   await expect(page.getByTestId("flag-CONSUMER_TIER")).toContainText("consumer tier");
-  await page.getByText("What moved the score").click();
+  await page.getByText("Every point, as scored").click();
   await expect(page.getByRole("table", { name: "Score contributions" })).toContainText("NO_TRAINING");
+  // What moved the score, at a glance: each flag links to the place that clears it...
+  await expect(page.getByRole("heading", { name: "What moved the score" })).toBeVisible();
+  await expect(page.getByTestId("flag-fix-NO_DPA").getByRole("link", { name: /Open the DPA/ })).toHaveAttribute("href", /\/dpas\/new$/);
+  await expect(page.getByTestId("flag-fix-CONSUMER_TIER").getByRole("link", { name: /Edit the product fact/ })).toHaveAttribute("href", /\/edit#fact-tier$/);
+  // ...and each item, in words, sorted by the points it could still add.
+  const explanation = page.getByRole("table", { name: "Score items by points still to gain" });
+  await expect(explanation.getByRole("rowheader").first()).toBeVisible();
+  await expect(explanation).toContainText("DPA clause: No training on customer data");
+  const gains = (await explanation.locator("tbody tr td:nth-child(3)").allInnerTexts()).map((t) => (t.startsWith("+") ? Number(t.slice(1)) : 0));
+  expect(gains.length).toBeGreaterThan(5);
+  expect(gains).toEqual([...gains].sort((a, b) => b - a));
+  await page.getByTestId("flag-fix-CONSUMER_TIER").getByRole("link").click();
+  await expect(page).toHaveURL(/\/edit#fact-tier$/);
+  await expect(page.locator("#fact-tier")).toBeVisible();
+  // The vendor page lists each product's score and tier, with links to its sections.
+  await page.goto("/products?q=ChatGPT");
+  await page.getByRole("link", { name: "ChatGPT Free and Plus" }).click();
+  await page.getByRole("link", { name: "← OpenAI" }).click();
+  const scores = page.getByRole("table", { name: "Each product's live score and risk tier" });
+  await expect(scores.getByRole("row", { name: /ChatGPT Free and Plus/ })).toContainText("Critical");
+  await page.getByRole("navigation", { name: "On this page" }).getByRole("link", { name: "ChatGPT Free and Plus" }).click();
+  await expect(page).toHaveURL(/#section-/);
+  // A product with a submitted assessment has a score history with labelled axes and dates.
+  await page.goto("/products?q=Azure");
+  await page.getByRole("link", { name: "Azure OpenAI in Azure AI Foundry" }).click();
+  const history = page.getByTestId("score-history-chart");
+  await expect(history).toContainText("Date scored (UTC)");
+  await expect(history).toContainText("Score");
+  await expect(history.getByTestId("score-history-date").first()).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
   await page.goto("/products?riskTier=CRITICAL");
   await expect(page.getByRole("link", { name: "ChatGPT Free and Plus" })).toBeVisible();
 });

@@ -35,18 +35,20 @@ interface Props {
   reviewNotes?: Record<string, AnswerNote[]>;
   /** "Answered by vendor contact X on date", by question, for answers an accepted vendor answer filled. */
   answeredByVendor?: Record<string, string>;
+  /** Open on this question's section and focus it (the product page's "open the question" links). */
+  initialQuestion?: string | null;
 }
 
-export function AssessmentFiller({ assessmentId, definition, initialAnswers, initialFiles, lastSavedAt, readOnly, productFacts, canUpdateProduct, applyToProduct, saveAnswer, submit, initialLiveScore, reviewNotes = {}, answeredByVendor = {} }: Props) {
+export function AssessmentFiller({ assessmentId, definition, initialAnswers, initialFiles, lastSavedAt, readOnly, productFacts, canUpdateProduct, applyToProduct, saveAnswer, submit, initialLiveScore, reviewNotes = {}, answeredByVendor = {}, initialQuestion = null }: Props) {
   const router = useRouter();
   const [values, setValues] = useState<Record<string, AnswerValue>>(() => Object.fromEntries(Object.entries(initialAnswers).map(([k, a]) => [k, a.value])));
   const [comments, setComments] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(initialAnswers).map(([k, a]) => [k, a.comment ?? ""])));
   const [files, setFiles] = useState(initialFiles);
-  const [step, setStep] = useState(0);
+  const [step, setStep] = useState(() => Math.max(0, initialQuestion ? definition.sections.findIndex((s) => s.questions.some((q) => q.key === initialQuestion)) : 0));
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [highlight, setHighlight] = useState<string | null>(null);
-  const focusTarget = useRef<string | null>(null);
-  const [focusRequest, setFocusRequest] = useState(0);
+  const focusTarget = useRef<string | null>(initialQuestion);
+  const [focusRequest, setFocusRequest] = useState(initialQuestion ? 1 : 0);
   const [submitting, startSubmit] = useTransition();
 
   const restore = (items: PendingAnswer[]) => {

@@ -90,7 +90,7 @@ export function DpaForm({
         <legend className="mb-2 text-sm font-semibold">Clause checklist</legend>
         <div className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {DPA_CLAUSES.map((clause, i) => (
-            <div key={clause} className="grid gap-2 p-3 sm:grid-cols-[14rem_10rem_1fr]" data-testid={`clause-input-${clause}`}>
+            <div key={clause} id={`clause-${clause}`} className="scroll-mt-4 grid gap-2 p-3 target:bg-amber-50 sm:grid-cols-[14rem_10rem_1fr]" data-testid={`clause-input-${clause}`}>
               <div>
                 <p className="text-sm font-medium">{clauseLabel(clause)}</p>
                 <p className="text-xs text-slate-500">{CLAUSE_HELP[clause]}</p>

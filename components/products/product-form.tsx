@@ -46,7 +46,7 @@ export function ProductForm({
           ))}
         </SelectField>
         <TextField label="Product name" error={errors.name?.message} {...register("name")} />
-        <SelectField label="Tier" error={errors.tier?.message} {...register("tier")}>
+        <SelectField id="fact-tier" label="Tier" error={errors.tier?.message} {...register("tier")}>
           {PRODUCT_TIERS.map((t) => (
             <option key={t} value={t}>
               {enumLabel(t)}
@@ -66,19 +66,20 @@ export function ProductForm({
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold text-slate-800">Data handling</legend>
         <TextField
+          id="fact-processingRegions"
           label="Processing regions"
           hint="Region codes, comma-separated: EU, US, UK, APAC… Leave empty if unknown."
           error={errors.processingRegions?.message}
           {...register("processingRegions")}
         />
-        <SelectField label="Training on customer data" error={errors.trainingPolicy?.message} {...register("trainingPolicy")}>
+        <SelectField id="fact-trainingPolicy" label="Training on customer data" error={errors.trainingPolicy?.message} {...register("trainingPolicy")}>
           {TRAINING_POLICIES.map((t) => (
             <option key={t} value={t}>
               {enumLabel(t)}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Retention" error={errors.retentionKind?.message} {...register("retentionKind")}>
+        <SelectField id="fact-retentionKind" label="Retention" error={errors.retentionKind?.message} {...register("retentionKind")}>
           {RETENTION_KINDS.map((t) => (
             <option key={t} value={t}>
               {RETENTION_LABELS[t]}

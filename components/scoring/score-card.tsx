@@ -55,7 +55,7 @@ export function ScoreCard({ result }: { result: ScoreResult }) {
         <p className="mt-4 text-sm text-green-700">No red flags.</p>
       )}
       <details className="mt-3 text-sm">
-        <summary className="cursor-pointer text-slate-700">What moved the score</summary>
+        <summary className="cursor-pointer text-slate-700">Every point, as scored</summary>
         <table className="mt-2 w-full text-left text-xs">
           <caption className="sr-only">Score contributions</caption>
           <thead className="text-slate-500">

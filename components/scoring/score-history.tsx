@@ -17,20 +17,53 @@ export function ScoreHistory({ snapshots }: { snapshots: SnapshotPoint[] }) {
       </Card>
     );
   }
-  const width = 600;
-  const height = 120;
-  const x = (i: number) => (snapshots.length === 1 ? width / 2 : 20 + (i * (width - 40)) / (snapshots.length - 1));
-  const y = (score: number) => height - 10 - (score / 100) * (height - 20);
+  // Plain SVG with labelled axes (no chart library: the product page stays light). The list below carries every figure for screen readers.
+  const width = 640;
+  const height = 200;
+  const left = 40;
+  const right = 16;
+  const top = 10;
+  const bottom = 40;
+  const plotW = width - left - right;
+  const plotH = height - top - bottom;
+  const times = snapshots.map((s) => s.createdAt.getTime());
+  const first = Math.min(...times);
+  const span = Math.max(...times) - first;
+  // Points sit at their date (evenly when all share one instant).
+  const x = (i: number) => left + (span === 0 ? (snapshots.length === 1 ? plotW / 2 : (i * plotW) / (snapshots.length - 1)) : ((times[i]! - first) / span) * plotW);
+  const y = (score: number) => top + plotH - (score / 100) * plotH;
   const path = snapshots.map((s, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(1)},${y(s.score).toFixed(1)}`).join(" ");
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  // At most five date labels, always the first and the last.
+  const labelled = [...new Set(snapshots.length <= 5 ? snapshots.map((_, i) => i) : [0, 1, 2, 3, 4].map((k) => Math.round((k * (snapshots.length - 1)) / 4)))];
   return (
     <Card title="Score history">
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-32 w-full" role="img" aria-label={`Score over time: ${snapshots.map((s) => s.score).join(", ")}`}>
-        {[60, 80].map((t) => (
-          <line key={t} x1={0} x2={width} y1={y(t)} y2={y(t)} stroke="#cbd5e1" strokeDasharray="4 4" />
+      <svg viewBox={`0 0 ${width} ${height}`} className="h-52 w-full" role="img" aria-label={`Score over time, from ${day(snapshots[0]!.createdAt)} to ${day(snapshots[snapshots.length - 1]!.createdAt)}: ${snapshots.map((s) => s.score).join(", ")}`} data-testid="score-history-chart">
+        {[0, 20, 40, 60, 80, 100].map((t) => (
+          <g key={t}>
+            <line x1={left} x2={width - right} y1={y(t)} y2={y(t)} stroke={t === 60 || t === 80 ? "#94a3b8" : "#e2e8f0"} strokeDasharray={t === 60 || t === 80 ? "4 4" : undefined} />
+            <text x={left - 6} y={y(t) + 4} textAnchor="end" fontSize="11" fill="#334155">
+              {t}
+            </text>
+          </g>
         ))}
+        <text x={12} y={top + plotH / 2} fontSize="11" fill="#334155" textAnchor="middle" transform={`rotate(-90 12 ${top + plotH / 2})`}>
+          Score
+        </text>
+        <line x1={left} x2={width - right} y1={top + plotH} y2={top + plotH} stroke="#64748b" />
+        {labelled.map((i) => (
+          <text key={i} x={x(i)} y={top + plotH + 16} fontSize="11" fill="#334155" textAnchor={i === 0 && snapshots.length > 1 ? "start" : i === snapshots.length - 1 && snapshots.length > 1 ? "end" : "middle"} data-testid="score-history-date">
+            {day(snapshots[i]!.createdAt)}
+          </text>
+        ))}
+        <text x={left + plotW / 2} y={height - 4} fontSize="11" fill="#334155" textAnchor="middle">
+          Date scored (UTC)
+        </text>
         <path d={path} fill="none" stroke="#1d5fd1" strokeWidth={2} />
         {snapshots.map((s, i) => (
-          <circle key={s.id} cx={x(i)} cy={y(s.score)} r={4} fill="#1d5fd1" />
+          <circle key={s.id} cx={x(i)} cy={y(s.score)} r={4} fill="#1d5fd1">
+            <title>{`${day(s.createdAt)}: ${s.score}`}</title>
+          </circle>
         ))}
       </svg>
       <ol className="mt-2 space-y-0.5 text-xs text-slate-600" data-testid="score-history">

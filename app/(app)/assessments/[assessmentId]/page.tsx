@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { assessmentProductName } from "@/lib/db/record-titles";
 import { recordTitle } from "@/lib/http/record-title";
+import { z } from "zod";
 import Link from "next/link";
 import { AssessmentFiller } from "@/components/assessments/assessment-filler";
 import { SubmittedConfirmation } from "@/components/assessments/submitted-confirmation";
@@ -39,6 +40,8 @@ export async function generateMetadata({ params }: { params: Promise<{ assessmen
   return recordTitle("assessment:read", (actor) => assessmentProductName(actor, assessmentId), (n) => `Assessment · ${n} · Products`, "Assessment");
 }
 
+const questionParam = z.string().trim().max(100).regex(/^[A-Za-z0-9_.-]+$/).nullable().catch(null);
+
 export default async function AssessmentPage({ params, searchParams }: { params: Promise<{ assessmentId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("assessment:read");
   const { assessmentId } = await params;
@@ -46,6 +49,8 @@ export default async function AssessmentPage({ params, searchParams }: { params:
   const riskyOnly = query.risky === "1";
   // Set by the filler after a successful submit: show the confirmation and what comes next.
   const justSubmitted = query.submitted === "1";
+  // `?question=key` (the product page's "open the question"): the filler opens on it. An unknown key is ignored.
+  const initialQuestion = questionParam.parse(query.question);
   const { assessment, version, answers } = await loadOr404(getAssessment(actor, assessmentId));
   const reviewing = can(actor.role, "assessment:decide") && assessment.status !== "DRAFT";
   const [productFacts, decisions, evidence, snapshot, sincePrevious, contradictions, reviewNotes] = await Promise.all([
@@ -184,6 +189,7 @@ export default async function AssessmentPage({ params, searchParams }: { params:
         saveAnswer={saveAnswerAction}
         submit={submitAssessmentAction}
         initialLiveScore={initialLiveScore}
+        initialQuestion={initialQuestion && questions.some((q) => q.key === initialQuestion) ? initialQuestion : null}
       />
       )}
     </>

@@ -17,6 +17,7 @@ import { listAssessmentsForProduct } from "@/lib/db/assessments";
 import { listScoreSnapshots, liveProductScore } from "@/lib/db/scoring";
 import { ScoreHistory } from "@/components/scoring/score-history";
 import { ScoreCard } from "@/components/scoring/score-card";
+import { ScoreExplanation } from "@/components/scoring/score-explanation";
 import { getProductOverview } from "@/lib/db/products";
 import { enumLabel } from "@/lib/domain/vocabulary";
 import { StartAssessmentButton } from "@/components/assessments/start-assessment-button";
@@ -40,7 +41,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
   const actor = await requirePermission("vendor:read");
   const { productId } = await params;
   const { product, activity } = await loadOr404(getProductOverview(actor, productId));
-  const [assessments, { result: score }, snapshots, contradictions] = await Promise.all([
+  const [assessments, { result: score, input: scoringInput }, snapshots, contradictions] = await Promise.all([
     listAssessmentsForProduct(actor, productId),
     liveProductScore(actor, productId),
     listScoreSnapshots(actor, productId),
@@ -49,6 +50,10 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
   const useCases = await listProductUseCases(actor, productId);
   const vendorRequests = await listVendorRequestsForProduct(actor, productId);
   const canEdit = can(actor.role, "vendor:write") && !product.archivedAt;
+  // Where "what moved the score" sends each fix: the current DPA, and a draft to answer in (else the latest submitted assessment).
+  const draft = assessments.find((a) => a.status === "DRAFT" || a.status === "CHANGES_REQUESTED");
+  const places = { productId: product.id, currentDpaId: product.dpas.find((d) => d.isCurrent)?.id ?? null, assessmentId: (draft ?? assessments.find((a) => a.submittedAt))?.id ?? null };
+  const prompts = Object.fromEntries((scoringInput.questionnaire?.answers ?? []).map((a) => [a.key, a.prompt]));
   const reports = (await listReports(actor, { productId, useCaseId: undefined }, 1, 10)).rows.map((r) => ({ id: r.id, title: r.title, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy, shares: r._count.shareLinks }));
   return (
     <>
@@ -84,6 +89,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
       />
       <div className="space-y-6">
         <ScoreCard result={score} />
+        <ScoreExplanation result={score} prompts={prompts} facts={product} places={places} />
         <ContradictionList
           contradictions={contradictions}
           productId={product.id}
@@ -98,6 +104,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
             <FactSources product={product} />
           </div>
         </Card>
+        <div id="assessments" className="scroll-mt-4">
         <Card
           title="Due-diligence assessments"
           action={can(actor.role, "assessment:fill") && !product.archivedAt ? <StartAssessmentButton productId={product.id} start={startAssessmentAction} hasDraft={assessments.some((a) => a.status === "DRAFT" || a.status === "CHANGES_REQUESTED")} /> : null}
@@ -117,6 +124,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
             </ul>
           )}
         </Card>
+        </div>
         <VendorRequestsCard productId={product.id} rows={vendorRequests} canSend={can(actor.role, "assessment:fill") && !product.archivedAt} />
         <ReportsCard rows={reports} generate={{ kind: "PRODUCT", productId: product.id }} canGenerate={can(actor.role, "report:create")} label="Generate product report" action={createReportAction} />
         <Card title="Client use cases">

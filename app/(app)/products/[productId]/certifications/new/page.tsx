@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { productName } from "@/lib/db/record-titles";
 import { recordTitle } from "@/lib/http/record-title";
+import { z } from "zod";
+import { CERTIFICATION_TYPES } from "@/lib/domain/vocabulary";
 import { CertificationForm } from "@/components/evidence/certification-form";
 import { PageHeader } from "@/components/ui/card";
 import type { CertificationFormValues } from "@/lib/validation/evidence";
@@ -14,9 +16,14 @@ export async function generateMetadata({ params }: { params: Promise<{ productId
   return recordTitle("vendor:write", (actor) => productName(actor, productId), (n) => `New certification · ${n} · Products`, "New certification");
 }
 
-export default async function NewCertificationPage({ params }: { params: Promise<{ productId: string }> }) {
+// `?type=HIPAA_BAA`: the product page's "record a certificate" link for a red flag preselects the type it needs.
+const query = z.object({ type: z.enum(CERTIFICATION_TYPES).or(z.literal("")).catch("") });
+
+export default async function NewCertificationPage({ params, searchParams }: { params: Promise<{ productId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("vendor:write");
   const { productId } = await params;
+  const raw = await searchParams;
+  const { type } = query.parse({ type: typeof raw.type === "string" ? raw.type : "" });
   const product = await loadOr404(productInTenant(actor, productId));
   return (
     <>
@@ -26,7 +33,7 @@ export default async function NewCertificationPage({ params }: { params: Promise
         save={createCertificationAction}
         doneHref={`/products/${productId}`}
         initialFile={null}
-        initial={{ productId, type: "" as CertificationFormValues["type"], name: "", issuer: "", scope: "", issuedAt: "", expiresAt: "", fileId: "" }}
+        initial={{ productId, type: type as CertificationFormValues["type"], name: "", issuer: "", scope: "", issuedAt: "", expiresAt: "", fileId: "" }}
       />
     </>
   );
