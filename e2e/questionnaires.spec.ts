@@ -77,8 +77,9 @@ test("the builder: a new draft, edit a question, add one with a show-when rule, 
   await added.getByLabel("Question", { exact: true }).fill("Which opt-out applies?");
   await added.getByLabel("Key", { exact: true }).fill("which_opt_out");
   await added.getByLabel("Type").selectOption("TEXT");
-  await added.getByLabel("Show when (question_key=value)").fill("trains_on_customer_data=yes");
-  await added.getByLabel("Show when (question_key=value)").blur();
+  // The rule picker lists the earlier questions, then the chosen one's answers.
+  await added.getByLabel("Earlier question").selectOption("trains_on_customer_data");
+  await added.getByLabel("has the answer").selectOption("yes");
 
   // A bad key is refused on the field.
   await added.getByLabel("Key", { exact: true }).fill("Bad Key!");
@@ -99,4 +100,121 @@ test("the builder: a new draft, edit a question, add one with a show-when rule, 
   await page.getByRole("button", { name: "Save and publish" }).click();
   await expect(page).toHaveURL(/\/settings\/questionnaires$/);
   await expect(page.locator('[data-testid^="version-AI vendor due diligence-"]').filter({ hasText: "published" })).toHaveCount(1);
+});
+
+test("the builder by keyboard alone: a choice question with option rows and points, a later question shown by a rule on it, reordered with the move buttons", async ({ page }) => {
+  // Typing key by key into a 38-question builder on a shared 2-core machine takes most of a minute.
+  test.setTimeout(120_000);
+  await signInAndWait(page, DEMO.ADMIN, DEMO_PASSWORD, /\/dashboard$/);
+  await page.goto("/settings/questionnaires");
+  const versions = page.locator('[data-testid^="version-AI vendor due diligence-"]');
+  const existingDraft = versions.filter({ hasText: "draft" });
+  if ((await existingDraft.count()) > 0) {
+    await existingDraft.getByRole("link", { name: "Edit" }).click();
+  } else {
+    await versions.filter({ hasText: "published" }).getByRole("link", { name: "View" }).click();
+    page.once("dialog", (d) => void d.accept());
+    await page.getByRole("button", { name: "Start a new draft from this version" }).click();
+  }
+  await expect(page.getByRole("tab", { name: "Edit" })).toBeVisible();
+  const section = page.getByRole("region", { name: "Section 1" });
+  const questions = section.locator('[data-testid^="builder-question-0-"]');
+  const before = await questions.count();
+  const kb = page.keyboard;
+
+  // A single-choice question: typed into each field, the type chosen with the keyboard.
+  await section.getByRole("button", { name: "Add question" }).focus();
+  await kb.press("Enter");
+  await expect(questions).toHaveCount(before + 1);
+  const choice = questions.nth(before);
+  await choice.getByLabel("Question", { exact: true }).focus();
+  await kb.type("Where is the data processed?");
+  await kb.press("Tab");
+  await expect(choice.getByLabel("Type")).toBeFocused();
+  await kb.press("s"); // Single choice
+  await expect(choice.getByLabel("Type")).toHaveValue("SINGLE_CHOICE");
+  await kb.press("Tab");
+  await kb.press("Control+A");
+  await kb.type("data_location");
+  // Two option rows to start with; fill them and add a third.
+  await choice.getByLabel("Option 1 label").focus();
+  await kb.type("EU only");
+  await kb.press("Tab");
+  await kb.press("Control+A");
+  await kb.type("100");
+  await choice.getByLabel("Option 2 label").focus();
+  await kb.type("Anywhere");
+  await choice.getByRole("button", { name: "Add option" }).focus();
+  await kb.press("Enter");
+  await choice.getByLabel("Option 3 value").focus();
+  await kb.press("Control+A");
+  await kb.type("us_only");
+  await kb.press("Tab");
+  await kb.type("US only");
+  await kb.press("Tab");
+  await kb.press("Control+A");
+  await kb.type("50");
+  // Remove the second option again, then put it back.
+  await choice.getByRole("button", { name: "Remove option 2" }).focus();
+  await kb.press("Enter");
+  await expect(choice.locator('[data-testid^="option-row-"]')).toHaveCount(2);
+  await choice.getByRole("button", { name: "Add option" }).focus();
+  await kb.press("Enter");
+  await choice.getByLabel("Option 3 value").focus();
+  await kb.press("Control+A");
+  await kb.type("anywhere");
+  await kb.press("Tab");
+  await kb.type("Anywhere");
+
+  // A text question shown only when the first is answered "EU only": the rule picker by keyboard.
+  await section.getByRole("button", { name: "Add question" }).focus();
+  await kb.press("Enter");
+  const follow = questions.nth(before + 1);
+  await follow.getByLabel("Question", { exact: true }).focus();
+  await kb.type("Which EU member states?");
+  await kb.press("Tab");
+  await kb.press("t"); // Text
+  await expect(follow.getByLabel("Type")).toHaveValue("TEXT");
+  await kb.press("Tab");
+  await kb.press("Control+A");
+  await kb.type("eu_member_states");
+  await follow.getByLabel("Earlier question").focus();
+  await kb.press("End"); // the question just before: data_location
+  await expect(follow.getByLabel("Earlier question")).toHaveValue("data_location");
+  await follow.getByLabel("has the answer").focus();
+  await kb.press("Home"); // EU only
+  await expect(follow.getByLabel("has the answer")).toHaveValue("option_1");
+  await expect(follow.getByLabel("has the answer").locator("option")).toHaveText(["EU only", "US only", "Anywhere"]);
+  await follow.getByLabel("Linked product fact").focus();
+  await kb.press("p"); // Processing regions
+  await expect(follow.getByLabel("Linked product fact")).toHaveValue("processingRegions");
+
+  // Move the follow-up up above its rule's question and back: the server refuses a rule on a later question.
+  await follow.getByRole("button", { name: `Move question ${before + 2} up` }).focus();
+  await kb.press("Enter");
+  await expect(questions.nth(before).getByLabel("Key", { exact: true })).toHaveValue("eu_member_states");
+  await page.getByRole("button", { name: "Save draft" }).focus();
+  await kb.press("Enter");
+  await expect(questions.nth(before).getByText(/Show-when must refer to an earlier question/)).toBeVisible();
+  await questions.nth(before).getByRole("button", { name: `Move question ${before + 1} down` }).focus();
+  await kb.press("Enter");
+  await expect(questions.nth(before + 1).getByLabel("Key", { exact: true })).toHaveValue("eu_member_states");
+  await page.getByRole("button", { name: "Save draft" }).focus();
+  await kb.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Draft saved" })).toBeVisible();
+
+  // Saved as typed: the export has the option rows with their points and the rule.
+  await page.goto("/settings/questionnaires");
+  const draft = page.locator('[data-testid^="version-AI vendor due diligence-"]').filter({ hasText: "draft" });
+  const exported = await (await page.request.get((await draft.getByRole("link", { name: "Export JSON" }).getAttribute("href"))!)).json();
+  const all = exported.sections.flatMap((s: { questions: unknown[] }) => s.questions) as Array<{ key: string; options: unknown; visibility: unknown; productFact: unknown; type: string }>;
+  expect(all.find((q) => q.key === "data_location")).toMatchObject({
+    type: "SINGLE_CHOICE",
+    options: [
+      { value: "option_1", label: "EU only", points: 100 },
+      { value: "us_only", label: "US only", points: 50 },
+      { value: "anywhere", label: "Anywhere", points: 0 },
+    ],
+  });
+  expect(all.find((q) => q.key === "eu_member_states")).toMatchObject({ type: "TEXT", visibility: { questionKey: "data_location", equals: "option_1" }, productFact: "processingRegions" });
 });

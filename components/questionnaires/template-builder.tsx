@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Controller, useFieldArray, useForm, useWatch, type Control, type UseFormRegister, type UseFormSetValue } from "react-hook-form";
+import { Controller, useFieldArray, useForm, useWatch, type Control, type UseFormGetValues, type UseFormRegister, type UseFormSetValue } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
@@ -12,35 +12,98 @@ import type { ActionResult } from "@/lib/http/action-result";
 import { formatBands, parseBands } from "@/lib/domain/scoring/band-text";
 import { enumLabel } from "@/lib/domain/vocabulary";
 import { PRODUCT_FACTS, QUESTION_TYPES, templateSchema, type TemplateDefinition } from "@/lib/validation/questionnaire-template";
+import { OptionRows } from "./option-rows";
+import { RulePicker, type RuleTarget } from "./rule-picker";
 import { TemplatePreview } from "./template-preview";
 
 type Form = z.input<typeof templateSchema>;
 type Question = Form["sections"][number]["questions"][number];
 
-const optionsToText = (options: Question["options"]) => (options ?? []).map((o) => `${o.value}=${o.label}:${o.points ?? 0}`).join("\n");
-const textToOptions = (text: string): Question["options"] =>
-  text.trim()
-    ? text
-        .split("\n")
-        .filter((l) => l.trim())
-        .map((line) => {
-          const [value = "", rest = ""] = line.split(/=(.*)/s);
-          const m = /^(.*):(\d+(?:\.\d+)?)$/s.exec(rest.trim());
-          return { value: value.trim(), label: (m ? m[1]! : rest || value).trim(), points: m ? Number(m[2]) : 0 };
-        })
-    : null;
+/** The product record's fields a question can mirror, in words (the stored value stays the field name). */
+const PRODUCT_FACT_LABELS: Record<(typeof PRODUCT_FACTS)[number], string> = {
+  trainingPolicy: "Training on customer data",
+  retentionDays: "Retention (days)",
+  processingRegions: "Processing regions",
+  zeroRetentionAvailable: "Zero retention available",
+  encryptionInTransit: "Encryption in transit",
+  encryptionAtRest: "Encryption at rest",
+  breachNoticeHours: "Breach notice (hours)",
+};
+
+const choiceOptions = (): Question["options"] => [
+  { value: "option_1", label: "", points: 100 },
+  { value: "option_2", label: "", points: 0 },
+];
 
 const newQuestion = (n: number): Question => ({ key: `question_${n}`, prompt: "", helpText: null, type: "YES_NO", required: false, weight: 1, options: [{ value: "yes", label: "Yes", points: 100 }, { value: "no", label: "No", points: 0 }], visibility: null, productFact: null, bands: null });
 
 const CHOICE_TYPES = new Set(["YES_NO", "SINGLE_CHOICE", "MULTI_CHOICE"]);
 const UNSCORED_TYPES = new Set(["TEXT", "DATE", "FILE"]);
 
-function QuestionEditor({ control, register, setValue, si, qi, count, move, remove, errors }: { control: Control<Form>; register: UseFormRegister<Form>; setValue: UseFormSetValue<Form>; si: number; qi: number; count: number; move: (to: number) => void; remove: () => void; errors: Record<string, string> }) {
+interface DragProps {
+  /** This question is being dragged. */
+  dragging: boolean;
+  /** A dragged question would land here. */
+  over: boolean;
+  onDragStart: () => void;
+  onDragOver: () => void;
+  onDrop: () => void;
+  onDragEnd: () => void;
+}
+
+/** Every question before this one, in the order the filler meets them: what a show-when rule may look at. */
+function earlierQuestions(sections: Form["sections"] | undefined, si: number, qi: number): RuleTarget[] {
+  const out: RuleTarget[] = [];
+  (sections ?? []).forEach((s, i) =>
+    (s.questions ?? []).forEach((q, j) => {
+      if (i < si || (i === si && j < qi)) out.push({ key: q.key, prompt: q.prompt, type: q.type, options: q.options?.map((o) => ({ value: o.value, label: o.label })) ?? null });
+    }),
+  );
+  return out;
+}
+
+function QuestionEditor({ control, register, setValue, getValues, si, qi, count, move, remove, errors, drag }: { control: Control<Form>; register: UseFormRegister<Form>; setValue: UseFormSetValue<Form>; getValues: UseFormGetValues<Form>; si: number; qi: number; count: number; move: (to: number) => void; remove: () => void; errors: Record<string, string>; drag: DragProps }) {
   const base = `sections.${si}.questions.${qi}` as const;
   const type = useWatch({ control, name: `${base}.type` });
+  const prompt = useWatch({ control, name: `${base}.prompt` });
   const err = (field: string) => errors[`${base}.${field}`];
   return (
-    <li className="rounded-md border border-slate-200 bg-white p-3" data-testid={`builder-question-${si}-${qi}`}>
+    <li
+      className={`rounded-md border bg-white p-3 ${drag.over ? "border-brand-600 ring-2 ring-brand-600" : "border-slate-200"} ${drag.dragging ? "opacity-50" : ""}`}
+      data-testid={`builder-question-${si}-${qi}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        drag.onDragOver();
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        drag.onDrop();
+      }}
+    >
+      <div className="mb-2 flex items-center gap-2 text-xs text-slate-600">
+        {/* Only the handle drags, so text in the fields can still be selected with the mouse. */}
+        <span
+          className="cursor-grab select-none rounded border border-slate-300 px-1.5 py-0.5"
+          data-testid="drag-handle"
+          title="Drag to reorder (or use the ↑ ↓ buttons)"
+          aria-hidden="true"
+          draggable
+          onDragStart={(e) => {
+            e.dataTransfer.effectAllowed = "move";
+            e.dataTransfer.setData("text/plain", String(qi));
+            const card = e.currentTarget.closest("li");
+            if (card) e.dataTransfer.setDragImage(card, 16, 16);
+            drag.onDragStart();
+          }}
+          onDragEnd={drag.onDragEnd}
+        >
+          ⠿ Drag
+        </span>
+        <span>
+          Question {qi + 1}
+          {prompt ? `: ${prompt}` : ""}
+        </span>
+      </div>
       <div className="grid gap-3 sm:grid-cols-[1fr_12rem_10rem]">
         <TextField label="Question" error={err("prompt")} {...register(`${base}.prompt`)} />
         <SelectField
@@ -48,7 +111,7 @@ function QuestionEditor({ control, register, setValue, si, qi, count, move, remo
           {...register(`${base}.type`, {
             // Only choice questions carry options; switching type keeps the form valid.
             onChange: (e: { target: { value: string } }) => {
-              setValue(`${base}.options`, CHOICE_TYPES.has(e.target.value) ? (newQuestion(0).options ?? null) : null);
+              setValue(`${base}.options`, e.target.value === "YES_NO" ? (newQuestion(0).options ?? null) : CHOICE_TYPES.has(e.target.value) ? choiceOptions() : null);
               // Only number questions score by bands; text, date and file answers cannot score at all.
               if (e.target.value !== "NUMBER") setValue(`${base}.bands`, null);
               if (UNSCORED_TYPES.has(e.target.value)) setValue(`${base}.weight`, 0);
@@ -64,20 +127,7 @@ function QuestionEditor({ control, register, setValue, si, qi, count, move, remo
         <TextField label="Key" error={err("key")} {...register(`${base}.key`)} />
         <TextAreaField className="sm:col-span-3" rows={2} label="Help text (why it matters)" {...register(`${base}.helpText`)} />
         {type === "YES_NO" || type === "SINGLE_CHOICE" || type === "MULTI_CHOICE" ? (
-          <Controller
-            control={control}
-            name={`${base}.options`}
-            render={({ field }) => (
-              <TextAreaField
-                className="sm:col-span-2"
-                rows={3}
-                label="Options (one per line: value=label:points)"
-                error={err("options")}
-                defaultValue={optionsToText(field.value)}
-                onBlur={(e) => field.onChange(textToOptions(e.target.value))}
-              />
-            )}
-          />
+          <OptionRows control={control} register={register} base={base} fixedValues={type === "YES_NO"} errors={errors} />
         ) : type === "NUMBER" ? (
           <Controller
             control={control}
@@ -109,23 +159,14 @@ function QuestionEditor({ control, register, setValue, si, qi, count, move, remo
         <Controller
           control={control}
           name={`${base}.visibility`}
-          render={({ field }) => (
-            <TextField
-              label="Show when (question_key=value)"
-              error={err("visibility")}
-              defaultValue={field.value ? `${field.value.questionKey}=${String(field.value.equals)}` : ""}
-              onBlur={(e) => {
-                const [k = "", v = ""] = e.target.value.split(/=(.*)/s);
-                field.onChange(e.target.value.trim() ? { questionKey: k.trim(), equals: v.trim() } : null);
-              }}
-            />
-          )}
+          // Read when the picker is used, not watched: watching every question re-rendered the whole builder on each keystroke.
+          render={({ field }) => <RulePicker getTargets={() => earlierQuestions(getValues("sections"), si, qi)} value={field.value ?? null} onChange={field.onChange} error={err("visibility") ?? err("visibility.questionKey")} />}
         />
         <SelectField label="Linked product fact" {...register(`${base}.productFact`, { setValueAs: (v) => (v ? v : null) })}>
           <option value="">None</option>
           {PRODUCT_FACTS.map((f) => (
             <option key={f} value={f}>
-              {f}
+              {PRODUCT_FACT_LABELS[f]}
             </option>
           ))}
         </SelectField>
@@ -145,8 +186,17 @@ function QuestionEditor({ control, register, setValue, si, qi, count, move, remo
   );
 }
 
-function SectionEditor({ control, register, setValue, si, count, moveSection, removeSection, errors }: { control: Control<Form>; register: UseFormRegister<Form>; setValue: UseFormSetValue<Form>; si: number; count: number; moveSection: (to: number) => void; removeSection: () => void; errors: Record<string, string> }) {
+function SectionEditor({ control, register, setValue, getValues, si, count, moveSection, removeSection, errors }: { control: Control<Form>; register: UseFormRegister<Form>; setValue: UseFormSetValue<Form>; getValues: UseFormGetValues<Form>; si: number; count: number; moveSection: (to: number) => void; removeSection: () => void; errors: Record<string, string> }) {
   const { fields, append, move, remove } = useFieldArray({ control, name: `sections.${si}.questions` });
+  // Drag and drop within the section; the ↑ ↓ buttons do the same from the keyboard.
+  const [dragFrom, setDragFrom] = useState<number | null>(null);
+  const [dragOver, setDragOver] = useState<number | null>(null);
+  const [announce, setAnnounce] = useState("");
+  const moveQuestion = (from: number, to: number) => {
+    if (from === to) return;
+    move(from, to);
+    setAnnounce(`Question ${from + 1} moved to position ${to + 1}.`);
+  };
   return (
     <section className="space-y-3 rounded-lg border border-slate-300 bg-slate-50 p-4" aria-label={`Section ${si + 1}`}>
       <div className="grid gap-3 sm:grid-cols-[1fr_14rem_auto]">
@@ -166,9 +216,39 @@ function SectionEditor({ control, register, setValue, si, count, moveSection, re
       </div>
       <ol className="space-y-3">
         {fields.map((f, qi) => (
-          <QuestionEditor key={f.id} control={control} register={register} setValue={setValue} si={si} qi={qi} count={fields.length} move={(to) => move(qi, to)} remove={() => remove(qi)} errors={errors} />
+          <QuestionEditor
+            key={f.id}
+            control={control}
+            register={register}
+            setValue={setValue}
+            getValues={getValues}
+            si={si}
+            qi={qi}
+            count={fields.length}
+            move={(to) => moveQuestion(qi, to)}
+            remove={() => remove(qi)}
+            errors={errors}
+            drag={{
+              dragging: dragFrom === qi,
+              over: dragFrom !== null && dragOver === qi && dragFrom !== qi,
+              onDragStart: () => setDragFrom(qi),
+              onDragOver: () => setDragOver(qi),
+              onDrop: () => {
+                if (dragFrom !== null) moveQuestion(dragFrom, qi);
+                setDragFrom(null);
+                setDragOver(null);
+              },
+              onDragEnd: () => {
+                setDragFrom(null);
+                setDragOver(null);
+              },
+            }}
+          />
         ))}
       </ol>
+      <p aria-live="polite" className="sr-only">
+        {announce}
+      </p>
       <Button variant="secondary" onClick={() => append(newQuestion(Date.now() % 100000))}>
         Add question
       </Button>
@@ -241,7 +321,7 @@ export function TemplateBuilder({ versionId, initial, save, publish }: { version
           <TextField label="Description" {...register("description")} />
         </div>
         {fields.map((f, si) => (
-          <SectionEditor key={f.id} control={control} register={register} setValue={setValue} si={si} count={fields.length} moveSection={(to) => move(si, to)} removeSection={() => remove(si)} errors={flatErrors} />
+          <SectionEditor key={f.id} control={control} register={register} setValue={setValue} getValues={getValues} si={si} count={fields.length} moveSection={(to) => move(si, to)} removeSection={() => remove(si)} errors={flatErrors} />
         ))}
         <Button variant="secondary" onClick={() => append({ key: `section_${fields.length + 1}`, title: "New section", description: null, questions: [newQuestion(1)] })}>
           Add section
