@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { pdfText, squash } from "../lib/testing/pdf-text";
 import { answerEverything } from "./support/assessment";
 import { signInAndWait } from "./support/auth";
+import { chooseOption } from "./support/combobox";
 import { DEMO, DEMO_PASSWORD, e2eState } from "./support/env";
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -26,7 +27,7 @@ test("a CRITICAL use case cannot be approved without an exception, and can with 
   const propose = am.getByRole("form", { name: "New use case" });
   await propose.getByRole("button", { name: "Propose use case" }).click();
   await expect(propose.getByText("Choose the product.")).toBeVisible();
-  await propose.getByLabel("Product").selectOption({ label: "Anthropic — Claude API" });
+  await chooseOption(propose, "Product", "Claude API", "Anthropic — Claude API");
   await propose.getByLabel("Purpose").fill("Summarising patient visit notes");
   await propose.getByRole("button", { name: "Propose use case" }).click();
   await expect(am.getByRole("heading", { name: "Anthropic — Claude API" })).toBeVisible();

@@ -7,7 +7,7 @@ import { hashPassword } from "../lib/auth/password";
 import { serverEnv } from "../lib/config/server-env";
 import { seedCatalogue } from "../lib/db/catalogue";
 import { countOrganizations, createOrganization } from "../lib/db/organizations";
-import { listProductOptions } from "../lib/db/products";
+import { searchProductOptions } from "../lib/db/picker-options";
 import { createTemplate } from "../lib/db/questionnaires";
 import { saveAnswer, startAssessment, submitAssessment } from "../lib/db/assessments";
 import { createReport } from "../lib/db/reports";
@@ -45,8 +45,7 @@ export async function seedDemoOrganization(password: string) {
   await seedCatalogue(system, AI_PRODUCT_CATALOGUE);
   await createTemplate(system, templateSchema.parse(DEFAULT_QUESTIONNAIRE), { publish: true });
   // A few proposed use cases, so the approval matrix and the clients' pages show how it works.
-  const products = await listProductOptions(system);
-  const productId = (label: string) => products.find((p) => p.label === label)?.id;
+  const productId = async (label: string) => (await searchProductOptions(system, { q: label.split(" — ")[1]!, limit: 50 })).items.find((p) => p.label === label)?.id;
   const proposals: Array<[string, string, string, DataClass[]]> = [
     ["Harbor Health Clinics", "Microsoft — Microsoft 365 Copilot", "Drafting patient letters in Word and Outlook", ["PII", "PHI"]],
     ["Lumen Retail EU", "OpenAI — OpenAI API", "Product description generation", ["CONFIDENTIAL"]],
@@ -54,12 +53,12 @@ export async function seedDemoOrganization(password: string) {
   ];
   for (const [client, label, purpose, dataClasses] of proposals) {
     const clientId = created.clientIds[client];
-    const id = productId(label);
+    const id = await productId(label);
     if (clientId && id) await createUseCase(system, { clientId, productId: id, purpose, dataClasses });
   }
   // One assessment submitted by the account manager, so the compliance officer has a review waiting.
   const amUser = created.users.find((u) => u.role === "ACCOUNT_MANAGER");
-  const assessed = productId(DEMO_ASSESSMENT_PRODUCT);
+  const assessed = await productId(DEMO_ASSESSMENT_PRODUCT);
   if (amUser && assessed) {
     const am = { ...system, userId: amUser.id, role: "ACCOUNT_MANAGER" as const, actorLabel: amUser.email };
     const { id } = await startAssessment(am, assessed);

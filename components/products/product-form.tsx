@@ -2,9 +2,10 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useForm, useWatch } from "react-hook-form";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { FormActions } from "@/components/forms/form-actions";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
+import { AsyncCombobox } from "@/components/ui/async-combobox";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/http/action-result";
@@ -15,12 +16,13 @@ const RETENTION_LABELS = { DAYS: "A set number of days", UNLIMITED: "Unlimited",
 const TRI_LABELS = { YES: "Yes", NO: "No", UNKNOWN: "Unknown" } as const;
 
 export function ProductForm({
-  vendors,
+  vendorLabel,
   initial,
   submitLabel,
   save,
 }: {
-  vendors: Array<{ id: string; name: string }>;
+  /** The name of initial.vendorId's vendor (edit pages, "new product" of a vendor). */
+  vendorLabel?: string;
   initial: ProductFormValues;
   submitLabel: string;
   save: (raw: ProductFormValues) => Promise<ActionResult<{ id: string }>>;
@@ -37,14 +39,24 @@ export function ProductForm({
       <FormError message={formError} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold text-slate-800">The product as bought</legend>
-        <SelectField label="Vendor" error={errors.vendorId?.message} {...register("vendorId")}>
-          <option value="">Choose a vendor…</option>
-          {vendors.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.name}
-            </option>
-          ))}
-        </SelectField>
+        {/* Vendors are searched on the server (issue 17): the page never ships the whole register. */}
+        <Controller
+          control={control}
+          name="vendorId"
+          render={({ field, fieldState }) => (
+            <AsyncCombobox
+              label="Vendor"
+              source="/api/pickers/vendors"
+              placeholder="Type a vendor name…"
+              value={field.value}
+              selectedLabel={vendorLabel}
+              onChange={(option) => field.onChange(option?.id ?? "")}
+              onBlur={field.onBlur}
+              inputRef={field.ref}
+              error={fieldState.error?.message}
+            />
+          )}
+        />
         <TextField label="Product name" error={errors.name?.message} {...register("name")} />
         <SelectField id="fact-tier" label="Tier" error={errors.tier?.message} {...register("tier")}>
           {PRODUCT_TIERS.map((t) => (

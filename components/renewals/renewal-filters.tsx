@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { AutoApplyForm } from "@/components/ui/auto-apply-form";
+import { AsyncCombobox } from "@/components/ui/async-combobox";
 import { buttonClass } from "@/components/ui/button";
 
 export interface RenewalFilterOptions {
-  clients: Array<{ id: string; name: string }>;
+  /** Clients and products are searched as you type (issue 17); only the chosen one's label is sent. */
+  client: { id: string; label: string } | null;
   owners: Array<{ id: string; name: string }>;
-  products: Array<{ id: string; label: string }>;
+  product: { id: string; label: string } | null;
   kinds: Array<{ id: string; label: string }>;
 }
 
@@ -28,6 +30,20 @@ export function RenewalFilters({ options, values, view, month }: { options: Rene
       </select>
     </div>
   );
+  const search = (name: "client" | "product", label: string, chosen: { id: string; label: string } | null) => (
+    <AsyncCombobox
+      id={`renewal-${name}`}
+      name={name}
+      label={label}
+      labelClassName="mb-1 block text-xs font-medium text-slate-600"
+      source={name === "client" ? "/api/pickers/clients" : "/api/pickers/products"}
+      placeholder="All"
+      value={chosen?.id ?? ""}
+      selectedLabel={chosen?.label}
+      submitOnChoose
+      className="w-56"
+    />
+  );
   const active = Object.values(values).some(Boolean);
   return (
     <AutoApplyForm action="/renewals" className="mb-6 flex flex-wrap items-end gap-3" label="Filter renewals">
@@ -37,10 +53,10 @@ export function RenewalFilters({ options, values, view, month }: { options: Rene
           <input type="hidden" name="month" value={month} />
         </>
       ) : null}
-      {field("client", "Client", options.clients.map((c) => ({ id: c.id, label: c.name })))}
+      {search("client", "Client", options.client)}
       {field("owner", "Owner", options.owners.map((o) => ({ id: o.id, label: o.name })))}
       {field("kind", "Kind", options.kinds)}
-      {field("product", "Product", options.products)}
+      {search("product", "Product", options.product)}
       <noscript>
         <button type="submit" className={buttonClass("secondary")}>
           Apply filters

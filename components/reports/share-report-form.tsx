@@ -3,8 +3,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
+import { AsyncCombobox } from "@/components/ui/async-combobox";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/http/action-result";
@@ -15,42 +16,54 @@ type Values = { reportId: string; clientId: string; expiresInDays: string; passc
 /** Shares a report with a client: the link is shown once, since only its hash is kept. */
 export function ShareReportForm({
   reportId,
-  clients,
-  fixedClientId,
+  fixedClient,
   share,
 }: {
   reportId: string;
-  clients: Array<{ id: string; name: string }>;
-  /** A report about one client can only be shared with that client. */
-  fixedClientId: string | null;
+  /** A report about one client can only be shared with that client; otherwise any client is searched for (issue 17). */
+  fixedClient: { id: string; name: string } | null;
   share: (raw: unknown) => Promise<ActionResult<{ id: string; url: string; expiresAt: string }>>;
 }) {
   const router = useRouter();
+  const fixedId = fixedClient?.id ?? null;
   const [created, setCreated] = useState<{ url: string; expiresAt: string } | null>(null);
   const form = useForm<Values, unknown, ShareReportInput>({
     resolver: zodResolver(shareReportInput) as never,
-    defaultValues: { reportId, clientId: fixedClientId ?? "", expiresInDays: String(DEFAULT_SHARE_DAYS), passcode: "" },
+    defaultValues: { reportId, clientId: fixedId ?? "", expiresInDays: String(DEFAULT_SHARE_DAYS), passcode: "" },
   });
-  const { register, formState } = form;
+  const { register, control, formState } = form;
   const errors = formState.errors;
   const { onSubmit, formError } = useActionSubmit(form, share as (raw: Values) => Promise<ActionResult<{ id: string; url: string; expiresAt: string }>>, (data) => {
     setCreated(data);
-    form.reset({ reportId, clientId: fixedClientId ?? "", expiresInDays: String(DEFAULT_SHARE_DAYS), passcode: "" });
+    form.reset({ reportId, clientId: fixedId ?? "", expiresInDays: String(DEFAULT_SHARE_DAYS), passcode: "" });
     router.refresh();
   });
-  const options = fixedClientId ? clients.filter((c) => c.id === fixedClientId) : clients;
   return (
     <div className="space-y-3">
       <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Share with a client">
         <FormError message={formError} />
-        <SelectField label="Client" error={errors.clientId?.message} {...register("clientId")}>
-          {fixedClientId ? null : <option value="">Choose a client…</option>}
-          {options.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </SelectField>
+        {fixedClient ? (
+          <SelectField label="Client" error={errors.clientId?.message} {...register("clientId")}>
+            <option value={fixedClient.id}>{fixedClient.name}</option>
+          </SelectField>
+        ) : (
+          <Controller
+            control={control}
+            name="clientId"
+            render={({ field, fieldState }) => (
+              <AsyncCombobox
+                label="Client"
+                source="/api/pickers/clients"
+                placeholder="Type a client name…"
+                value={field.value}
+                onChange={(option) => field.onChange(option?.id ?? "")}
+                onBlur={field.onBlur}
+                inputRef={field.ref}
+                error={fieldState.error?.message}
+              />
+            )}
+          />
+        )}
         <TextField label="Link expires after (days)" type="number" min={1} max={365} error={errors.expiresInDays?.message} {...register("expiresInDays")} />
         <TextField label="Passcode (optional)" type="password" autoComplete="new-password" hint="At least 6 characters. Send it to the client separately from the link." error={errors.passcode?.message} {...register("passcode")} />
         <Button type="submit" disabled={formState.isSubmitting}>

@@ -2,8 +2,9 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
+import { AsyncCombobox } from "@/components/ui/async-combobox";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
@@ -14,12 +15,13 @@ import { useCaseInput, type UseCaseFormValues, type UseCaseInput } from "@/lib/v
 /** Proposes a use case: a client using a product for a purpose with certain data classes. */
 export function UseCaseForm({
   clients,
-  products,
+  productLabel,
   initial,
   save,
 }: {
   clients: Array<{ id: string; name: string }>;
-  products: Array<{ id: string; label: string }>;
+  /** The label of initial.productId, when one is preset. */
+  productLabel?: string;
   initial: Partial<UseCaseFormValues>;
   save: (raw: UseCaseFormValues) => Promise<ActionResult<{ id: string }>>;
 }) {
@@ -28,7 +30,7 @@ export function UseCaseForm({
     resolver: zodResolver(useCaseInput),
     defaultValues: { clientId: "", productId: "", purpose: "", dataClasses: [], ...initial },
   });
-  const { register, formState } = form;
+  const { register, control, formState } = form;
   const errors = formState.errors;
   const { onSubmit, formError } = useActionSubmit(form, save, (data) => router.push(`/use-cases/${data.id}`));
   return (
@@ -43,14 +45,24 @@ export function UseCaseForm({
             </option>
           ))}
         </SelectField>
-        <SelectField label="Product" error={errors.productId?.message} {...register("productId")}>
-          <option value="">Choose a product…</option>
-          {products.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
-        </SelectField>
+        {/* Products are searched on the server (issue 17): the page never ships the whole register. */}
+        <Controller
+          control={control}
+          name="productId"
+          render={({ field, fieldState }) => (
+            <AsyncCombobox
+              label="Product"
+              source="/api/pickers/products"
+              placeholder="Type a vendor or product name…"
+              value={field.value}
+              selectedLabel={productLabel}
+              onChange={(option) => field.onChange(option?.id ?? "")}
+              onBlur={field.onBlur}
+              inputRef={field.ref}
+              error={fieldState.error?.message}
+            />
+          )}
+        />
       </div>
       <TextField label="Purpose" placeholder="e.g. Summarising support tickets" error={errors.purpose?.message} {...register("purpose")} />
       <CheckboxGroup legend="Data classes this use carries" options={DATA_CLASSES.map((d) => ({ value: d, label: d === "CONFIDENTIAL" ? "Confidential" : d }))} registration={register("dataClasses")} error={errors.dataClasses?.message} />

@@ -2,9 +2,10 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
+import { AsyncCombobox } from "@/components/ui/async-combobox";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
@@ -16,10 +17,8 @@ type Input = z.input<typeof createUserInput>;
 type Output = z.output<typeof createUserInput>;
 
 export function CreateUserForm({
-  clients,
   createUser,
 }: {
-  clients: Array<{ id: string; name: string }>;
   createUser: (raw: unknown) => Promise<ActionResult<{ id: string }>>;
 }) {
   const [created, setCreated] = useState<string | null>(null);
@@ -58,14 +57,23 @@ export function CreateUserForm({
           ))}
         </SelectField>
         {role === "CLIENT_VIEWER" ? (
-          <SelectField label="Client" error={formState.errors.clientId?.message} {...register("clientId")}>
-            <option value="">Choose a client…</option>
-            {clients.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </SelectField>
+          // Clients are searched on the server (issue 17): the page never ships the whole list.
+          <Controller
+            control={control}
+            name="clientId"
+            render={({ field, fieldState }) => (
+              <AsyncCombobox
+                label="Client"
+                source="/api/pickers/clients"
+                placeholder="Type a client name…"
+                value={field.value ?? ""}
+                onChange={(option) => field.onChange(option?.id ?? "")}
+                onBlur={field.onBlur}
+                inputRef={field.ref}
+                error={fieldState.error?.message}
+              />
+            )}
+          />
         ) : null}
         <TextField
           label="Initial password"

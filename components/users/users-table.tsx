@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState, useTransition } from "react";
+import { AsyncCombobox } from "@/components/ui/async-combobox";
 import { Badge } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/http/action-result";
@@ -21,7 +22,7 @@ export interface MemberRow {
 
 type Act = (raw: unknown) => Promise<ActionResult<unknown>>;
 
-function MemberRowView({ member, clients, isSelf, changeRole, setActive, resetMfa }: { member: MemberRow; clients: Array<{ id: string; name: string }>; isSelf: boolean; changeRole: Act; setActive: Act; resetMfa: Act }) {
+function MemberRowView({ member, isSelf, changeRole, setActive, resetMfa }: { member: MemberRow; isSelf: boolean; changeRole: Act; setActive: Act; resetMfa: Act }) {
   const [role, setRole] = useState<Role>(member.role);
   const [clientId, setClientId] = useState(member.clientId ?? "");
   const [error, setError] = useState<string | null>(null);
@@ -55,14 +56,18 @@ function MemberRowView({ member, clients, isSelf, changeRole, setActive, resetMf
             ))}
           </select>
           {role === "CLIENT_VIEWER" ? (
-            <select aria-label={`Client of ${member.email}`} value={clientId} onChange={(e) => setClientId(e.target.value)} className="rounded-md border border-slate-300 px-2 py-1 text-sm" disabled={pending}>
-              <option value="">Choose a client…</option>
-              {clients.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
+            // Clients are searched on the server (issue 17), not listed in every viewer's row.
+            <AsyncCombobox
+              label={`Client of ${member.email}`}
+              labelClassName="sr-only"
+              source="/api/pickers/clients"
+              placeholder="Type a client name…"
+              value={clientId}
+              selectedLabel={member.client ?? undefined}
+              onChange={(option) => setClientId(option?.id ?? "")}
+              disabled={pending}
+              className="w-56"
+            />
           ) : null}
           {dirty ? (
             <Button variant="secondary" className="px-2 py-1" disabled={pending} onClick={() => run(changeRole, { userId: member.userId, role, clientId: clientId || null })}>
@@ -121,7 +126,7 @@ function MemberRowView({ member, clients, isSelf, changeRole, setActive, resetMf
   );
 }
 
-export function UsersTable({ members, clients, currentUserId, changeRole, setActive, resetMfa }: { members: MemberRow[]; clients: Array<{ id: string; name: string }>; currentUserId: string; changeRole: Act; setActive: Act; resetMfa: Act }) {
+export function UsersTable({ members, currentUserId, changeRole, setActive, resetMfa }: { members: MemberRow[]; currentUserId: string; changeRole: Act; setActive: Act; resetMfa: Act }) {
   return (
     // Four columns that fit beside the navigation at 1280 px, actions last and always in view;
     // below 768 px each user is a stacked block instead of a row to scroll sideways.
@@ -138,7 +143,7 @@ export function UsersTable({ members, clients, currentUserId, changeRole, setAct
         </thead>
         <tbody className="block md:table-row-group">
           {members.map((m) => (
-            <MemberRowView key={m.userId} member={m} clients={clients} isSelf={m.userId === currentUserId} changeRole={changeRole} setActive={setActive} resetMfa={resetMfa} />
+            <MemberRowView key={m.userId} member={m} isSelf={m.userId === currentUserId} changeRole={changeRole} setActive={setActive} resetMfa={resetMfa} />
           ))}
         </tbody>
       </table>

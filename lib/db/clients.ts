@@ -9,11 +9,6 @@ import { refreshScores } from "./score-refresh";
 import { prisma, Prisma } from "./prisma-client";
 import { inTenant, tenant, type TenantContext } from "./tenant";
 
-/** Clients for pickers: id and name, active ones first by name. */
-export async function listClientOptions(ctx: TenantContext) {
-  return prisma.client.findMany({ where: inTenant(ctx, { archivedAt: null }), select: { id: true, name: true }, orderBy: { name: "asc" } });
-}
-
 export const CLIENT_LIST: ListQueryOptions = {
   sortable: ["name", "residency", "useCases", "updatedAt"],
   defaultSort: { id: "name", desc: false },

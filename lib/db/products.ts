@@ -114,12 +114,3 @@ export async function getProductOverview(ctx: TenantContext, id: string) {
 
 export type ProductWithEvidence = Awaited<ReturnType<typeof getProductOverview>>["product"];
 
-/** Active products for pickers, as "Vendor — Product", by vendor then product. */
-export async function listProductOptions(ctx: TenantContext) {
-  const rows = await prisma.product.findMany({
-    where: inTenant(ctx, { archivedAt: null }),
-    orderBy: [{ vendor: { name: "asc" } }, { name: "asc" }],
-    select: { id: true, name: true, vendor: { select: { name: true } } },
-  });
-  return rows.map((p) => ({ id: p.id, label: `${p.vendor.name} — ${p.name}` }));
-}

@@ -34,24 +34,37 @@ interface KnownVendor {
   products: Set<string>; // lower-cased names, only those the file mentions
 }
 
+/** Names per lookup: a file of 30,000 rows is looked up a slice at a time, never as one huge array. */
+const LOOKUP_BATCH = 5000;
+
 /**
  * Looks up only what the file names: its vendors (case-insensitive) and, for those, the products
- * the file also names. The register may hold far more; none of it is read.
+ * the file also names, in batches of names within the organisation. The register may hold far
+ * more; none of it is read.
  */
 async function knownVendors(ctx: TenantContext, rows: ParsedRegisterRow[]): Promise<Map<string, KnownVendor>> {
   const vendorNames = [...new Set(rows.map((r) => r.vendor.name.toLowerCase()))];
   const productNames = [...new Set(rows.flatMap((r) => (r.product ? [r.product.name.toLowerCase()] : [])))];
-  const vendors = await prisma.$queryRaw<Array<{ id: string; name: string; archivedAt: Date | null }>>`
-    SELECT "id", "name", "archivedAt" FROM "Vendor"
-    WHERE "organizationId" = ${ctx.organizationId} AND lower("name") = ANY(${vendorNames}::text[])`;
+  const vendors: Array<{ id: string; name: string; archivedAt: Date | null }> = [];
+  for (const names of chunks(vendorNames, LOOKUP_BATCH)) {
+    vendors.push(
+      ...(await prisma.$queryRaw<Array<{ id: string; name: string; archivedAt: Date | null }>>`
+        SELECT "id", "name", "archivedAt" FROM "Vendor"
+        WHERE "organizationId" = ${ctx.organizationId} AND lower("name") = ANY(${names}::text[])`),
+    );
+  }
   const byName = new Map(vendors.map((v) => [v.name.toLowerCase(), { ...v, products: new Set<string>() }]));
   if (vendors.length && productNames.length) {
-    const products = await prisma.$queryRaw<Array<{ vendorId: string; name: string }>>`
-      SELECT "vendorId", lower("name") AS "name" FROM "Product"
-      WHERE "organizationId" = ${ctx.organizationId} AND "vendorId" = ANY(${vendors.map((v) => v.id)}::text[])
-        AND lower("name") = ANY(${productNames}::text[])`;
     const byId = new Map([...byName.values()].map((v) => [v.id, v]));
-    for (const p of products) byId.get(p.vendorId)?.products.add(p.name);
+    for (const vendorIds of chunks(vendors.map((v) => v.id), LOOKUP_BATCH)) {
+      for (const names of chunks(productNames, LOOKUP_BATCH)) {
+        const products = await prisma.$queryRaw<Array<{ vendorId: string; name: string }>>`
+          SELECT "vendorId", lower("name") AS "name" FROM "Product"
+          WHERE "organizationId" = ${ctx.organizationId} AND "vendorId" = ANY(${vendorIds}::text[])
+            AND lower("name") = ANY(${names}::text[])`;
+        for (const p of products) byId.get(p.vendorId)?.products.add(p.name);
+      }
+    }
   }
   return byName;
 }

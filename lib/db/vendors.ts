@@ -51,11 +51,6 @@ export async function setVendorArchived(ctx: TenantContext, id: string, archived
   );
 }
 
-/** Vendors for pickers. */
-export async function listVendorOptions(ctx: TenantContext) {
-  return prisma.vendor.findMany({ where: inTenant(ctx, { archivedAt: null }), select: { id: true, name: true }, orderBy: { name: "asc" } });
-}
-
 /**
  * Everything the vendor page shows, in a fixed number of queries whatever the number of
  * products: the vendor, its products with their DPAs (clauses), certifications, sub-processors

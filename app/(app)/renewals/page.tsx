@@ -10,8 +10,7 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { todayFor } from "@/lib/db/tenant";
-import { listClientOptions } from "@/lib/db/clients";
-import { listProductOptions } from "@/lib/db/products";
+import { clientOptionById, productOptionById } from "@/lib/db/picker-options";
 import { collectRenewalItems, filterRenewals, renewalBuckets, type RenewalItem } from "@/lib/db/renewals";
 import { listMembers } from "@/lib/db/users";
 import { addDays, daysInMonth } from "@/lib/domain/dates/calendar-date";
@@ -49,7 +48,8 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
   const month = q.month ?? today.slice(0, 7);
   const filters = { clientId: q.client || undefined, ownerId: q.owner || undefined, productId: q.product || undefined, kinds: q.kinds.length ? q.kinds : undefined };
 
-  const [clients, members, products] = await Promise.all([listClientOptions(actor), listMembers(actor), listProductOptions(actor)]);
+  // Only the chosen client's and product's labels: their pickers search as you type (issue 17).
+  const [client, members, product] = await Promise.all([clientOptionById(actor, q.client), listMembers(actor), productOptionById(actor, q.product)]);
   const ownerName = new Map(members.map((m) => [m.userId, m.name]));
   const toRow = (i: RenewalItem): RenewalRow => ({
     key: `${i.kind}-${i.itemId}-${i.dueOn}`,
@@ -130,7 +130,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
         ))}
       </div>
       <RenewalFilters
-        options={{ clients, owners: members.filter((m) => m.active && m.role !== "CLIENT_VIEWER").map((m) => ({ id: m.userId, name: m.name })), products, kinds: RENEWAL_KINDS.map((k) => ({ id: k, label: RENEWAL_KIND_LABELS[k] })) }}
+        options={{ client, owners: members.filter((m) => m.active && m.role !== "CLIENT_VIEWER").map((m) => ({ id: m.userId, name: m.name })), product, kinds: RENEWAL_KINDS.map((k) => ({ id: k, label: RENEWAL_KIND_LABELS[k] })) }}
         values={{ client: q.client, owner: q.owner, kind: q.kind, product: q.product }}
         view={q.view}
         month={month}

@@ -13,7 +13,6 @@ import { UseCaseList } from "@/components/use-cases/use-case-list";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { clientInTenant } from "@/lib/db/clients";
-import { listProductOptions } from "@/lib/db/products";
 import { listClientUseCases } from "@/lib/db/use-cases";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { createUseCaseAction } from "../../use-cases/actions";
@@ -29,7 +28,8 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
   const { clientId } = await params;
   const client = await loadOr404(clientInTenant(actor, clientId));
   const canPropose = can(actor.role, "usecase:write") && !client.archivedAt;
-  const [useCases, products] = await Promise.all([listClientUseCases(actor, clientId), canPropose ? listProductOptions(actor) : Promise.resolve([])]);
+  // The product picker searches on the server (issue 17): no product list is loaded here.
+  const useCases = await listClientUseCases(actor, clientId);
   const reports = (await listReports(actor, { clientId }, 1, 10)).rows.map((r) => ({ id: r.id, title: r.title, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy, shares: r._count.shareLinks }));
   return (
     <>
@@ -102,7 +102,7 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
         <ReportsCard rows={reports} generate={{ kind: "PORTFOLIO", clientId: client.id }} canGenerate={can(actor.role, "report:create") && useCases.length > 0} label="Generate portfolio report" action={createReportAction} />
         {canPropose ? (
           <Card title="Propose a use case">
-            <UseCaseForm clients={[{ id: client.id, name: client.name }]} products={products} initial={{ clientId: client.id, dataClasses: client.dataClasses }} save={createUseCaseAction} />
+            <UseCaseForm clients={[{ id: client.id, name: client.name }]} initial={{ clientId: client.id, dataClasses: client.dataClasses }} save={createUseCaseAction} />
           </Card>
         ) : null}
       </div>

@@ -9,7 +9,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { listClientOptions } from "@/lib/db/clients";
+import { clientOptionById } from "@/lib/db/picker-options";
 import { clientReachOf } from "@/lib/domain/reports/audience";
 import { getReport } from "@/lib/db/reports";
 import { listShareLinks } from "@/lib/db/share-links";
@@ -26,7 +26,8 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
   const { reportId } = await params;
   const report = await loadOr404(getReport(actor, reportId));
   const canShare = can(actor.role, "report:share");
-  const [links, clients] = await Promise.all([listShareLinks(actor, report.id), canShare ? listClientOptions(actor) : Promise.resolve([])]);
+  // Only the report's own client, when it has one: otherwise the picker searches (issue 17).
+  const [links, fixedClient] = await Promise.all([listShareLinks(actor, report.id), canShare && report.clientId ? clientOptionById(actor, report.clientId) : Promise.resolve(null)]);
   const reach = clientReachOf(report.snapshot, report.clientId);
   const back = report.productId ? `/products/${report.productId}` : report.clientId ? `/clients/${report.clientId}` : "/reports";
   return (
@@ -58,7 +59,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
                   {reach.reason}
                 </p>
               ) : (
-                <ShareReportForm reportId={report.id} clients={clients} fixedClientId={report.clientId} share={shareReportAction} />
+                <ShareReportForm reportId={report.id} fixedClient={fixedClient ? { id: fixedClient.id, name: fixedClient.label } : null} share={shareReportAction} />
               )}
             </Card>
           ) : null}

@@ -5,7 +5,6 @@ import { PageHeader } from "@/components/ui/card";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { UsersTable } from "@/components/users/users-table";
 import { requirePermission } from "@/lib/auth/session";
-import { listClientOptions } from "@/lib/db/clients";
 import { listMembers } from "@/lib/db/users";
 import { organizationMfaPolicy } from "@/lib/db/mfa";
 import { Card } from "@/components/ui/card";
@@ -22,7 +21,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const actor = await requirePermission("user:manage");
   const raw = await searchParams;
   const { mfa: mfaFilter } = params.parse({ mfa: typeof raw.mfa === "string" ? raw.mfa : undefined });
-  const [allMembers, clients, mfa] = await Promise.all([listMembers(actor), listClientOptions(actor), organizationMfaPolicy(actor)]);
+  // No client list: the client pickers search as you type (issue 17).
+  const [allMembers, mfa] = await Promise.all([listMembers(actor), organizationMfaPolicy(actor)]);
   const members = mfaFilter === "off" ? allMembers.filter((m) => m.active && m.role !== "CLIENT_VIEWER" && !m.mfaEnabled) : allMembers;
   return (
     <>
@@ -67,13 +67,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
         <UsersTable
           members={members.map((m) => ({ ...m, client: m.client?.name ?? null, clientId: m.client?.id ?? null, lastSignInAt: m.lastSignInAt?.toISOString() ?? null }))}
-          clients={clients}
           currentUserId={actor.userId}
           changeRole={changeRoleAction}
           setActive={setUserActiveAction}
           resetMfa={resetMemberMfaAction}
         />
-        <CreateUserForm clients={clients} createUser={createUserAction} />
+        <CreateUserForm createUser={createUserAction} />
       </div>
     </>
   );

@@ -5,7 +5,7 @@ import { ProductForm } from "@/components/products/product-form";
 import { PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
 import { productInTenant } from "@/lib/db/products";
-import { listVendorOptions } from "@/lib/db/vendors";
+import { vendorOptionById } from "@/lib/db/picker-options";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { booleanToTriState } from "@/lib/validation/product";
 import { updateProductAction } from "../../actions";
@@ -18,7 +18,9 @@ export async function generateMetadata({ params }: { params: Promise<{ productId
 export default async function EditProductPage({ params }: { params: Promise<{ productId: string }> }) {
   const actor = await requirePermission("vendor:write");
   const { productId } = await params;
-  const [product, vendors] = await Promise.all([loadOr404(productInTenant(actor, productId)), listVendorOptions(actor)]);
+  const product = await loadOr404(productInTenant(actor, productId));
+  // Only the product's own vendor is loaded; the picker searches the rest (issue 17).
+  const vendor = await vendorOptionById(actor, product.vendorId);
   async function save(raw: unknown) {
     "use server";
     return updateProductAction({ id: productId, product: raw });
@@ -27,7 +29,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ pr
     <>
       <PageHeader title={`Edit ${product.name}`} />
       <ProductForm
-        vendors={vendors}
+        vendorLabel={vendor?.label}
         submitLabel="Save changes"
         save={save}
         initial={{
