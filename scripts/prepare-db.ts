@@ -5,10 +5,10 @@
  */
 import { writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { masterKeyFromEnv } from "../lib/files/envelope-encryption";
 import { migrateAndGrant } from "./lib/db-roles";
 import { checkMasterKey, MasterKeyMismatchError } from "./lib/master-key-check";
-import { DEMO_USERS, seedIfEmpty } from "../prisma/seed";
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error("DATABASE_URL is not set");
@@ -29,8 +29,21 @@ if (process.env.VETTA_FILE_MASTER_KEY) try {
   process.exit(1);
 }
 
-const password = await seedIfEmpty();
-if (password) {
+/** One indexed probe; the seed (and the whole data layer it imports) loads only for an empty database. */
+async function hasOrganization(databaseUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM "Organization") AS found`)).rows[0]!.found;
+  } finally {
+    await client.end();
+  }
+}
+
+const seed = (await hasOrganization(url)) ? null : await import("../prisma/seed");
+const password = seed ? await seed.seedIfEmpty() : null;
+if (seed && password) {
+  const { DEMO_USERS } = seed;
   const lines = [
     "Demo organisation: Northbridge IT (demo). Sign in with:",
     ...DEMO_USERS.map((u) => `  ${u.role.padEnd(18)} ${u.email.padEnd(34)} ${password}`),

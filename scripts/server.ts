@@ -76,9 +76,14 @@ export function tagRequest(req: IncomingMessage, res: ServerResponse, log: Logge
   return log.child({ requestId: id });
 }
 
-export async function startHttpServer(options: { dir: string; port: number; hostname: string }): Promise<Server & { drainer: Drainer }> {
+/**
+ * `beforeListen`: work the server must not answer before (npm start: the database preparation),
+ * awaited after Next has loaded the build, so the two overlap instead of adding up.
+ */
+export async function startHttpServer(options: { dir: string; port: number; hostname: string; beforeListen?: Promise<unknown> }): Promise<Server & { drainer: Drainer }> {
   const app = next({ dev: false, dir: options.dir, hostname: options.hostname, port: options.port });
   await app.prepare();
+  await options.beforeListen;
   const handle = app.getRequestHandler();
   let drainer: Drainer | null = null;
   const log = createLogger(logLevelFrom(process.env.VETTA_LOG_LEVEL));

@@ -124,10 +124,28 @@ async function main() {
     }
 
     // Migrations and seeding import server-only modules, so they run with the react-server condition.
+    // Only that child gets the owner role's URL; this process (which loads the app) never holds it.
     const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
-    await runChild("database preparation", [tsx, "--conditions=react-server", "scripts/prepare-db.ts"], process.env);
+    const migrationEnv = { ...process.env };
     delete process.env.DATABASE_MIGRATION_URL;
+    // The database is prepared while the build is checked and Next loads it; nothing listens, and
+    // no worker starts, until it is done.
+    const prepared = runChild("database preparation", [tsx, "--conditions=react-server", "scripts/prepare-db.ts"], migrationEnv);
+    prepared.catch(() => undefined); // awaited below; a failure while the build is checked is reported there
+    const startWorker = () => {
+      if (process.env.VETTA_JOBS === "off" || stopping) return;
+      // Beside the server rather than after it: readiness waits for its heartbeat, and its start
+      // (tsx, pg-boss) overlaps the server's instead of adding to it.
+      // Started directly (tsx as a loader, not its CLI, which would put a process in between),
+      // with an IPC channel: the worker notices when this process dies, even by kill -9.
+      worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], { cwd: root, env: process.env, stdio: ["inherit", "inherit", "inherit", "ipc"] });
+      worker.on("exit", (code, signal) => {
+        if (!stopping) console.error(`[vetta] job worker stopped (${signal ?? `exit code ${code}`}); reminders are paused until restart`);
+      });
+    };
+    void prepared.then(startWorker, () => undefined);
     if (dev) {
+      await prepared;
       const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
       devServer = spawn(process.execPath, [nextBin, "dev", "--port", String(port), "--hostname", hostname], { cwd: root, env: process.env, stdio: "inherit" });
       devServer.on("exit", (code, signal) => {
@@ -139,16 +157,8 @@ async function main() {
       console.log(`[vetta] dev server (hot reload) starting on ${process.env.NEXTAUTH_URL}`);
     } else {
       await ensureBuild(root);
-      server = await startHttpServer({ dir: root, port, hostname });
+      server = await startHttpServer({ dir: root, port, hostname, beforeListen: prepared });
       console.log(`[vetta] ready on ${process.env.NEXTAUTH_URL}`);
-    }
-    if (process.env.VETTA_JOBS !== "off") {
-      // Started directly (tsx as a loader, not its CLI, which would put a process in between),
-      // with an IPC channel: the worker notices when this process dies, even by kill -9.
-      worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], { cwd: root, env: process.env, stdio: ["inherit", "inherit", "inherit", "ipc"] });
-      worker.on("exit", (code, signal) => {
-        if (!stopping) console.error(`[vetta] job worker stopped (${signal ?? `exit code ${code}`}); reminders are paused until restart`);
-      });
     }
   } catch (error) {
     console.error(`[vetta] could not start: ${describeStartError(error)}`);
