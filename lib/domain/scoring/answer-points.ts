@@ -12,7 +12,7 @@
  *   is listed as weighing nothing with the reason, never silently dropped. New templates cannot
  *   have one (lib/validation/questionnaire-template.ts).
  */
-import { isVisible, type AnswerValue, type RuleQuestion } from "@/lib/domain/questionnaire/rules";
+import type { AnswerValue, RuleQuestion } from "@/lib/domain/questionnaire/rules";
 import type { QuestionnaireAnswerScore } from "./types";
 
 export interface ScoreBand {
@@ -35,7 +35,8 @@ export const inBand = (band: ScoreBand, value: number) => (band.min === null || 
 
 /** The band a number falls in (first match, in the order the template lists them), or null. */
 export function bandFor(bands: ScoreBand[], value: number): ScoreBand | null {
-  return bands.find((b) => inBand(b, value)) ?? null;
+  for (const b of bands) if (inBand(b, value)) return b;
+  return null;
 }
 
 /** Can this question earn points at all (a type with points, and some weight)? */
@@ -47,29 +48,144 @@ export function isScorable(question: Pick<ScorableQuestion, "type" | "weight" | 
 
 /** Points an answer earned (0–100), or null when unanswered (or a number question has no bands). */
 export function answerPoints(question: Pick<ScorableQuestion, "type" | "options" | "bands">, value: AnswerValue | undefined): number | null {
+  return pointsOf(question.type, question.options ? optionPoints(question.options) : null, question.bands, value);
+}
+
+/** Each option's points by value; a repeated value counts as its last listing (as a Map built in order). */
+function optionPoints(options: NonNullable<ScorableQuestion["options"]>): Map<string, number> {
+  const points = new Map<string, number>();
+  for (const o of options) points.set(o.value, o.points ?? 0);
+  return points;
+}
+
+function pointsOf(type: string, points: Map<string, number> | null, bands: ScoreBand[] | null, value: AnswerValue | undefined): number | null {
   if (value === null || value === undefined || value === "") return null;
-  if (question.type === "NUMBER") {
+  if (type === "NUMBER") {
     const n = typeof value === "number" ? value : Number(value);
-    if (!question.bands?.length || !Number.isFinite(n)) return null;
-    return bandFor(question.bands, n)?.points ?? 0;
+    if (!bands?.length || !Number.isFinite(n)) return null;
+    return bandFor(bands, n)?.points ?? 0;
   }
-  if (!question.options) return null;
-  const points = new Map(question.options.map((o) => [o.value, o.points ?? 0]));
-  if (Array.isArray(value)) return value.length ? value.reduce((sum: number, v) => sum + (points.get(String(v)) ?? 0), 0) / value.length : null;
-  return question.type === "YES_NO" || question.type === "SINGLE_CHOICE" ? (points.get(String(value)) ?? 0) : null;
+  if (!points) return null;
+  if (Array.isArray(value)) {
+    if (!value.length) return null;
+    // Summed in the answer's order, as before, so the float result is the same to the last bit.
+    let sum = 0;
+    for (const v of value) sum += points.get(String(v)) ?? 0;
+    return sum / value.length;
+  }
+  return type === "YES_NO" || type === "SINGLE_CHOICE" ? (points.get(String(value)) ?? 0) : null;
+}
+
+/**
+ * A template version prepared once for scoring many answer sets (issue 17: rescoring an
+ * organisation scores the same version for thousands of products): the weighted questions, each
+ * option's points by value, and the show-when rules resolved to the questions they look at.
+ */
+interface CompiledQuestion {
+  key: string;
+  prompt: string;
+  weight: number;
+  type: string;
+  points: Map<string, number> | null;
+  bands: ScoreBand[] | null;
+  noBands: boolean;
+  /** Index in `rules` of this question's own show-when rule, or -1 when it always shows. */
+  rule: number;
+}
+
+interface CompiledRule {
+  questionKey: string;
+  equals: string | number | boolean;
+  equalsText: string;
+  /** The rule of the question it looks at (which must show for this one to), or -1. */
+  parentRule: number;
+}
+
+interface CompiledTemplate {
+  scorable: CompiledQuestion[];
+  rules: CompiledRule[];
+}
+
+const compiled = new WeakMap<readonly ScorableQuestion[], CompiledTemplate>();
+
+/**
+ * `questions` is compiled on first use and the result kept for as long as the array lives: callers
+ * pass the same array for the same template version, and never change it after scoring with it.
+ */
+export function compileQuestions(questions: readonly ScorableQuestion[]): CompiledTemplate {
+  const found = compiled.get(questions);
+  if (found) return found;
+  // As `new Map(questions.map(...))`: a repeated key resolves to its last question.
+  const byKey = new Map<string, ScorableQuestion>();
+  for (const q of questions) byKey.set(q.key, q);
+  const rules: CompiledRule[] = [];
+  const ruleOf = new Map<ScorableQuestion, number>();
+  const resolving = new Set<ScorableQuestion>();
+  const ruleFor = (q: ScorableQuestion): number => {
+    if (!q.visibility) return -1;
+    const known = ruleOf.get(q);
+    if (known !== undefined) return known;
+    // A rule circle would have recursed without end before; it cannot be published (validation).
+    if (resolving.has(q)) throw new Error(`Show-when rules form a circle at question "${q.key}"`);
+    resolving.add(q);
+    const parent = byKey.get(q.visibility.questionKey);
+    const parentRule = parent ? ruleFor(parent) : -1;
+    resolving.delete(q);
+    const index = rules.push({ questionKey: q.visibility.questionKey, equals: q.visibility.equals, equalsText: String(q.visibility.equals), parentRule }) - 1;
+    ruleOf.set(q, index);
+    return index;
+  };
+  const scorable: CompiledQuestion[] = [];
+  for (const q of questions) {
+    if (!isScorable(q)) continue;
+    scorable.push({
+      key: q.key,
+      prompt: q.prompt,
+      weight: q.weight,
+      type: q.type,
+      points: q.options ? optionPoints(q.options) : null,
+      bands: q.bands,
+      noBands: q.type === "NUMBER" && !q.bands?.length,
+      rule: ruleFor(q),
+    });
+  }
+  const template = { scorable, rules };
+  compiled.set(questions, template);
+  return template;
+}
+
+/** isVisible (rules.ts) for a compiled rule: its own condition, and every rule up its chain. */
+function ruleHolds(rules: CompiledRule[], index: number, answers: Record<string, AnswerValue>, memo: Int8Array): boolean {
+  if (index < 0) return true;
+  const known = memo[index]!;
+  if (known !== 0) return known > 0;
+  const rule = rules[index]!;
+  let holds = ruleHolds(rules, rule.parentRule, answers, memo);
+  if (holds) {
+    const answer = answers[rule.questionKey];
+    holds = Array.isArray(answer) ? answer.includes(rule.equalsText) : answer === rule.equals || (answer !== null && answer !== undefined && String(answer) === rule.equalsText);
+  }
+  memo[index] = holds ? 1 : -1;
+  return holds;
 }
 
 /**
  * Every weighted question of a template version with what its answer earned, in template order.
  * `answers` is keyed by question key.
  */
-export function scoreAnswers(questions: ScorableQuestion[], answers: Record<string, AnswerValue>): QuestionnaireAnswerScore[] {
-  const byKey = new Map<string, RuleQuestion>(questions.map((q) => [q.key, q]));
-  return questions.filter(isScorable).map((q) => {
-    const base = { key: q.key, prompt: q.prompt, weight: q.weight };
-    if (!isVisible(q, answers, byKey)) return { ...base, points: null, status: "NOT_ASKED" as const };
-    if (q.type === "NUMBER" && !q.bands?.length) return { ...base, points: null, status: "NO_BANDS" as const };
-    const points = answerPoints(q, answers[q.key]);
-    return { ...base, points, status: points === null ? ("UNANSWERED" as const) : ("ANSWERED" as const) };
-  });
+export function scoreAnswers(questions: readonly ScorableQuestion[], answers: Record<string, AnswerValue>): QuestionnaireAnswerScore[] {
+  const { scorable, rules } = compileQuestions(questions);
+  const memo = new Int8Array(rules.length);
+  const scores: QuestionnaireAnswerScore[] = new Array(scorable.length);
+  for (let i = 0; i < scorable.length; i++) {
+    const q = scorable[i]!;
+    // Same keys in the same order as before: snapshots store these objects as JSON.
+    if (!ruleHolds(rules, q.rule, answers, memo)) scores[i] = { key: q.key, prompt: q.prompt, weight: q.weight, points: null, status: "NOT_ASKED" };
+    else if (q.noBands) scores[i] = { key: q.key, prompt: q.prompt, weight: q.weight, points: null, status: "NO_BANDS" };
+    else {
+      const points = pointsOf(q.type, q.points, q.bands, answers[q.key]);
+      scores[i] = { key: q.key, prompt: q.prompt, weight: q.weight, points, status: points === null ? "UNANSWERED" : "ANSWERED" };
+    }
+  }
+  return scores;
 }

@@ -2,20 +2,32 @@
  * Every red flag of PRODUCT.md, each with its trigger and the evidence it names. A red flag caps
  * the tier whatever the score.
  */
-import { countingCertifications, isUnverifiedAudit, isValidOn } from "./counting-evidence";
+import { countingCertifications, isUnverifiedAudit, isValidOn, type CertificationEvidence } from "./counting-evidence";
 import type { RedFlag, ScoringInput } from "./types";
 const clause = (input: ScoringInput, id: keyof NonNullable<ScoringInput["dpa"]>["clauses"]) => input.dpa?.clauses[id] ?? "MISSING";
 
 /** A SOC 2 Type II or ISO 27001 that counts, is valid today and has its document attached. */
 export function validIndependentAudit(input: ScoringInput) {
-  return countingCertifications(input.certifications).find((c) => (c.type === "SOC2_TYPE_II" || c.type === "ISO_27001") && isValidOn(c.expiresAt, input.asOf) && !isUnverifiedAudit(c)) ?? null;
+  return independentAuditAmong(countingCertifications(input.certifications), input.asOf);
+}
+
+/** validIndependentAudit, from the counting records already worked out (scoreProduct needs them three times). */
+export function independentAuditAmong<T extends CertificationEvidence>(counting: T[], asOf: string): T | null {
+  for (const c of counting) if ((c.type === "SOC2_TYPE_II" || c.type === "ISO_27001") && isValidOn(c.expiresAt, asOf) && !isUnverifiedAudit(c)) return c;
+  return null;
 }
 
 export function redFlags(input: ScoringInput): RedFlag[] {
+  const counting = countingCertifications(input.certifications);
+  return redFlagsWith(input, counting, independentAuditAmong(counting, input.asOf));
+}
+
+/** redFlags with the counting certifications and the valid independent audit worked out once by the caller. */
+export function redFlagsWith(input: ScoringInput, counting: CertificationEvidence[], audit: CertificationEvidence | null): RedFlag[] {
   const flags: RedFlag[] = [];
   const { product, dpa, asOf } = input;
   // Superseded records (an older certificate of the same type) raise nothing.
-  const certifications = countingCertifications(input.certifications);
+  const certifications = counting;
   const add = (id: string, severity: RedFlag["severity"], evidence: string) => flags.push({ id, severity, evidence });
 
   if (!dpa || !dpa.signedAt) add("NO_DPA", "critical", dpa ? "The current DPA has no signing date: it is not recorded as signed." : "No DPA is recorded for this product.");
@@ -43,7 +55,7 @@ export function redFlags(input: ScoringInput): RedFlag[] {
   if (product.subProcessorCount === 0 && clause(input, "SUBPROCESSORS") === "MISSING") add("NO_SUBPROCESSOR_LIST", "high", "No sub-processors are recorded and the DPA has no sub-processor clause.");
   if (product.retentionKind !== "DAYS") add("UNLIMITED_RETENTION", "high", `Retention is ${product.retentionKind.toLowerCase()}.`);
   else if (clause(input, "RETENTION") === "MISSING") add("UNLIMITED_RETENTION", "high", "The DPA has no finite retention clause (RETENTION missing).");
-  if (!validIndependentAudit(input)) {
+  if (!audit) {
     const unverified = certifications.filter((c) => isUnverifiedAudit(c) && isValidOn(c.expiresAt, asOf));
     add(
       "NO_INDEPENDENT_AUDIT",

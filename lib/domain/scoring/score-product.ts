@@ -8,33 +8,36 @@
  * Every point is listed in `contributions`, so screens and reports can say why.
  */
 import { DPA_CLAUSES } from "@/lib/domain/vocabulary";
-import { countingCertifications, isUnverifiedAudit, isValidOn } from "./counting-evidence";
-import { redFlags, validIndependentAudit } from "./red-flags";
-import { DEFAULT_WEIGHTS, type Contribution, type ScoreResult, type ScoringInput, type ScoringWeights } from "./types";
+import { countingCertifications, isUnverifiedAudit, isValidOn, type CertificationEvidence } from "./counting-evidence";
+import { independentAuditAmong, redFlagsWith } from "./red-flags";
+import { DEFAULT_WEIGHTS, type Contribution, type RedFlag, type ScoreResult, type ScoringInput, type ScoringWeights } from "./types";
 
 const CLAUSE_POINTS = { PRESENT: 1, PARTIAL: 0.5, MISSING: 0 } as const;
+/** The contribution note of each status (status.toLowerCase(), worked out once). */
+const CLAUSE_NOTES = { PRESENT: "present", PARTIAL: "partial", MISSING: "missing" } as const;
 
 function dpaPart(input: ScoringInput, contributions: Contribution[]): number {
   let earned = 0;
   let possible = 0;
+  const dpa = input.dpa;
   for (const clause of DPA_CLAUSES) {
-    const status = input.dpa?.clauses[clause] ?? "MISSING";
+    const status = dpa?.clauses[clause] ?? "MISSING";
     if (status === "NOT_APPLICABLE") {
       contributions.push({ part: "dpa", item: clause, points: 0, of: 0, note: "Not applicable: left out", excluded: "NOT_APPLICABLE" });
       continue;
     }
     possible += 1;
     earned += CLAUSE_POINTS[status];
-    contributions.push({ part: "dpa", item: clause, points: CLAUSE_POINTS[status], of: 1, note: input.dpa ? status.toLowerCase() : "no DPA" });
+    contributions.push({ part: "dpa", item: clause, points: CLAUSE_POINTS[status], of: 1, note: dpa ? (CLAUSE_NOTES[status] ?? status.toLowerCase()) : "no DPA" });
   }
   return possible === 0 ? 100 : (earned / possible) * 100;
 }
 
 function questionnairePart(input: ScoringInput, contributions: Contribution[]): number {
-  const answers = input.questionnaire?.answers.filter((a) => a.weight > 0) ?? [];
   let earned = 0;
   let possible = 0;
-  for (const a of answers) {
+  for (const a of input.questionnaire?.answers ?? []) {
+    if (!(a.weight > 0)) continue;
     if (a.status === "NOT_ASKED") {
       contributions.push({ part: "questionnaire", item: a.key, points: 0, of: 0, note: "not asked (hidden by its show-when rule): left out", excluded: "NOT_ASKED" });
       continue;
@@ -55,45 +58,68 @@ function questionnairePart(input: ScoringInput, contributions: Contribution[]): 
   return (earned / possible) * 100;
 }
 
-function certificationPart(input: ScoringInput, contributions: Contribution[]): number {
-  const audit = validIndependentAudit(input);
-  const counting = countingCertifications(input.certifications);
-  for (const c of input.certifications.filter((x) => !counting.includes(x))) {
-    contributions.push({ part: "certifications", item: c.type, points: 0, of: 0, note: `superseded by a newer ${c.type} record: left out`, excluded: "SUPERSEDED" });
+function certificationPart(input: ScoringInput, counting: CertificationEvidence[], audit: CertificationEvidence | null, contributions: Contribution[]): number {
+  if (counting.length !== input.certifications.length) {
+    const counts = new Set(counting);
+    for (const c of input.certifications) {
+      if (!counts.has(c)) contributions.push({ part: "certifications", item: c.type, points: 0, of: 0, note: `superseded by a newer ${c.type} record: left out`, excluded: "SUPERSEDED" });
+    }
   }
   if (audit) {
     contributions.push({ part: "certifications", item: audit.type, points: 1, of: 1, note: "valid independent audit" });
     return 100;
   }
-  const valid = counting.filter((c) => isValidOn(c.expiresAt, input.asOf));
-  const unverified = valid.find(isUnverifiedAudit);
+  let unverified: CertificationEvidence | undefined;
+  let other: CertificationEvidence | undefined;
+  for (const c of counting) {
+    if (!isValidOn(c.expiresAt, input.asOf)) continue;
+    other ??= c;
+    if (isUnverifiedAudit(c)) {
+      unverified = c;
+      break;
+    }
+  }
   if (unverified) {
     contributions.push({ part: "certifications", item: unverified.type, points: 0.5, of: 1, note: "unverified: no report or certificate file attached (half credit)", unverified: true });
     return 50;
   }
-  const other = valid[0];
   contributions.push({ part: "certifications", item: other?.type ?? "none", points: other ? 0.5 : 0, of: 1, note: other ? "valid, but not SOC 2 Type II or ISO 27001" : "no valid certification" });
   return other ? 50 : 0;
 }
 
+/** The ids of the flags of one severity, joined for the tier's reason. */
+function idsOf(flags: RedFlag[], severity: RedFlag["severity"]): string {
+  let ids = "";
+  for (const f of flags) if (f.severity === severity) ids = ids ? `${ids}, ${f.id}` : f.id;
+  return ids;
+}
+
 export function scoreProduct(input: ScoringInput, weights: ScoringWeights = DEFAULT_WEIGHTS, modelVersion = 1): ScoreResult {
   const contributions: Contribution[] = [];
-  const parts = {
-    dpa: { score: dpaPart(input, contributions), weight: weights.dpa },
-    questionnaire: { score: questionnairePart(input, contributions), weight: weights.questionnaire },
-    certifications: { score: certificationPart(input, contributions), weight: weights.certifications },
-  };
+  // Which certifications count, and the valid independent audit among them, are needed by both
+  // the certification part and the red flags: worked out once.
+  const counting = countingCertifications(input.certifications);
+  const audit = independentAuditAmong(counting, input.asOf);
+  const dpa = dpaPart(input, contributions);
+  const questionnaire = questionnairePart(input, contributions);
+  const certifications = certificationPart(input, counting, audit, contributions);
   const totalWeight = weights.dpa + weights.questionnaire + weights.certifications;
-  const raw = totalWeight === 0 ? 0 : (parts.dpa.score * weights.dpa + parts.questionnaire.score * weights.questionnaire + parts.certifications.score * weights.certifications) / totalWeight;
+  const raw = totalWeight === 0 ? 0 : (dpa * weights.dpa + questionnaire * weights.questionnaire + certifications * weights.certifications) / totalWeight;
   const score = Math.max(0, Math.min(100, Math.round(raw)));
-  const flags = redFlags(input);
-  const has = (s: string) => flags.filter((f) => f.severity === s);
+  const flags = redFlagsWith(input, counting, audit);
+  const critical = idsOf(flags, "critical");
+  const high = idsOf(flags, "high");
+  const medium = idsOf(flags, "medium");
   let tier: ScoreResult["tier"];
   let tierReason: string;
-  if (has("critical").length) [tier, tierReason] = ["CRITICAL", `Critical red flag: ${has("critical").map((f) => f.id).join(", ")}`];
-  else if (has("high").length || score < 60) [tier, tierReason] = ["HIGH", has("high").length ? `High red flag: ${has("high").map((f) => f.id).join(", ")}` : `Score ${score} is under 60`];
-  else if (has("medium").length || score < 80) [tier, tierReason] = ["MEDIUM", has("medium").length ? `Medium red flag: ${has("medium").map((f) => f.id).join(", ")}` : `Score ${score} is under 80`];
+  if (critical) [tier, tierReason] = ["CRITICAL", `Critical red flag: ${critical}`];
+  else if (high || score < 60) [tier, tierReason] = ["HIGH", high ? `High red flag: ${high}` : `Score ${score} is under 60`];
+  else if (medium || score < 80) [tier, tierReason] = ["MEDIUM", medium ? `Medium red flag: ${medium}` : `Score ${score} is under 80`];
   else [tier, tierReason] = ["LOW", `Score ${score}, no red flags`];
-  const rounded = Object.fromEntries(Object.entries(parts).map(([k, p]) => [k, { score: Math.round(p.score), weight: p.weight }])) as ScoreResult["parts"];
-  return { modelVersion, score, tier, tierReason, parts: rounded, contributions, flags };
+  const parts: ScoreResult["parts"] = {
+    dpa: { score: Math.round(dpa), weight: weights.dpa },
+    questionnaire: { score: Math.round(questionnaire), weight: weights.questionnaire },
+    certifications: { score: Math.round(certifications), weight: weights.certifications },
+  };
+  return { modelVersion, score, tier, tierReason, parts, contributions, flags };
 }
