@@ -3,7 +3,7 @@
  * products in a fresh embedded PostgreSQL, then times the list queries the register pages make
  * (median and p95 of repeated runs); then times rendering product risk reports to PDF; then fires
  * 1,000 concurrent audited writes at one organisation while the sealer runs. The figures go to
- * BENCHMARKS.md. `npm run bench -- audit` (or register, render, portfolio, startup) runs one part only.
+ * BENCHMARKS.md. `npm run bench -- audit` (or register, render, portfolio, startup, scoring) runs one part only.
  *
  * As in production, the app's code connects as the least-privilege app role; the owner migrates.
  */
@@ -156,36 +156,14 @@ try {
   await writeSection("## Register lists", section);
   }
 
-  if (runs("render")) {
-  // Product risk reports: pure rendering from a snapshot (what every download does).
-  const { renderReport } = await import("../lib/pdf/render-report");
-  const { largeProductReport, sampleProductReport } = await import("../lib/pdf/report-fixtures");
-  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const renderLines: string[] = [];
-  for (const [label, fixture] of [
-    ["typical product report", sampleProductReport()],
-    ["large product report (400 answers, 200 audit events)", largeProductReport(400)],
-  ] as const) {
-    const pdf = await renderReport(fixture.data, fixture.meta);
-    const pages = (await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise).numPages;
-    const { median, p95 } = await timed(RENDER_RUNS, () => renderReport(fixture.data, fixture.meta));
-    renderLines.push(`| ${label} | ${pages} | ${(pdf.length / 1024).toFixed(0)} KiB | ${median.toFixed(1)} | ${p95.toFixed(1)} |`);
-    console.log(`render ${label.padEnd(52)} median ${median.toFixed(1)} ms   p95 ${p95.toFixed(1)} ms`);
+  if (runs("scoring")) {
+    const { benchScoring } = await import("./bench/scoring");
+    await writeSection("## Scoring", (await benchScoring(db.appUrl("bench"))).join("\n"));
   }
-  await writeSection(
-    "## Report rendering",
-    [
-      "## Report rendering",
-      "",
-      `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${RENDER_RUNS} runs each after one warm-up, pdfkit with embedded DejaVu Sans, on this project's 2-core machine). Fonts are parsed once per process and word measurements shared between documents (lib/pdf/pdf-layout.ts); the bytes are unchanged (a unit test pins them).`,
-      "",
-      "| report | pages | size | median ms | p95 ms |",
-      "|---|---|---|---|---|",
-      ...renderLines,
-      "",
-      ...(await chromiumComparison(RENDER_RUNS)),
-    ].join("\n"),
-  );
+
+  if (runs("render")) {
+    const { benchRender } = await import("./bench/render");
+    await writeSection("## Report rendering", (await benchRender(RENDER_RUNS)).join("\n"));
   }
 
   if (runs("portfolio")) {
@@ -266,62 +244,3 @@ try {
 }
 process.exit(0);
 
-/** The app's compiled stylesheet (after `npm run build`), so Chromium prints the web view as users see it. */
-async function builtCss(): Promise<string> {
-  const { readdir } = await import("node:fs/promises");
-  const chunks = path.join(".next", "static", "chunks");
-  const files = (await readdir(chunks).catch(() => [] as string[])).filter((f) => f.endsWith(".css"));
-  return (await Promise.all(files.map((f) => readFile(path.join(chunks, f), "utf8")))).join("\n");
-}
-
-/**
- * Issue 17: pdfkit end to end (stored snapshot to PDF bytes, as every download) beside Chromium
- * printing the same snapshot's web view (server-rendered ReportView with the app's CSS,
- * page.setContent then page.pdf(), the browser already running). Target: pdfkit ≥ 10× faster.
- */
-async function chromiumComparison(runCount: number): Promise<string[]> {
-  const { chromium } = await import("@playwright/test");
-  const { execFileSync } = await import("node:child_process");
-  const { renderSnapshot } = await import("../lib/pdf/render-snapshot");
-  const { largeProductReport, sampleProductReport } = await import("../lib/pdf/report-fixtures");
-  // The bench runs under the react-server condition, where react-dom/server is not available.
-  const markup = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "scripts/report-web-view-html.ts"], { maxBuffer: 64 * 1024 * 1024 }).toString()) as Record<string, string>;
-  const css = await builtCss();
-  const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  const browser = await chromium.launch({ executablePath: chromiumPath });
-  const rows: string[] = [];
-  try {
-    for (const [label, key, fixture] of [
-      ["typical product report", "typical", sampleProductReport()],
-      ["large product report (400 answers, 200 audit events)", "large", largeProductReport(400)],
-    ] as const) {
-      const snapshot = { version: 3, meta: { ...fixture.meta }, data: fixture.data };
-      const html = `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head><body>${markup[key]}</body></html>`;
-      const pdfkit = await timed(runCount, () => renderSnapshot(snapshot, fixture.meta.contentSha256));
-      const printed = await timed(runCount, async () => {
-        const page = await browser.newPage();
-        try {
-          await page.setContent(html, { waitUntil: "load" });
-          return await page.pdf({ format: "A4", printBackground: true });
-        } finally {
-          await page.close();
-        }
-      });
-      const ratio = printed.median / pdfkit.median;
-      rows.push(`| ${label} | ${pdfkit.median.toFixed(1)} | ${printed.median.toFixed(1)} | ${ratio.toFixed(1)}× |`);
-      console.log(`pdfkit vs Chromium ${label.padEnd(52)} ${pdfkit.median.toFixed(1)} ms vs ${printed.median.toFixed(1)} ms (${ratio.toFixed(1)}×)`);
-    }
-  } finally {
-    await browser.close();
-  }
-  return [
-    "### pdfkit against Chromium printing the web view",
-    "",
-    `Both from the same snapshot, end to end to PDF bytes, medians of ${runCount} runs after a warm-up; Chromium (${chromiumPath}, already launched) gets the server-rendered web view with the app's CSS${css ? "" : " (none found: run npm run build first)"} (rendered once beforehand: React's time is not counted against Chromium) and prints it with page.pdf(). Target: pdfkit at least 10× faster. The machine is shared (other builds ran meanwhile): compare the two columns of a row, which were measured back to back, rather than absolute times.`,
-    "",
-    "| report | pdfkit median ms | Chromium median ms | pdfkit faster by |",
-    "|---|---|---|---|",
-    ...rows,
-    "",
-  ];
-}

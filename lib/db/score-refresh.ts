@@ -62,7 +62,8 @@ export async function refreshScores(tx: Tx, ctx: TenantContext, scope: RefreshSc
   const scoredProductIds = [...new Set([...productIds, ...useCases.map((u) => u.productId)])];
   const [model, { inputs, evidence }] = [
     await tx.scoringModel.findFirst({ where: tenant(ctx), orderBy: { version: "desc" } }),
-    await loadScoringInputs(tx, ctx, scoredProductIds, today),
+    // Organisation-wide: every product's inputs in set-based queries, without sending 30,000 ids.
+    await loadScoringInputs(tx, ctx, scope === "ORGANIZATION" ? "ORGANIZATION" : scoredProductIds, today),
   ];
   const weights = weightsOf(model);
   const version = model?.version ?? 1;
@@ -96,6 +97,16 @@ export async function refreshScores(tx: Tx, ctx: TenantContext, scope: RefreshSc
       ]
     : [[], []];
 
+  // By use case once, so each use case is a lookup rather than a scan of every decision and exception.
+  const decisionOf = new Map<string, (typeof decisions)[number]>();
+  for (const d of decisions) if (!decisionOf.has(d.useCaseId)) decisionOf.set(d.useCaseId, d);
+  const exceptionsOf = new Map<string, typeof exceptions>();
+  for (const e of exceptions) {
+    const list = exceptionsOf.get(e.useCaseId);
+    if (list) list.push(e);
+    else exceptionsOf.set(e.useCaseId, [e]);
+  }
+
   const useCaseRows: Array<{ id: string; score: number; tier: string; validUntil: string | null; why: string | null; nextReviewAt: string | null; suspended: boolean; suspendedWhy: string | null }> = [];
   const suspensions: Array<{ id: string; why: string | null; suspended: boolean }> = [];
   for (const u of useCases) {
@@ -106,14 +117,14 @@ export async function refreshScores(tx: Tx, ctx: TenantContext, scope: RefreshSc
     let why = u.validUntilWhy;
     let nextReviewAt = calendarDateOfColumn(u.nextReviewAt);
     let suspendedWhy: string | null = null;
-    const decision = decisions.find((d) => d.useCaseId === u.id);
+    const decision = decisionOf.get(u.id);
     if (decision && (APPROVED_STATUSES as readonly string[]).includes(decision.outcome)) {
       const state = approvalState({
         decidedOn: calendarDateOf(decision.decidedAt, org.timeZone),
         tier: result.tier,
         criticalFlags: result.flags.filter((f) => f.severity === "critical").map((f) => f.id),
         ...reliedEvidence(decision.reliedOn as ReliedOn | null, evidence.get(u.productId)),
-        exceptions: exceptions.filter((e) => e.useCaseId === u.id).map((e) => ({ ...e, expiresAt: calendarDateOfColumn(e.expiresAt) })),
+        exceptions: (exceptionsOf.get(u.id) ?? []).map((e) => ({ ...e, expiresAt: calendarDateOfColumn(e.expiresAt) })),
       });
       ({ validUntil, why, nextReviewAt, suspendedWhy } = state);
     }

@@ -21,43 +21,102 @@ export interface ProductEvidence {
  * The plain scoring inputs of many products at once (a fixed number of queries, however many
  * products), from the register and each product's latest submitted assessment, read through `db`
  * so a transaction sees its own writes. `assessmentId` scores one product as if that assessment
- * were its submitted one.
+ * were its submitted one. "ORGANIZATION" loads every product of the organisation without sending
+ * their ids (the daily rescoring of 30,000 products: set-based queries, grouped here in one pass).
  */
-export async function loadScoringInputs(db: Tx, ctx: TenantContext, productIds: string[], asOf: string, options: { assessmentId?: string | null } = {}) {
-  const ids = [...new Set(productIds)];
+export async function loadScoringInputs(db: Tx, ctx: TenantContext, productIds: string[] | "ORGANIZATION", asOf: string, options: { assessmentId?: string | null } = {}) {
+  const all = productIds === "ORGANIZATION";
+  const ids = all ? [] : [...new Set(productIds)];
   const inputs = new Map<string, ScoringInput>();
   const evidence = new Map<string, ProductEvidence>();
-  if (!ids.length) return { inputs, evidence };
-  const loadProducts = () => db.product.findMany({ where: inTenant(ctx, { id: { in: ids } }), select: { id: true, tier: true, processingRegions: true, retentionKind: true, trainingPolicy: true } });
-  const loadDpas = () => db.dpa.findMany({ where: inTenant(ctx, { productId: { in: ids }, isCurrent: true }), include: { clauses: true }, orderBy: { createdAt: "desc" } });
-  const loadCertifications = () => db.certification.findMany({ where: inTenant(ctx, { productId: { in: ids } }), select: { id: true, productId: true, type: true, issuedAt: true, expiresAt: true, createdAt: true, fileId: true, archivedAt: true } });
-  const loadSubProcessors = () => db.subProcessor.findMany({ where: inTenant(ctx, { productId: { in: ids } }), select: { productId: true } });
-  const loadAssessments = () =>
-    db.assessment.findMany({
-      // The assessment being submitted, or else each product's latest one that was.
-      where: options.assessmentId
-        ? { id: options.assessmentId, productId: { in: ids }, ...tenant(ctx) }
-        : { productId: { in: ids }, status: { in: ["SUBMITTED", "APPROVED", "APPROVED_WITH_CONDITIONS"] }, ...tenant(ctx) },
-      orderBy: [{ submittedAt: "desc" }, { id: "asc" }],
-      distinct: ["productId"],
-      select: { productId: true, templateVersionId: true, answers: { select: { questionId: true, value: true } } },
+  if (!all && !ids.length) return { inputs, evidence };
+  const ofProducts = all ? {} : { productId: { in: ids } };
+  const loadProducts = () => db.product.findMany({ where: inTenant(ctx, all ? {} : { id: { in: ids } }), select: { id: true, tier: true, processingRegions: true, retentionKind: true, trainingPolicy: true } });
+  const loadDpas = () =>
+    db.dpa.findMany({
+      where: inTenant(ctx, { ...ofProducts, isCurrent: true }),
+      select: { id: true, productId: true, title: true, signedAt: true, expiresAt: true, breachNoticeHours: true, transferMechanism: true },
+      orderBy: { createdAt: "desc" },
     });
+  // The current DPAs' clauses through a join, not a list of DPA ids (which would run to 30,000).
+  const loadClauses = () => db.dpaClauseCheck.findMany({ where: inTenant(ctx, { dpa: inTenant(ctx, { ...ofProducts, isCurrent: true }) }), select: { dpaId: true, clause: true, status: true } });
+  const loadCertifications = () => db.certification.findMany({ where: inTenant(ctx, ofProducts), select: { id: true, productId: true, type: true, issuedAt: true, expiresAt: true, createdAt: true, fileId: true, archivedAt: true } });
+  const loadSubProcessorCounts = () => db.subProcessor.groupBy({ by: ["productId"], where: inTenant(ctx, ofProducts), _count: { _all: true } });
+  const loadAssessments = () =>
+    // The assessment being submitted, or else each product's latest one that was (DISTINCT ON in
+    // PostgreSQL, so older submissions and their answers are never read).
+    options.assessmentId
+      ? db.assessment.findMany({ where: { id: options.assessmentId, productId: { in: ids }, ...tenant(ctx) }, select: { id: true, productId: true, templateVersionId: true } })
+      : db.$queryRaw<Array<{ id: string; productId: string; templateVersionId: string }>>`
+          SELECT DISTINCT ON ("productId") "id", "productId", "templateVersionId"
+          FROM "Assessment"
+          WHERE "organizationId" = ${ctx.organizationId}
+            AND "status" IN ('SUBMITTED', 'APPROVED', 'APPROVED_WITH_CONDITIONS')
+            AND (${all}::boolean OR "productId" = ANY(${ids}::text[]))
+          ORDER BY "productId", "submittedAt" DESC, "id" ASC`;
   // Inside a transaction the queries go one after another (it holds one connection); outside, at once.
-  const [products, dpas, certifications, subProcessors, assessments] =
+  const [products, dpas, clauses, certifications, subProcessorCounts, assessments] =
     db === prisma
-      ? await Promise.all([loadProducts(), loadDpas(), loadCertifications(), loadSubProcessors(), loadAssessments()])
-      : [await loadProducts(), await loadDpas(), await loadCertifications(), await loadSubProcessors(), await loadAssessments()];
+      ? await Promise.all([loadProducts(), loadDpas(), loadClauses(), loadCertifications(), loadSubProcessorCounts(), loadAssessments()])
+      : [await loadProducts(), await loadDpas(), await loadClauses(), await loadCertifications(), await loadSubProcessorCounts(), await loadAssessments()];
   const versionIds = [...new Set(assessments.map((a) => a.templateVersionId))];
-  const questions = versionIds.length
-    ? await db.templateQuestion.findMany({ where: inTenant(ctx, { versionId: { in: versionIds } }), orderBy: { position: "asc" }, select: { id: true, versionId: true, key: true, prompt: true, type: true, required: true, weight: true, options: true, bands: true, visibility: true } })
-    : [];
+  const [questions, answers] = assessments.length
+    ? [
+        await db.templateQuestion.findMany({ where: inTenant(ctx, { versionId: { in: versionIds } }), orderBy: { position: "asc" }, select: { id: true, versionId: true, key: true, prompt: true, type: true, required: true, weight: true, options: true, bands: true, visibility: true } }),
+        // JSON as text, parsed here: the same values Prisma's Json field gives.
+        await db.$queryRaw<Array<{ assessmentId: string; questionId: string; value: string | null }>>`
+          SELECT "assessmentId", "questionId", "value"::text AS "value" FROM "Answer"
+          WHERE "organizationId" = ${ctx.organizationId} AND "assessmentId" = ANY(${assessments.map((a) => a.id)}::text[])`,
+      ]
+    : [[], []];
+
+  // Grouped once (each list in the order its query returned it), so each product is a lookup.
+  const group = <T, K>(rows: T[], keyOf: (row: T) => K) => {
+    const groups = new Map<K, T[]>();
+    for (const row of rows) {
+      const key = keyOf(row);
+      const list = groups.get(key);
+      if (list) list.push(row);
+      else groups.set(key, [row]);
+    }
+    return groups;
+  };
+  const dpaOf = new Map<string, (typeof dpas)[number]>();
+  for (const d of dpas) if (!dpaOf.has(d.productId)) dpaOf.set(d.productId, d);
+  const clausesOf = group(clauses, (c) => c.dpaId);
+  const certificationsOf = group(certifications, (c) => c.productId);
+  const subProcessorCount = new Map(subProcessorCounts.map((g) => [g.productId, g._count._all]));
+  const assessmentOf = new Map(assessments.map((a) => [a.productId, a]));
+  const answersOf = group(answers, (a) => a.assessmentId);
+  // Each template version once: its questions as scoring reads them (scoreAnswers compiles the
+  // array on first use and reuses it for every product answered on that version).
+  const versions = new Map<string, { questions: ScorableQuestion[]; keyOf: Map<string, string> }>();
+  for (const [versionId, list] of group(questions, (q) => q.versionId)) {
+    versions.set(versionId, {
+      questions: list.map((q) => ({
+        key: q.key,
+        prompt: q.prompt,
+        type: q.type,
+        required: q.required,
+        weight: q.weight,
+        options: q.options as ScorableQuestion["options"],
+        bands: q.bands as ScorableQuestion["bands"],
+        visibility: q.visibility as ScorableQuestion["visibility"],
+      })),
+      keyOf: new Map(list.map((q) => [q.id, q.key])),
+    });
+  }
+  const noQuestions = { questions: [] as ScorableQuestion[], keyOf: new Map<string, string>() };
+
   for (const product of products) {
-    const dpa = dpas.find((d) => d.productId === product.id) ?? null;
-    const certs = certifications.filter((c) => c.productId === product.id);
-    const assessment = assessments.find((a) => a.productId === product.id) ?? null;
-    const versionQuestions = assessment ? questions.filter((q) => q.versionId === assessment.templateVersionId) : [];
-    const keyOf = new Map(versionQuestions.map((q) => [q.id, q.key]));
-    const answersByKey: Record<string, AnswerValue> = Object.fromEntries(assessment?.answers.map((a) => [keyOf.get(a.questionId), a.value as AnswerValue]) ?? []);
+    const dpa = dpaOf.get(product.id) ?? null;
+    const certs = certificationsOf.get(product.id) ?? [];
+    const assessment = assessmentOf.get(product.id) ?? null;
+    const version = assessment ? (versions.get(assessment.templateVersionId) ?? noQuestions) : noQuestions;
+    const answersByKey: Record<string, AnswerValue> = {};
+    for (const a of (assessment && answersOf.get(assessment.id)) || []) {
+      answersByKey[version.keyOf.get(a.questionId) as string] = (a.value === null ? null : JSON.parse(a.value)) as AnswerValue;
+    }
     inputs.set(product.id, {
       // Evidence is valid through its expiry date in the organisation's calendar.
       asOf,
@@ -66,7 +125,7 @@ export async function loadScoringInputs(db: Tx, ctx: TenantContext, productIds: 
         processingRegions: product.processingRegions,
         retentionKind: product.retentionKind,
         trainingPolicy: product.trainingPolicy,
-        subProcessorCount: subProcessors.filter((c) => c.productId === product.id).length,
+        subProcessorCount: subProcessorCount.get(product.id) ?? 0,
       },
       dpa: dpa
         ? {
@@ -74,27 +133,11 @@ export async function loadScoringInputs(db: Tx, ctx: TenantContext, productIds: 
             expiresAt: day(dpa.expiresAt),
             breachNoticeHours: dpa.breachNoticeHours,
             transferMechanism: dpa.transferMechanism,
-            clauses: Object.fromEntries(dpa.clauses.map((c) => [c.clause, c.status])) as Partial<Record<DpaClause, ClauseStatus>>,
+            clauses: Object.fromEntries((clausesOf.get(dpa.id) ?? []).map((c) => [c.clause, c.status])) as Partial<Record<DpaClause, ClauseStatus>>,
           }
         : null,
       certifications: certs.filter((c) => c.archivedAt === null).map(certificationEvidenceOf),
-      questionnaire: assessment
-        ? {
-            answers: scoreAnswers(
-              versionQuestions.map((q) => ({
-                key: q.key,
-                prompt: q.prompt,
-                type: q.type,
-                required: q.required,
-                weight: q.weight,
-                options: q.options as ScorableQuestion["options"],
-                bands: q.bands as ScorableQuestion["bands"],
-                visibility: q.visibility as ScorableQuestion["visibility"],
-              })),
-              answersByKey,
-            ),
-          }
-        : null,
+      questionnaire: assessment ? { answers: scoreAnswers(version.questions, answersByKey) } : null,
       useCase: null,
     });
     evidence.set(product.id, {
