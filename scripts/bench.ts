@@ -3,7 +3,7 @@
  * products in a fresh embedded PostgreSQL, then times the list queries the register pages make
  * (median and p95 of repeated runs); then times rendering product risk reports to PDF; then fires
  * 1,000 concurrent audited writes at one organisation while the sealer runs. The figures go to
- * BENCHMARKS.md. `npm run bench -- audit` (or register, render, portfolio, startup, scoring) runs one part only.
+ * BENCHMARKS.md. `npm run bench -- audit` (or register, render, portfolio, startup, scoring, frontend) runs one part only.
  *
  * As in production, the app's code connects as the least-privilege app role; the owner migrates.
  */
@@ -52,6 +52,12 @@ if (runs("dpa")) {
     console.log(`Wrote ${FILE}`);
     process.exit(0);
   }
+}
+// The front end measures the built app in Chromium, started with its own data directory.
+if (runs("frontend")) {
+  const { benchFrontend } = await import("./bench/frontend");
+  await writeSection("## Front end", (await benchFrontend()).join("\n"));
+  if (only) process.exit(0);
 }
 // Start-up restarts the whole app with its own data directory: it needs no bench database.
 if (runs("startup")) {

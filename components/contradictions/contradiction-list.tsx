@@ -3,7 +3,7 @@ import type { ActionResult } from "@/lib/http/action-result";
 import type { ProductContradictions } from "@/lib/db/contradictions";
 import type { ContradictionSide } from "@/lib/domain/contradictions/types";
 import type { ContradictionAcknowledgementFormValues } from "@/lib/validation/contradictions";
-import { AcknowledgeForm } from "./acknowledge-form";
+import { AcknowledgeForm } from "./acknowledge-form-lazy";
 
 const SOURCE_LABELS: Record<ContradictionSide["source"], string> = { answer: "Answer", product: "Product record", dpa: "DPA", evidence: "Evidence" };
 

@@ -1,6 +1,6 @@
 import type { ActionResult } from "@/lib/http/action-result";
 import { enumLabel } from "@/lib/domain/vocabulary";
-import { ConditionList } from "./condition-list";
+import { ConditionList } from "./condition-list-lazy";
 
 export interface DecisionEntry {
   id: string;

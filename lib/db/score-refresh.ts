@@ -98,9 +98,9 @@ export async function refreshScores(tx: Tx, ctx: TenantContext, scope: RefreshSc
     : [[], []];
 
   // By use case once, so each use case is a lookup rather than a scan of every decision and exception.
-  const decisionOf = new Map<string, (typeof decisions)[number]>();
+  const decisionOf = new Map<string | null, (typeof decisions)[number]>();
   for (const d of decisions) if (!decisionOf.has(d.useCaseId)) decisionOf.set(d.useCaseId, d);
-  const exceptionsOf = new Map<string, typeof exceptions>();
+  const exceptionsOf = new Map<string | null, typeof exceptions>();
   for (const e of exceptions) {
     const list = exceptionsOf.get(e.useCaseId);
     if (list) list.push(e);

@@ -17,7 +17,7 @@ import { latestSnapshotForAssessment, liveAssessmentScore } from "@/lib/db/scori
 import { CertificationSection, DpaSection } from "@/components/products/product-evidence";
 import { ScoreCard } from "@/components/scoring/score-card";
 import type { ScoreResult } from "@/lib/domain/scoring/types";
-import { DecisionForm } from "@/components/reviews/decision-form";
+import { DecisionForm } from "@/components/reviews/decision-form-lazy";
 import { decideAssessmentAction } from "@/app/(app)/reviews/actions";
 import { answerFromProduct } from "@/lib/domain/questionnaire/product-facts";
 import { enumLabel } from "@/lib/domain/vocabulary";
