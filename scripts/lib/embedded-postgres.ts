@@ -45,6 +45,8 @@ export interface StartOptions {
   databases?: string[];
   /** Forward PostgreSQL's own log lines (noisy); off by default. */
   verbose?: boolean;
+  /** Extra server settings (`-c name=value`), e.g. pg_stat_statements for `npm run load`. */
+  settings?: Record<string, string>;
 }
 
 export async function freePort(): Promise<number> {
@@ -122,7 +124,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     persistent: true,
     createPostgresUser: ids !== null,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "fsync=on"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "fsync=on", ...Object.entries(options.settings ?? {}).flatMap(([k, v]) => ["-c", `${k}=${v}`])],
     onLog: log,
     onError: log,
   });

@@ -3,6 +3,9 @@
  * cookie jar for every address it talks to (as a browser behind one proxy name would send the
  * same cookies to whichever instance answers), next-auth's CSRF and credentials sign-in, sign-out.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
 export class HttpUser {
   private readonly cookies = new Map<string, string>();
 
@@ -53,4 +56,25 @@ export class HttpUser {
     for (const [k, v] of this.cookies) copy.cookies.set(k, v);
     return copy;
   }
+}
+
+/**
+ * The id of a server action in the production build (`.next`), as a page's form would send it in
+ * `Next-Action`, so tests and the load run can call actions over plain HTTP.
+ */
+export function serverActionId(root: string, file: string, name: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(root, ".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string; filename?: string }> };
+  const found = Object.entries(manifest.node).find(([, e]) => e.exportedName === name && e.filename?.includes(file));
+  if (!found) throw new Error(`no server action ${name} in ${file} (is the build current?)`);
+  return found[0];
+}
+
+/** Calls a server action as its page does; returns the HTTP status and the RSC text (holds the result). */
+export async function callServerAction(user: HttpUser, base: string, page: string, id: string, input: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  const response = await user.fetch(`${base}${page}`, {
+    method: "POST",
+    headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Origin: base, Accept: "text/x-component", ...headers },
+    body: JSON.stringify([input]),
+  });
+  return { status: response.status, text: await response.text() };
 }
