@@ -64,6 +64,9 @@ export function DpaSection({ product, canEdit, today }: { product: Product; canE
                   </h3>
                   <div className="flex items-center gap-3 text-sm">
                     <ValidityBadge expiresAt={dpa.expiresAt} today={today} />
+                    <Link className="text-brand-700 hover:underline" href={`/products/${product.id}/dpas/${dpa.id}`}>
+                      Review<span className="sr-only"> {dpa.title}</span>
+                    </Link>
                     {canEdit ? (
                       <Link className="text-brand-700 hover:underline" href={`/products/${product.id}/dpas/${dpa.id}/edit`}>
                         Edit

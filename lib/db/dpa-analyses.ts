@@ -238,3 +238,9 @@ export async function applyDpaFact(ctx: TenantContext, analysisId: string, fact:
     (r) => ({ action: "dpa.fact.apply", entityType: fact === "processingRegions" ? "Product" : "Dpa", entityId: fact === "processingRegions" ? r.productId : r.dpaId, summary: { fact, before: r.before, after: r.after, analysisId } }),
   );
 }
+
+/** The file the DPA's newest analysis read (null: never analysed), so a new upload is analysed once. */
+export async function lastAnalysedFileId(ctx: TenantContext, dpaId: string): Promise<string | null> {
+  const last = await prisma.dpaAnalysis.findFirst({ where: inTenant(ctx, { dpaId }), orderBy: { createdAt: "desc" }, select: { fileId: true } });
+  return last?.fileId ?? null;
+}

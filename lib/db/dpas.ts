@@ -84,7 +84,7 @@ export async function updateDpa(ctx: TenantContext, id: string, input: DpaInput)
 export async function getDpa(ctx: TenantContext, id: string) {
   const dpa = await prisma.dpa.findFirst({
     where: inTenant(ctx, { id }),
-    include: { clauses: true, file: { select: { id: true, originalName: true, sizeBytes: true } }, product: { select: { id: true, name: true, vendorId: true } } },
+    include: { clauses: true, file: { select: { id: true, originalName: true, sizeBytes: true } }, product: { select: { id: true, name: true, vendorId: true, currentScore: true, currentTier: true, processingRegions: true } } },
   });
   if (!dpa) throw notFound("DPA");
   return dpa;

@@ -6,6 +6,7 @@ import { createDpa, updateDpa } from "@/lib/db/dpas";
 import { replaceSubProcessors } from "@/lib/db/sub-processors";
 import type { TenantContext } from "@/lib/db/tenant";
 import { guardedAction } from "@/lib/http/guarded-action";
+import { analyseNewDpaFile } from "@/lib/jobs/request-dpa-analysis";
 import { archiveCertificationInput, certificationInput, dpaInput, subProcessorListInput, updateCertificationInput, updateDpaInput } from "@/lib/validation/evidence";
 
 /** Evidence changed (lib/db re-scored the product and its use cases in the same transaction): show it. */
@@ -17,12 +18,14 @@ async function refresh(_actor: TenantContext, productId: string) {
 
 export const createDpaAction = guardedAction(dpaInput, "vendor:write", async (actor, input) => {
   const dpa = await createDpa(actor, input);
+  await analyseNewDpaFile(actor, dpa.id, input.fileId);
   await refresh(actor, input.productId);
   return { id: dpa.id };
 });
 
 export const updateDpaAction = guardedAction(updateDpaInput, "vendor:write", async (actor, { id, dpa }) => {
   await updateDpa(actor, id, dpa);
+  await analyseNewDpaFile(actor, id, dpa.fileId);
   await refresh(actor, dpa.productId);
   return { id };
 });
