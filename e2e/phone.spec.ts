@@ -123,3 +123,19 @@ test("a shared link and the client's portal on a phone: readable, Sign out on sc
   await signOut.click();
   await expect(viewer).toHaveURL(/\/sign-in/);
 });
+
+test("a click on a link shows the progress bar until the next page arrives", async ({ page }) => {
+  await signInAndWait(page, DEMO.ACCOUNT_MANAGER, DEMO_PASSWORD, /\/dashboard$/);
+  // Hold the next page back for a moment, as a slow network would.
+  await page.route(/\/vendors(\?|$)/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await expect(page.getByTestId("route-progress")).toHaveCount(0);
+  await page.getByRole("button", { name: "Menu", exact: true }).click();
+  await page.getByRole("dialog", { name: "Menu" }).getByRole("link", { name: "Vendors" }).click();
+  await expect(page.getByTestId("route-progress")).toBeAttached();
+  await expect(page).toHaveURL(/\/vendors$/);
+  await expect(page.getByRole("heading", { name: "Vendors", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("route-progress")).toHaveCount(0);
+});

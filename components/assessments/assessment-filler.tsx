@@ -163,7 +163,7 @@ export function AssessmentFiller({ assessmentId, definition, initialAnswers, ini
               <span>
                 {i + 1}. {s.title}
               </span>
-              <span className="text-xs text-slate-500">
+              <span className="text-xs text-slate-600">
                 {p.answered}/{p.required}
               </span>
             </button>
