@@ -25,13 +25,20 @@ export function ShellFrame({ sidebar, bell, children }: { sidebar: ReactNode; be
     setOpen(false);
   }
 
-  const close = useCallback((returnFocus: boolean) => {
+  // The button sits in the part of the page that is inert while the drawer is open, so focus can
+  // only return to it once the closed state has rendered: the effect below does it.
+  const returnFocus = useRef(false);
+  const close = useCallback((refocus: boolean) => {
+    returnFocus.current = refocus;
     setOpen(false);
-    if (returnFocus) menuButton.current?.focus();
   }, []);
 
   useEffect(() => {
-    if (!open) return;
+    if (!open) {
+      if (returnFocus.current) menuButton.current?.focus();
+      returnFocus.current = false;
+      return;
+    }
     panel.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
     // Widening the window past the breakpoint turns the drawer back into the column.
     const wide = window.matchMedia("(min-width: 1024px)");
