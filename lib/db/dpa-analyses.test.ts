@@ -101,6 +101,16 @@ describe("DPA analysis", () => {
     expect(await latestDpaAnalysis(other.as.ACCOUNT_MANAGER, dpaId)).toBeNull();
   });
 
+  it("an accepted PARTIAL or MISSING keeps the reason on the checklist", async () => {
+    const { dpaId } = await dpaWithFile(await readFile(path.join(FIXTURES, "cheapbot-weak.txt")), "cheapbot.txt");
+    const { id } = await requestDpaAnalysis(org.as.ACCOUNT_MANAGER, dpaId);
+    await runDpaAnalysisJob(id);
+    await acceptAllProposals(org.as.ACCOUNT_MANAGER, id);
+    const clauses = new Map((await getDpa(org.as.ACCOUNT_MANAGER, dpaId)).clauses.map((c) => [c.clause, c]));
+    expect(clauses.get("BREACH_NOTIFICATION")).toMatchObject({ status: "PARTIAL", evidence: expect.stringMatching(/as required by applicable law[\s\S]*Why: Breach notice 'without undue delay'/) });
+    expect(clauses.get("NO_TRAINING")).toMatchObject({ status: "MISSING", evidence: expect.stringContaining("Why: The vendor may use customer data to train") });
+  });
+
   it("a scanned PDF ends FAILED with the plain message", async () => {
     const { dpaId } = await dpaWithFile(await scannedPdf(), "scan.pdf");
     const { id } = await requestDpaAnalysis(org.as.ACCOUNT_MANAGER, dpaId);

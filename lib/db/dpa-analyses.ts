@@ -157,7 +157,10 @@ async function decideOne(tx: Tx, ctx: TenantContext, proposalId: string, decisio
   });
   if (won.count !== 1) throw new AppError("CONFLICT", "Someone has already decided this proposal. Reload the page to see what they chose.");
   if (finalStatus) {
-    const evidence = decision.decision === "CHANGED" ? decision.evidence : evidenceText(proposal.evidence as unknown as Evidence[]) || null;
+    // An accepted PARTIAL or MISSING keeps its reason: the checklist should say what is lacking.
+    const quoted = evidenceText(proposal.evidence as unknown as Evidence[]);
+    const accepted = proposal.status !== "PRESENT" && proposal.reason ? [quoted, `Why: ${proposal.reason}`].filter(Boolean).join("\n").slice(0, 2000) : quoted;
+    const evidence = decision.decision === "CHANGED" ? decision.evidence : accepted || null;
     await setClauseCheck(tx, ctx, proposal.analysis.dpaId, proposal.clause, finalStatus, evidence);
   }
   return { clause: proposal.clause, proposed: proposal.status, decided: finalStatus, ruleVersion: proposal.ruleVersion, dpaId: proposal.analysis.dpaId, productId: proposal.analysis.dpa.productId };
