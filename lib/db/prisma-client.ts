@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "./generated/client";
+import { PrismaClient, type Prisma } from "./generated/client";
 import { serverEnv } from "@/lib/config/server-env";
 import { isDatabaseUnavailable, markDatabaseUnavailable } from "@/lib/errors/database-unavailable";
 
@@ -70,6 +70,19 @@ export function databasePoolStats() {
   const pool = globalForPrisma.vettaPool;
   if (!pool) return null;
   return { max: pool.options.max ?? 10, total: pool.totalCount, idle: pool.idleCount, inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount };
+}
+
+/**
+ * The rows of one statement built from Prisma.sql fragments (parameters bound, never spliced),
+ * sent straight through the app's pool. For hot list reads that validate their rows themselves
+ * (lib/db/register-lists.ts): at 16 concurrent callers Prisma's raw-query path cost as much again
+ * as the SQL on a 25-row page (BENCHMARKS.md, "Register lists"). `timestamp` columns must be
+ * selected `AT TIME ZONE 'UTC'` (pg would read a bare timestamp in the process's zone).
+ */
+export async function queryRows(statement: Prisma.Sql): Promise<unknown[]> {
+  const pool = globalForPrisma.vettaPool;
+  if (!pool) throw new Error("queryRows: the database pool is not set up");
+  return (await pool.query({ text: statement.text, values: statement.values as unknown[] })).rows as unknown[];
 }
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -4,7 +4,7 @@ import type { KeyValue, ListPageInfo, PageKey } from "@/lib/domain/list-pages";
 import type { ListQuery, ListQueryOptions } from "@/lib/validation/list-query";
 import { DEPLOYMENT_MODELS, PRODUCT_TIERS, RISK_TIERS, TRAINING_POLICIES } from "@/lib/domain/vocabulary";
 import { assemblePage, cappedCount, containsPattern, planPage, type KeysetSort, type PagePlan } from "./keyset-sql";
-import { prisma, Prisma } from "./prisma-client";
+import { Prisma, queryRows } from "./prisma-client";
 import type { TenantContext } from "./tenant";
 
 /**
@@ -16,8 +16,8 @@ import type { TenantContext } from "./tenant";
  *  - a vendor's product count is counted for the page's vendors only;
  *  - searches (ILIKE '%…%') use trigram indexes that also lead with organizationId;
  *  - the total is counted up to TOTAL_CAP and then shown as "1,000+".
- * One statement per page (rows plus the capped total), raw SQL from Prisma.sql fragments, rows
- * validated with zod. Results equal what the earlier Prisma queries returned (register-lists.test.ts).
+ * One statement per page (rows plus the capped total), raw SQL from Prisma.sql fragments sent
+ * through the pool (queryRows: Prisma's raw path doubled the page's cost), rows validated with zod. Results equal what the earlier Prisma queries returned (register-lists.test.ts).
  */
 export const VENDOR_LIST: ListQueryOptions = {
   sortable: ["name", "products", "updatedAt"],
@@ -59,7 +59,7 @@ async function withTotal<Row extends { total: number }>(rows: Row[], count: () =
   return { rows, total: rows.length ? rows[0]!.total : await count() };
 }
 
-const countOf = async (statement: Prisma.Sql) => z.number().int().parse((await prisma.$queryRaw<Array<{ total: unknown }>>(statement))[0]?.total);
+const countOf = async (statement: Prisma.Sql) => z.number().int().parse(((await queryRows(statement))[0] as { total?: unknown } | undefined)?.total);
 
 /**
  * The statement a list page runs for `query` (its first read), for the benchmark's "the page's own
@@ -125,7 +125,8 @@ function vendorStatements(ctx: TenantContext, query: ListQuery) {
       : sql`(SELECT v.id, v.name, v.website, v."isSample", v."archivedAt", v."updatedAt" ${from})`;
   const page = (plan: PagePlan) => sql`
       WITH page AS (SELECT * FROM ${source} AS page_source WHERE ${plan.where} ${plan.tail})
-      SELECT page_source.id, page_source.name, page_source.website, page_source."isSample", page_source."archivedAt", page_source."updatedAt",
+      SELECT page_source.id, page_source.name, page_source.website, page_source."isSample",
+             page_source."archivedAt" AT TIME ZONE 'UTC' AS "archivedAt", page_source."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
              ${query.sort?.id === "products" ? sql`page_source.products` : activeProducts(sql`page_source.id`)} AS products,
              ${cappedCount(from)} AS total
       FROM page AS page_source ORDER BY ${plan.order}`;
@@ -134,7 +135,7 @@ function vendorStatements(ctx: TenantContext, query: ListQuery) {
 
 export async function listVendors(ctx: TenantContext, query: ListQuery): Promise<ListPage<Omit<VendorRow, "total">>> {
   const statements = vendorStatements(ctx, query);
-  const run = async (plan: PagePlan) => withTotal(z.array(vendorRow).parse(await prisma.$queryRaw<unknown[]>(statements.page(plan))), () => countOf(statements.total));
+  const run = async (plan: PagePlan) => withTotal(z.array(vendorRow).parse(await queryRows(statements.page(plan))), () => countOf(statements.total));
   const page = await readPage(query, statements.sort, run, vendorKey(query));
   return { ...page, rows: page.rows.map(({ total: _total, ...row }) => row) };
 }
@@ -201,7 +202,8 @@ function productStatements(ctx: TenantContext, query: ListQuery) {
         WHERE ${plan.where} ${plan.tail})
       SELECT page_source.id, page_source.name, page_source.tier::text AS tier, page_source."deploymentModel"::text AS "deploymentModel",
              page_source."trainingPolicy"::text AS "trainingPolicy", page_source."processingRegions", page_source."currentScore",
-             page_source."currentTier"::text AS "currentTier", page_source."isSample", page_source."archivedAt", page_source."updatedAt",
+             page_source."currentTier"::text AS "currentTier", page_source."isSample",
+             page_source."archivedAt" AT TIME ZONE 'UTC' AS "archivedAt", page_source."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
              page_source."vendorId", page_source."vendorName", ${cappedCount(from)} AS total
       FROM page AS page_source ORDER BY ${plan.order}`;
   return { sort, keyOf, page, total: sql`SELECT ${cappedCount(from)} AS total` };
@@ -209,7 +211,7 @@ function productStatements(ctx: TenantContext, query: ListQuery) {
 
 export async function listProducts(ctx: TenantContext, query: ListQuery): Promise<ListPage<Omit<ProductRow, "total" | "vendorId" | "vendorName"> & { vendor: { id: string; name: string } }>> {
   const statements = productStatements(ctx, query);
-  const run = async (plan: PagePlan) => withTotal(z.array(productRow).parse(await prisma.$queryRaw<unknown[]>(statements.page(plan))), () => countOf(statements.total));
+  const run = async (plan: PagePlan) => withTotal(z.array(productRow).parse(await queryRows(statements.page(plan))), () => countOf(statements.total));
   const page = await readPage(query, statements.sort, run, statements.keyOf);
   return { ...page, rows: page.rows.map(({ total: _total, vendorId, vendorName, ...row }) => ({ ...row, vendor: { id: vendorId, name: vendorName } })) };
 }
