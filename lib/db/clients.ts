@@ -27,17 +27,21 @@ export async function listClients(ctx: TenantContext, query: ListQuery) {
   const dir = query.sort?.desc ? "desc" : "asc";
   const orderBy: Prisma.ClientOrderByWithRelationInput[] =
     query.sort?.id === "residency" ? [{ residency: dir }, { name: "asc" }] : query.sort?.id === "useCases" ? [{ useCases: { _count: dir } }, { name: "asc" }] : query.sort?.id === "updatedAt" ? [{ updatedAt: dir }, { id: "asc" }] : [{ name: dir }, { id: "asc" }];
-  const [rows, total] = await prisma.$transaction([
-    prisma.client.findMany({
-      where,
-      orderBy,
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      select: { id: true, name: true, dataClasses: true, residency: true, frameworks: true, archivedAt: true, updatedAt: true, _count: { select: { useCases: true } } },
-    }),
-    prisma.client.count({ where }),
-  ]);
-  return { rows: rows.map(({ _count, ...c }) => ({ ...c, useCases: _count.useCases })), total };
+  const select = { id: true, name: true, dataClasses: true, residency: true, frameworks: true, archivedAt: true, updatedAt: true } as const;
+  const page = { where, orderBy, skip: (query.page - 1) * query.pageSize, take: query.pageSize };
+  if (query.sort?.id === "useCases") {
+    // Sorting by the count needs every client's count (Prisma counts them in the query).
+    const [rows, total] = await prisma.$transaction([prisma.client.findMany({ ...page, select: { ...select, _count: { select: { useCases: true } } } }), prisma.client.count({ where })]);
+    return { rows: rows.map(({ _count, ...c }) => ({ ...c, useCases: _count.useCases })), total };
+  }
+  // Otherwise count use cases for the page's clients only (issue 17: a `_count` in the select
+  // became a GROUP BY over every organisation's use cases).
+  const [rows, total] = await prisma.$transaction([prisma.client.findMany({ ...page, select }), prisma.client.count({ where })]);
+  const counts = rows.length
+    ? await prisma.useCase.groupBy({ by: ["clientId"], where: { organizationId: ctx.organizationId, clientId: { in: rows.map((r) => r.id) } }, _count: { _all: true } })
+    : [];
+  const byClient = new Map(counts.map((c) => [c.clientId, c._count._all]));
+  return { rows: rows.map((c) => ({ ...c, useCases: byClient.get(c.id) ?? 0 })), total };
 }
 
 function duplicateName(error: unknown): never {

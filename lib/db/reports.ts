@@ -75,11 +75,21 @@ const listSelect = { id: true, kind: true, title: true, contentSha256: true, cre
 export async function listReports(ctx: TenantContext, filter: { productId?: string; clientId?: string; useCaseId?: string } = {}, page = 1, pageSize = 25) {
   const where = inTenant(ctx, { ...(filter.productId ? { productId: filter.productId } : {}), ...(filter.clientId ? { clientId: filter.clientId } : {}), ...(filter.useCaseId ? { useCaseId: filter.useCaseId } : {}) });
   const [rows, total] = await prisma.$transaction([
-    prisma.report.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (page - 1) * pageSize, take: pageSize, select: { ...listSelect, _count: { select: { shareLinks: true } } } }),
+    prisma.report.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (page - 1) * pageSize, take: pageSize, select: listSelect }),
     prisma.report.count({ where }),
   ]);
-  const users = await prisma.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.createdById))] } }, select: { id: true, name: true } });
-  return { rows: rows.map((r) => ({ ...r, createdBy: users.find((u) => u.id === r.createdById)?.name ?? "a former user" })), total };
+  // Share links counted for the page's reports only (a `_count` in the select grouped every
+  // organisation's share links, issue 17).
+  const ids = rows.map((r) => r.id);
+  const [users, shares] = await Promise.all([
+    prisma.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.createdById))] } }, select: { id: true, name: true } }),
+    ids.length ? prisma.shareLink.groupBy({ by: ["reportId"], where: { organizationId: ctx.organizationId, reportId: { in: ids } }, _count: { _all: true } }) : [],
+  ]);
+  const shareCount = new Map(shares.map((s) => [s.reportId, s._count._all]));
+  return {
+    rows: rows.map((r) => ({ ...r, _count: { shareLinks: shareCount.get(r.id) ?? 0 }, createdBy: users.find((u) => u.id === r.createdById)?.name ?? "a former user" })),
+    total,
+  };
 }
 
 export async function getReport(ctx: TenantContext, id: string) {
