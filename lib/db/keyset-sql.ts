@@ -55,6 +55,20 @@ export function keysetCondition(sort: KeysetSort, kind: "after" | "before", key:
   return sql`(${range})`;
 }
 
+/** A nullable key's keyset bound split into its non-null and null parts (each TRUE/FALSE or a range). */
+function nullableBounds(sort: KeysetSort, read: PageRead): { notNull: Prisma.Sql; isNull: Prisma.Sql } | null {
+  if (read.kind !== "after" && read.kind !== "before") return { notNull: sql`TRUE`, isNull: sql`TRUE` };
+  const [value, tieValue] = read.key;
+  const tie = sql`${tieValue}::text`;
+  if (value === null) {
+    // Nulls come last: after a null key only later nulls; before it every non-null and earlier nulls.
+    return read.kind === "after" ? { notNull: sql`FALSE`, isNull: sql`${sort.tie} > ${tie}` } : { notNull: sql`TRUE`, isNull: sql`${sort.tie} < ${tie}` };
+  }
+  const range = keysetCondition({ ...sort, nullable: false }, read.kind, read.key);
+  if (!range) return null;
+  return read.kind === "after" ? { notNull: range, isNull: sql`TRUE` } : { notNull: range, isNull: sql`FALSE` };
+}
+
 export interface PagePlan {
   read: PageRead;
   /** Extra WHERE condition (the keyset bound), or TRUE. */
@@ -65,6 +79,13 @@ export interface PagePlan {
   order: Prisma.Sql;
   /** Whether rows come back in reverse display order (before/last reads). */
   reversed: boolean;
+  /**
+   * The page's read from `source` (a subquery whose alias becomes page_source), in reading order.
+   * A nullable key reads its non-null and null rows as two index-ordered parts: one btree order
+   * cannot serve both "DESC NULLS LAST" and "ASC NULLS LAST" (and Prisma cannot declare the
+   * other), and without this a descending score sort sorted the whole tenant.
+   */
+  select: (source: Prisma.Sql) => Prisma.Sql;
 }
 
 export function planPage(query: ListQuery, sort: KeysetSort): PagePlan {
@@ -82,7 +103,18 @@ export function planPage(query: ListQuery, sort: KeysetSort): PagePlan {
   const limit = query.pageSize + 1;
   const offset = read.kind === "offset" ? read.offset : 0;
   const order = orderBy(sort, forward);
-  return { read, where, order, tail: sql`ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`, reversed: !forward };
+  const tail = sql`ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
+  const bounded = where;
+  const parts = sort.nullable ? nullableBounds(sort, read) : null;
+  const select = (source: Prisma.Sql) =>
+    parts
+      ? sql`SELECT * FROM (
+              (SELECT * FROM ${source} AS page_source WHERE ${sort.key} IS NOT NULL AND ${parts.notNull} ORDER BY ${order} LIMIT ${limit + offset})
+              UNION ALL
+              (SELECT * FROM ${source} AS page_source WHERE ${sort.key} IS NULL AND ${parts.isNull} ORDER BY ${order} LIMIT ${limit + offset})
+            ) AS page_source ${tail}`
+      : sql`SELECT * FROM ${source} AS page_source WHERE ${bounded} ${tail}`;
+  return { read, where, order, tail, reversed: !forward, select };
 }
 
 /**

@@ -290,6 +290,7 @@ describe("register lists (keyset, page-sized, tenant-sized)", () => {
       ["products", parseListQuery({}, PRODUCT_LIST)],
       ["products", parseListQuery({ tier: "CONSUMER", sort: "vendor" }, PRODUCT_LIST)],
       ["products", parseListQuery({ q: "model 1" }, PRODUCT_LIST)],
+      ["products", parseListQuery({ sort: "-currentScore" }, PRODUCT_LIST)],
     ];
     for (const [list, q] of cases) {
       const [row] = await prisma.$queryRaw<Array<{ "QUERY PLAN": unknown }>>`EXPLAIN (ANALYZE, FORMAT JSON) ${registerPageStatement(list, me, q)}`;

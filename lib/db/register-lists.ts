@@ -124,7 +124,7 @@ function vendorStatements(ctx: TenantContext, query: ListQuery) {
              WHERE v."organizationId" = ${org} AND ${archivedCondition(sql`v."archivedAt"`, query.filters.status)} ${search})`
       : sql`(SELECT v.id, v.name, v.website, v."isSample", v."archivedAt", v."updatedAt" ${from})`;
   const page = (plan: PagePlan) => sql`
-      WITH page AS (SELECT * FROM ${source} AS page_source WHERE ${plan.where} ${plan.tail})
+      WITH page AS (${plan.select(source)})
       SELECT page_source.id, page_source.name, page_source.website, page_source."isSample",
              page_source."archivedAt" AT TIME ZONE 'UTC' AS "archivedAt", page_source."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
              ${query.sort?.id === "products" ? sql`page_source.products` : activeProducts(sql`page_source.id`)} AS products,
@@ -196,10 +196,8 @@ function productStatements(ctx: TenantContext, query: ListQuery) {
   const sort: KeysetSort = { ...spec, tie: sql`page_source.id`, desc: query.sort?.desc ?? false };
   const keyOf = (row: ProductRow): PageKey => [spec.value(row), row.id];
   const page = (plan: PagePlan) => sql`
-      WITH page AS (
-        SELECT * FROM (SELECT p.id, p.name, p.tier, p."deploymentModel", p."trainingPolicy", p."processingRegions", p."currentScore",
-                              p."currentTier", p."isSample", p."archivedAt", p."updatedAt", v.id AS "vendorId", v.name AS "vendorName" ${from}) AS page_source
-        WHERE ${plan.where} ${plan.tail})
+      WITH page AS (${plan.select(sql`(SELECT p.id, p.name, p.tier, p."deploymentModel", p."trainingPolicy", p."processingRegions", p."currentScore",
+                                          p."currentTier", p."isSample", p."archivedAt", p."updatedAt", v.id AS "vendorId", v.name AS "vendorName" ${from})`)})
       SELECT page_source.id, page_source.name, page_source.tier::text AS tier, page_source."deploymentModel"::text AS "deploymentModel",
              page_source."trainingPolicy"::text AS "trainingPolicy", page_source."processingRegions", page_source."currentScore",
              page_source."currentTier"::text AS "currentTier", page_source."isSample",
