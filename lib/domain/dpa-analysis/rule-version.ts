@@ -3,4 +3,4 @@
  * with a score: when a rule, pattern or threshold changes, bump it, so a reviewer can tell which
  * rules produced an old proposal. The benchmark figures in BENCHMARKS.md name it too.
  */
-export const DPA_RULE_VERSION = 1;
+export const DPA_RULE_VERSION = 2;

@@ -46,3 +46,12 @@ describe("PORTABILITY_EXIT", () => {
     expect(portabilityRule(sentencesOf("At the end of the term Vendor shall return the Customer Data.")).status).toBe("PARTIAL");
   });
 });
+
+describe("negations the lifecycle rules must not count", () => {
+  it("no export format offered is no export", () => {
+    expect(portabilityRule(sentencesOf("Vendor does not provide exports in CSV or any other machine-readable format.")).status).toBe("MISSING");
+  });
+  it("a retention period the vendor disclaims is not a retention period", () => {
+    expect(retentionRule(sentencesOf("Vendor does not delete data after 30 days.")).status).toBe("MISSING");
+  });
+});

@@ -51,3 +51,17 @@ describe("BREACH_NOTIFICATION", () => {
     expect(breachRule(sentencesOf("Controller may audit on thirty (30) days' written notice.")).status).toBe("MISSING");
   });
 });
+
+describe("negations the safeguard rules must not count", () => {
+  it("a refused right to object is no right to object", () => {
+    const p = subprocessorRule(sentencesOf("Sub-processors are listed in Annex 3.", "Vendor will notify Customer of new sub-processors 30 days in advance.", "Customer shall have no right to object to new sub-processors."));
+    expect(p).toMatchObject({ status: "PARTIAL", reason: expect.stringContaining("no right to object") });
+  });
+  it("prior written consent, written as a negation, counts as notice and objection", () => {
+    expect(subprocessorRule(sentencesOf("Approved sub-processors are listed in the Annex.", "Supplier shall not engage any sub-processor without the Customer's prior written consent.")).status).toBe("PRESENT");
+  });
+  it("data not encrypted at rest is not encryption at rest", () => {
+    const p = securityRule(sentencesOf("Data is encrypted in transit with TLS 1.2.", "Backups are not encrypted at rest.", "Access uses role-based access control."));
+    expect(p).toMatchObject({ status: "PARTIAL", reason: expect.stringContaining("encryption at rest") });
+  });
+});

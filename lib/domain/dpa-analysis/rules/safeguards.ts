@@ -9,15 +9,16 @@ import { missing, partial, present } from "./proposal";
 export const SUBPROCESSOR = /\bsub-?processors?\b|\bsub-?contractors?\b|(?<!\b(?:is|as|acts as) an? )\b(?:third[- ]party )?service providers?\b|\bsub-?processing\b/i;
 const LISTED = /\blist\w*\b|\b(annex|schedule|appendix|exhibit)\b|\btrust cent(?:er|re)\b|\bavailable (?:at|on|upon request)\b|\b\w+\.\w+\/\S*|\bset out in\b/i;
 const NOTICE = /\b(notif\w*|notice|inform\w*|update\w*|advance|before)\b/i;
-const OBJECTION = /\bobject(?:s|ion|ing)?\b|\bprior (?:specific )?(?:written )?(?:consent|approval|authori[sz]ation)\b/i;
 
 export function subprocessorRule(sentences: Sentence[]): ClauseProposal {
   const mentioned = findSentences(sentences, SUBPROCESSOR, { context: SUBPROCESSOR, polarity: "either" });
   const inSection = findSentences(sentences, /./, { context: SUBPROCESSOR, polarity: "either" });
   const listed = inSection.filter((s) => LISTED.test(s.text));
   const notice = inSection.filter((s) => NOTICE.test(s.text) && (/\bnew\b|\bchange|\baddition|\breplace|\badd\b/i.test(s.text)) && findDurations(s.text).length + (/\bin advance|\bprior\b|\bbefore\b/i.test(s.text) ? 1 : 0) > 0);
-  const objection = findSentences(sentences, OBJECTION, { context: SUBPROCESSOR, polarity: "either" });
-  const consent = objection.filter((s) => /\bprior (?:specific )?(?:written )?(?:consent|approval)/i.test(s.text));
+  // "Customer may object" counts, "Customer shall have no right to object" does not; prior consent
+  // is usually written as a negation ("shall not engage … without prior written consent").
+  const consent = findSentences(sentences, /\bprior (?:specific )?(?:written )?(?:consent|approval|authori[sz]ation)\b/i, { context: SUBPROCESSOR, polarity: "either" });
+  const objection = [...findSentences(sentences, /\bobject(?:s|ion|ing)?\b/i, { context: SUBPROCESSOR }), ...consent];
   const has = { list: listed.length > 0, notice: notice.length > 0 || consent.length > 0, objection: objection.length > 0 };
   if (has.list && has.notice && has.objection) return present([listed, notice, objection]);
   if (mentioned.length || has.list || has.notice || has.objection) {
