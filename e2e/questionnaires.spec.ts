@@ -218,3 +218,23 @@ test("the builder by keyboard alone: a choice question with option rows and poin
   });
   expect(all.find((q) => q.key === "eu_member_states")).toMatchObject({ type: "TEXT", visibility: { questionKey: "data_location", equals: "option_1" }, productFact: "processingRegions" });
 });
+
+test("the builder: a question is reordered by dragging its handle", async ({ page }) => {
+  await signInAndWait(page, DEMO.ADMIN, DEMO_PASSWORD, /\/dashboard$/);
+  await page.goto("/settings/questionnaires");
+  const versions = page.locator('[data-testid^="version-AI vendor due diligence-"]');
+  const existingDraft = versions.filter({ hasText: "draft" });
+  if ((await existingDraft.count()) > 0) {
+    await existingDraft.getByRole("link", { name: "Edit" }).click();
+  } else {
+    await versions.filter({ hasText: "published" }).getByRole("link", { name: "View" }).click();
+    page.once("dialog", (d) => void d.accept());
+    await page.getByRole("button", { name: "Start a new draft from this version" }).click();
+  }
+  const section = page.getByRole("region", { name: "Section 1" });
+  const questions = section.locator('[data-testid^="builder-question-0-"]');
+  const keys = async () => Promise.all((await questions.all()).map((q) => q.getByLabel("Key", { exact: true }).inputValue()));
+  const before = await keys();
+  await questions.nth(1).getByTestId("drag-handle").dragTo(questions.nth(0));
+  await expect.poll(keys).toEqual([before[1], before[0], ...before.slice(2)]);
+});
