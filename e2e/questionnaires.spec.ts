@@ -234,7 +234,13 @@ test("the builder: a question is reordered by dragging its handle", async ({ pag
   const section = page.getByRole("region", { name: "Section 1" });
   const questions = section.locator('[data-testid^="builder-question-0-"]');
   const keys = async () => Promise.all((await questions.all()).map((q) => q.getByLabel("Key", { exact: true }).inputValue()));
+  await expect(page.getByRole("tab", { name: "Edit" })).toBeVisible();
+  await expect.poll(async () => (await keys()).length).toBeGreaterThan(2);
   const before = await keys();
-  await questions.nth(1).getByTestId("drag-handle").dragTo(questions.nth(0));
-  await expect.poll(keys).toEqual([before[1], before[0], ...before.slice(2)]);
+  const swapped = [before[1], before[0], ...before.slice(2)];
+  // Retried only until the page has hydrated (a drag before then moves nothing); never twice once moved.
+  await expect(async () => {
+    if ((await keys())[0] !== swapped[0]) await questions.nth(1).getByTestId("drag-handle").dragTo(questions.nth(0));
+    expect(await keys()).toEqual(swapped);
+  }).toPass({ timeout: 20_000 });
 });
