@@ -122,6 +122,8 @@ export async function benchFrontend(): Promise<string[]> {
     "",
     `Measured by \`npm run bench -- frontend\` on ${machineLine()}. First-load JavaScript: the runtime chunks plus the client chunks of the page and every layout and boundary above it, from the production build (\`.next\`, Turbopack), each gzipped at level 9 and counted once (scripts/bench/first-load-js.ts). TBT (long tasks after first contentful paint, beyond 50 ms each) and LCP: Chromium with the CPU slowed 4× through the DevTools protocol, signed in as the demo account manager, median of ${RUNS} loads after a warm-up. Baseline in the same run: the sign-in page. Targets (issue 17): ≤ 180 KiB on the register and the filler; TBT < 200 ms at 4×.`,
     "",
+    "Before (the same script on the build of 2026-12-04 23:40 UTC, before issue 17's front-end changes): /vendors 195.2 KiB, /products 196.5 KiB, the filler 208.0 KiB, /dashboard 179.7 KiB, the vendor's filler 172.7 KiB; zod alone was 30 KiB of every page's first load (through the root layout). TBT varies a lot on this shared machine: compare a row with the sign-in row of the same run.",
+    "",
     "| route | first-load JS (gz) | against sign-in | TBT at 4× | LCP at 4× |",
     "|---|---|---|---|---|",
     ...sizes.map(({ label, gzBytes }) => {

@@ -76,6 +76,7 @@ async function chromiumComparison(runCount: number, timed: Timed): Promise<strin
   const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   const browser = await chromium.launch({ executablePath: chromiumPath });
   const rows: string[] = [];
+  const missed: string[] = [];
   try {
     for (const [label, key, fixture] of [
       ["typical product report", "typical", sampleProductReport()],
@@ -94,6 +95,7 @@ async function chromiumComparison(runCount: number, timed: Timed): Promise<strin
         }
       });
       const ratio = printed.median / pdfkit.median;
+      if (ratio < 10) missed.push(`${label} (${ratio.toFixed(1)}×)`);
       rows.push(`| ${label} | ${pdfkit.median.toFixed(1)} | ${printed.median.toFixed(1)} | ${ratio.toFixed(1)}× |`);
       console.log(`pdfkit vs Chromium ${label.padEnd(52)} ${pdfkit.median.toFixed(1)} ms vs ${printed.median.toFixed(1)} ms (${ratio.toFixed(1)}×)`);
     }
@@ -105,6 +107,12 @@ async function chromiumComparison(runCount: number, timed: Timed): Promise<strin
     "",
     `Both from the same snapshot, end to end to PDF bytes, medians of ${runCount} runs after a warm-up; Chromium (${chromiumPath}, already launched) gets the server-rendered web view with the app's CSS${css ? "" : " (none found: run npm run build first)"} (rendered once beforehand: React's time is not counted against Chromium) and prints it with page.pdf(). Target: pdfkit at least 10× faster. The machine is shared (other builds ran meanwhile): compare the two columns of a row, which were measured back to back, rather than absolute times.`,
     "",
+    ...(missed.length
+      ? [
+          `Not met for: ${missed.join(", ")}. Most of pdfkit's time in a large report is its own line wrapping (each table cell is wrapped once to measure and again when drawn; the heights are remembered across reports), zlib compression of the page streams, font subsetting and garbage collection. The renderer's layout primitives are shared with the frozen v2 renderer (issued reports must re-render to the same bytes), so a faster single-pass table layout has to be written beside them, not in place.`,
+          "",
+        ]
+      : []),
     "| report | pdfkit median ms | Chromium median ms | pdfkit faster by |",
     "|---|---|---|---|",
     ...rows,
