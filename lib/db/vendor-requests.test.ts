@@ -105,10 +105,20 @@ describe("the link", () => {
     await expect(saveVendorAnswer(sent.link, { questionKey: "retention_days", value: 10 }, v)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("asks for the passcode when the request has one", async () => {
+  it("asks for the passcode when the request has one; the right one gives this browser a proof that opens it", async () => {
     const { hashPassword } = await import("@/lib/auth/password");
+    const { unlockVendorLink } = await import("@/lib/auth/vendor-link-access");
     const sent = await send({ passcodeHash: await hashPassword("open sesame") });
-    expect((await openVendorLink(sent.token, visitor(), undefined)).state).toBe("PASSCODE_REQUIRED");
+    const v = visitor();
+    expect((await openVendorLink(sent.token, v, undefined)).state).toBe("PASSCODE_REQUIRED");
+    expect(await unlockVendorLink(sent.token, "wrong guess", v)).toEqual({ ok: false, reason: "WRONG" });
+    const unlocked = await unlockVendorLink(sent.token, "open sesame", v);
+    expect(unlocked.ok).toBe(true);
+    expect((await openVendorLink(sent.token, v, unlocked.ok ? unlocked.proof : undefined)).state).toBe("OK");
+    // A proof for another link opens nothing here.
+    expect((await openVendorLink(sent.token, v, "x".repeat(43))).state).toBe("PASSCODE_REQUIRED");
+    const log = await prisma.vendorRequestAccess.findMany({ where: { requestId: sent.id }, select: { action: true } });
+    expect(log.map((l) => l.action).sort()).toEqual(["BAD_PASSCODE", "UNLOCKED"]);
   });
 
   it("locks an address out after too many unknown tokens, counted atomically in a burst of 40", async () => {
