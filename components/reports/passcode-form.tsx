@@ -5,11 +5,20 @@ import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/http/action-result";
 
 /** The passcode prompt of a shared report: a plain form, so it works before any script runs. */
-export function PasscodeForm({ token, unlock }: { token: string; unlock: (prev: ActionResult<null> | null, form: FormData) => Promise<ActionResult<null>> }) {
+export function PasscodeForm({
+  token,
+  unlock,
+  what = "report",
+}: {
+  token: string;
+  unlock: (prev: ActionResult<null> | null, form: FormData) => Promise<ActionResult<null>>;
+  /** What the passcode opens, in the form's words ("report", "questionnaire"). */
+  what?: string;
+}) {
   const [state, action, pending] = useActionState(unlock, null);
   const error = state && !state.ok ? (state.fieldErrors?.passcode ?? state.error) : null;
   return (
-    <form action={action} className="space-y-3" aria-label="Unlock the report">
+    <form action={action} className="space-y-3" aria-label={`Unlock the ${what}`}>
       <input type="hidden" name="token" value={token} />
       <div>
         <label htmlFor="share-passcode" className="block text-sm font-medium text-slate-800">
@@ -32,7 +41,7 @@ export function PasscodeForm({ token, unlock }: { token: string; unlock: (prev: 
         ) : null}
       </div>
       <Button type="submit" disabled={pending}>
-        {pending ? "Checking…" : "Open report"}
+        {pending ? "Checking…" : `Open ${what}`}
       </Button>
     </form>
   );

@@ -43,7 +43,7 @@ export default async function VendorQuestionnairePage({ params }: { params: Prom
         <div className="mx-auto max-w-sm rounded-lg border border-slate-200 bg-white p-6">
           <h1 className="mb-1 text-lg font-semibold text-slate-900">This questionnaire is protected</h1>
           <p className="mb-4 text-sm text-slate-600">Enter the passcode you were given separately from the link.</p>
-          <PasscodeForm token={token} unlock={unlockVendorLinkAction} />
+          <PasscodeForm token={token} unlock={unlockVendorLinkAction} what="questionnaire" />
         </div>
       </PublicShell>
     );
