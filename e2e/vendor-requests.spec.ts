@@ -5,8 +5,30 @@ import { signInAndWait } from "./support/auth";
 import { DEMO, DEMO_PASSWORD, e2eState } from "./support/env";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
-// A product no other spec assesses: accepting answers starts its assessment.
-const PRODUCT = "Claude Free, Pro and Max";
+const PRODUCT = "Askable Assistant";
+
+/**
+ * A vendor and product of this test's own in the demo organisation, written straight to the
+ * database: accepting answers starts the product's assessment, and the sample products are
+ * assessed and submitted by other specs running beside this one.
+ */
+async function ownProduct() {
+  const db = new pg.Client({ connectionString: e2eState().databaseUrl });
+  await db.connect();
+  try {
+    const stamp = `${Date.now()}${Math.random().toString(36).slice(2, 6)}`;
+    const { rows } = await db.query<{ organizationId: string }>(`SELECT m."organizationId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`, [DEMO.ACCOUNT_MANAGER]);
+    const organizationId = rows[0]!.organizationId;
+    await db.query(`INSERT INTO "Vendor" (id, "organizationId", name, "updatedAt") VALUES ($1, $2, $3, now())`, [`vq${stamp}`, organizationId, `Askable Labs ${stamp}`]);
+    await db.query(
+      `INSERT INTO "Product" (id, "organizationId", "vendorId", name, tier, "deploymentModel", "processingRegions", "updatedAt") VALUES ($1, $2, $3, $4, 'BUSINESS', 'CLOUD_API', '{}', now())`,
+      [`pq${stamp}`, organizationId, `vq${stamp}`, PRODUCT],
+    );
+    return `/products/pq${stamp}`;
+  } finally {
+    await db.end();
+  }
+}
 
 /** The link as the vendor's mail carries it (the outbox: no SMTP in e2e). */
 async function linkMailedTo(email: string) {
@@ -20,9 +42,8 @@ async function linkMailedTo(email: string) {
   }
 }
 
-async function sendRequest(am: Page, email: string, skip: string[] = []) {
-  await am.goto(`/products?q=${encodeURIComponent("Claude Free")}`);
-  await am.getByRole("link", { name: PRODUCT }).click();
+async function sendRequest(am: Page, productPath: string, email: string, skip: string[] = []) {
+  await am.goto(productPath);
   await am.getByRole("link", { name: "Ask the vendor" }).click();
   const form = am.getByRole("form", { name: "Send a questionnaire to the vendor" });
   for (const section of skip) await form.getByLabel(section).check();
@@ -48,7 +69,8 @@ test("send → the vendor answers by the mailed link with a file → the account
   const email = `vera-${Date.now()}@vendor.example`;
   const am = await (await browser.newContext()).newPage();
   await signInAndWait(am, DEMO.ACCOUNT_MANAGER, DEMO_PASSWORD, /\/dashboard$/);
-  const link = await sendRequest(am, email);
+  const productPath = await ownProduct();
+  const link = await sendRequest(am, productPath, email);
 
   const vendor = await vendorPage(browser);
   await vendor.goto(link);
@@ -75,8 +97,7 @@ test("send → the vendor answers by the mailed link with a file → the account
   await expect(vendor.getByTestId("save-status")).toHaveText("Sent: read only");
 
   // The account manager reviews: returns one, accepts the rest, sends the returned one back.
-  await am.goto(`/products?q=${encodeURIComponent("Claude Free")}`);
-  await am.getByRole("link", { name: PRODUCT }).click();
+  await am.goto(productPath);
   await am.getByRole("link", { name: new RegExp(`Vera Vendor \\(${email}\\)`) }).click();
   const signed = am.getByTestId("vendor-answer-dpa_signed");
   await signed.getByRole("button", { name: /^Return:/ }).click();
@@ -113,11 +134,11 @@ test("a phone-sized screen completes a section; a revoked link is a 404", async 
   const email = `phone-${Date.now()}@vendor.example`;
   const am = await (await browser.newContext()).newPage();
   await signInAndWait(am, DEMO.ACCOUNT_MANAGER, DEMO_PASSWORD, /\/dashboard$/);
-  const link = await sendRequest(am, email);
+  const link = await sendRequest(am, await ownProduct(), email);
   const requestUrl = await am.getByRole("link", { name: "Open the request" }).getAttribute("href");
   // The renewals page lists it among the open requests.
   await am.goto("/renewals");
-  await expect(am.getByRole("region", { name: /Vendor questionnaires open/ }).getByRole("link", { name: /Claude Free, Pro and Max · Vera Vendor/ }).first()).toBeVisible();
+  await expect(am.getByRole("region", { name: /Vendor questionnaires open/ }).getByRole("link", { name: /Askable Assistant · Vera Vendor/ }).first()).toBeVisible();
 
   const phone = await vendorPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await phone.goto(link);
