@@ -31,7 +31,8 @@ export function RouteProgress() {
       timer.current = setInterval(() => {
         ticks += 1;
         if (ticks > 50 && timer.current) clearInterval(timer.current);
-        setProgress((p) => (p === null || ticks > 50 ? null : p + (90 - p) * 0.1));
+        // Once finished (100) a late tick must not pull the bar back below 100, where it would stay.
+        setProgress((p) => (p === null || ticks > 50 ? null : p >= 100 ? p : p + (90 - p) * 0.1));
       }, 200);
     };
     // Capture phase: next/link cancels the click (it navigates itself) before a bubbling listener would see it.
