@@ -194,6 +194,13 @@ test("a product page shows its live score, tier and red flags with evidence, and
   await expect(history).toContainText("Date scored (UTC)");
   await expect(history).toContainText("Score");
   await expect(history.getByTestId("score-history-date").first()).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
+  // A question that could earn more opens the assessment on that question.
+  const questionLink = page.getByRole("table", { name: "Score items by points still to gain" }).getByRole("link", { name: /^Open the question/ }).first();
+  const href = (await questionLink.getAttribute("href"))!;
+  const key = new URL(href, "http://x").searchParams.get("question")!;
+  await questionLink.click();
+  await expect(page).toHaveURL(/\/assessments\/[^/?]+\?question=/);
+  await expect(page.locator(`[id="q-${key}"]`)).toBeVisible();
   await page.goto("/products?riskTier=CRITICAL");
   await expect(page.getByRole("link", { name: "ChatGPT Free and Plus" })).toBeVisible();
 });
