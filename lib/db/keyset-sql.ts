@@ -106,12 +106,18 @@ export function planPage(query: ListQuery, sort: KeysetSort): PagePlan {
   const tail = sql`ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
   const bounded = where;
   const parts = sort.nullable ? nullableBounds(sort, read) : null;
+  // Each part is ordered without a NULLS clause, so PostgreSQL sees the index order (it does not
+  // infer that NULLS FIRST/LAST is moot once IS NOT NULL holds); the outer ORDER BY merges them.
+  const notNullOrder = orderBy({ ...sort, nullable: false }, forward);
+  // Null rows by the tie-breaker, written as the index's own order (key, tie) so PostgreSQL reads
+  // them from the tenant's range of the index rather than the whole primary key.
+  const nullOrder = forward ? sql`${sort.key} ASC, ${sort.tie} ASC` : sql`${sort.key} DESC, ${sort.tie} DESC`;
   const select = (source: Prisma.Sql) =>
     parts
       ? sql`SELECT * FROM (
-              (SELECT * FROM ${source} AS page_source WHERE ${sort.key} IS NOT NULL AND ${parts.notNull} ORDER BY ${order} LIMIT ${limit + offset})
+              (SELECT * FROM ${source} AS page_source WHERE ${sort.key} IS NOT NULL AND ${parts.notNull} ORDER BY ${notNullOrder} LIMIT ${limit + offset})
               UNION ALL
-              (SELECT * FROM ${source} AS page_source WHERE ${sort.key} IS NULL AND ${parts.isNull} ORDER BY ${order} LIMIT ${limit + offset})
+              (SELECT * FROM ${source} AS page_source WHERE ${sort.key} IS NULL AND ${parts.isNull} ORDER BY ${nullOrder} LIMIT ${limit + offset})
             ) AS page_source ${tail}`
       : sql`SELECT * FROM ${source} AS page_source WHERE ${bounded} ${tail}`;
   return { read, where, order, tail, reversed: !forward, select };
