@@ -25,6 +25,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/settings/audit", label: "Audit trail", permission: "organization:manage" },
   { href: "/settings/api-tokens", label: "API tokens", permission: "organization:manage" },
   { href: "/settings/webhooks", label: "Webhooks", permission: "organization:manage" },
+  { href: "/settings/sso", label: "Single sign-on", permission: "organization:manage" },
   { href: "/account/security", label: "Account security", permission: "account:self" },
 ];
 

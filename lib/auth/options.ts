@@ -1,11 +1,16 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
+import { headers } from "next/headers";
 import CredentialsProvider from "next-auth/providers/credentials";
+import type { Provider } from "next-auth/providers/index";
 import { serverEnv } from "@/lib/config/server-env";
 import { revokeUserSession } from "@/lib/db/sessions";
-import { authorizeCredentials, type SignedInUser } from "./sign-in";
+import { clientIpFrom } from "./client-ip";
+import { SIGN_IN_ERRORS as PASSWORD_ERRORS, authorizeCredentials, type SignedInUser } from "./sign-in";
+import { completeSsoSignIn, SSO_ERRORS, SSO_PROVIDER_PREFIX, SsoRefused, type SsoClaims } from "./sso";
 
-export { SIGN_IN_ERRORS } from "./sign-in";
+/** Every code the sign-in page may be sent back with, and its words. */
+export const SIGN_IN_ERRORS = { ...PASSWORD_ERRORS, ...SSO_ERRORS } as const;
 
 /**
  * SECURITY-CRITICAL. Credentials sign-in with JWT cookies backed by server-side sessions: the token
@@ -13,7 +18,7 @@ export { SIGN_IN_ERRORS } from "./sign-in";
  * re-checks both (and the user's state) on every request. Signing out revokes the row, so the old
  * cookie is dead even if someone kept a copy; the row's expiry is the absolute lifetime.
  */
-export function authOptions(): AuthOptions {
+export function authOptions(extraProviders: Provider[] = []): AuthOptions {
   return {
     secret: serverEnv.authSecret(),
     session: { strategy: "jwt", maxAge: serverEnv.sessionMaxAgeSeconds() },
@@ -27,8 +32,25 @@ export function authOptions(): AuthOptions {
           return authorizeCredentials(credentials, (req?.headers ?? {}) as Record<string, string>);
         },
       }),
+      // An organisation's OpenID Connect provider, added by the auth route for its own URLs only.
+      ...extraProviders,
     ],
     callbacks: {
+      /**
+       * SECURITY-CRITICAL. A single sign-on only opens the account lib/auth/sso allows (verified
+       * e-mail in an allowed domain, active, two-step rule), and then the same server-side
+       * session a password opens: its fields go on `user`, which the jwt callback reads.
+       */
+      async signIn({ user, account, profile }) {
+        if (!account?.provider.startsWith(SSO_PROVIDER_PREFIX)) return true;
+        try {
+          const signed = await completeSsoSignIn(account.provider.slice(SSO_PROVIDER_PREFIX.length), (profile ?? {}) as SsoClaims, clientIpFrom(await headers()));
+          Object.assign(user, signed);
+          return true;
+        } catch (error) {
+          return `/sign-in?error=${error instanceof SsoRefused ? error.code : "SsoUnavailable"}`;
+        }
+      },
       async jwt({ token, user }) {
         if (user) {
           const u = user as unknown as SignedInUser;

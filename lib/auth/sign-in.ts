@@ -4,6 +4,7 @@ import { verifySecondFactor } from "@/lib/db/mfa";
 import { createUserSession } from "@/lib/db/sessions";
 import { clearFailures, refundAttempt, signInLimits, takeAttempt } from "@/lib/db/sign-in-throttle";
 import { recordRecoveryCodeUsed, recordSignIn } from "@/lib/db/sign-ins";
+import { passwordSignInAllowed } from "@/lib/db/sso";
 import { findAccountsForSignIn } from "@/lib/db/users";
 import { signInInput } from "@/lib/validation/auth";
 import { clientIpFrom } from "./client-ip";
@@ -64,6 +65,11 @@ export async function authorizeCredentials(credentials: Record<string, unknown> 
   // A wrong password keeps the attempt it took: that is the failure being counted.
   if (!account || !membership) return null;
 
+  // With single sign-on required, only admins keep their password (break-glass).
+  if (!(await passwordSignInAllowed(membership.organizationId, membership.role))) {
+    await refundAttempt(limits);
+    throw new Error("PasswordSignInOff");
+  }
   const who = { userId: account.id, email: account.email, organizationId: membership.organizationId, ip };
   // The second step. The password was right, so asking for the code says so; wrong codes keep
   // their attempt like wrong passwords, which caps guessing at 5 per 15 minutes.

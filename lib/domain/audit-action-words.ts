@@ -61,6 +61,8 @@ const SENTENCES: Record<string, string> = {
   "webhook.disable": "Turned a webhook off",
   "webhook.auto-disable": "Turned a failing webhook off",
   "webhook.delete": "Deleted a webhook",
+  "sso.update": "Changed the single sign-on settings",
+  "user.create.sso": "Added a user at their first single sign-on",
   "user.create": "Added a user",
   "user.role.change": "Changed a user's role",
   "user.mfa.enable": "Turned on two-step sign-in",

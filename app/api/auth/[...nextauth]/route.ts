@@ -1,14 +1,25 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
+import { SSO_PROVIDER_PREFIX, ssoProvider } from "@/lib/auth/sso";
 import { serverEnv } from "@/lib/config/server-env";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { accountKey, ipKey, lockedUntil } from "@/lib/db/sign-in-throttle";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
-function handler(req: NextRequest, ctx: RouteContext) {
-  return NextAuth(req, ctx, authOptions());
+/**
+ * next-auth's providers are fixed per call, and single sign-on has one per organisation: the
+ * provider named in this URL (/signin/sso-<id>, /callback/sso-<id>) is loaded from the
+ * organisation's settings and added for this request only. An unknown or disabled one is left
+ * out, and next-auth answers as for any unknown provider.
+ */
+async function handler(req: NextRequest, ctx: RouteContext) {
+  const segments = (await ctx.params).nextauth ?? [];
+  const providerId = (segments[0] === "signin" || segments[0] === "callback") && segments[1]?.startsWith(SSO_PROVIDER_PREFIX) ? segments[1] : null;
+  const orgId = providerId?.slice(SSO_PROVIDER_PREFIX.length) ?? "";
+  const sso = providerId && /^[A-Za-z0-9_-]{1,64}$/.test(orgId) ? await ssoProvider(orgId) : null;
+  return NextAuth(req, ctx, authOptions(sso ? [sso] : []));
 }
 
 export const GET = handler;
