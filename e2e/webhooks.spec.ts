@@ -29,7 +29,7 @@ test("an admin adds a webhook, sends a test event, and sees it delivered and sig
     const secret = (await page.getByTestId("new-webhook-secret").textContent())!.trim();
     expect(secret).toMatch(/^whsec_/);
     await page.getByTestId("webhook-row").filter({ hasText: url }).getByRole("link", { name: url }).click();
-    await expect(page.getByRole("heading", { name: "Webhook" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Webhook", exact: true })).toBeVisible();
     await page.getByRole("button", { name: "Send test event" }).click();
     // The worker hands it to the queue within seconds; the log shows the answer.
     await expect(async () => {

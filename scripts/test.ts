@@ -1,6 +1,8 @@
 /**
  * `npm test`: every check, in the order that fails fastest.
- *   type check → lint → unit → integration (real PostgreSQL) → e2e (Chromium, production build)
+ *   type check → lint → unit → build → integration (real PostgreSQL) → e2e (Chromium, production build)
+ * The production build comes before integration: a few integration tests start the real app
+ * (kill -9 of the launcher, a restored backup, two instances), and e2e then finds it current.
  * Each stage runs even when an earlier one failed, so one run shows everything that is wrong;
  * the exit code is non-zero when any stage failed. The last line is the overall count.
  */
@@ -42,6 +44,7 @@ const stages: Stage[] = [
     args: [bin("vitest", "vitest.mjs"), "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/unit.json`],
     counts: vitestCounts(`${results}/unit.json`),
   },
+  { name: "build", args: [bin("tsx", "dist/cli.mjs"), "scripts/build.ts"] },
   {
     name: "integration",
     args: [bin("vitest", "vitest.mjs"), "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/integration.json`],

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/http/action-result";
@@ -17,6 +17,10 @@ export function SsoSignIn({ discover }: { discover: (raw: unknown) => Promise<Ac
   const [busy, setBusy] = useState<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
   const [target, setTarget] = useState<{ action: string; csrfToken: string } | null>(null);
+  // Once React has put the token in the hidden form below, post it: next-auth sends the browser on.
+  useEffect(() => {
+    if (target) form.current?.submit();
+  }, [target]);
 
   if (!open) {
     return (
@@ -43,8 +47,6 @@ export function SsoSignIn({ discover }: { discover: (raw: unknown) => Promise<Ac
           setBusy(`Taking you to ${found.data.displayName}…`);
           const { csrfToken } = (await fetch("/api/auth/csrf").then((r) => r.json())) as { csrfToken: string };
           setTarget({ action: `/api/auth/signin/${found.data.providerId}`, csrfToken });
-          // Submitted once React has put the token in the hidden form below.
-          setTimeout(() => form.current?.submit(), 0);
         }}
         className="space-y-3"
       >

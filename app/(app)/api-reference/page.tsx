@@ -104,7 +104,11 @@ export default async function ApiReferencePage() {
               {ok?.[1].content ? (
                 <section className="mt-3">
                   <h3 className="text-sm font-semibold">Answer {ok[0]}</h3>
-                  <Fields schema={ok[1].content["application/json"]!.schema} components={components} />
+                  {ok[1].content["application/json"] ? (
+                    <Fields schema={ok[1].content["application/json"].schema} components={components} />
+                  ) : (
+                    <p className="text-sm">A file: {Object.keys(ok[1].content).join(", ")}</p>
+                  )}
                 </section>
               ) : null}
             </Card>
