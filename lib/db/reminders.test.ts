@@ -57,7 +57,8 @@ describe("renewals and reminders", () => {
     try {
       await Promise.all([...Array(4)].flatMap(() => [a.send(REMINDER_QUEUE, {}), b.send(REMINDER_QUEUE, {})]));
       const waiting = async () => (await prisma.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${REMINDER_QUEUE} AND state IN ('created', 'retry', 'active')`)[0]!.n;
-      await expect.poll(waiting, { timeout: 30_000, interval: 250 }).toBe(0);
+      // Each cycle walks every organisation in the shared test database: give a loaded machine time.
+      await expect.poll(waiting, { timeout: 120_000, interval: 250 }).toBe(0);
       const completed = await prisma.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${REMINDER_QUEUE} AND state = 'completed'`;
       expect(completed[0]!.n).toBeGreaterThanOrEqual(8);
     } finally {
@@ -82,7 +83,7 @@ describe("renewals and reminders", () => {
     expect(await markNotificationsRead(org.as.COMPLIANCE_OFFICER, bell.items[0]!.id)).toBe(0);
     expect(await markNotificationsRead(org.as.ACCOUNT_MANAGER, bell.items[0]!.id)).toBe(1);
     expect(await markNotificationsRead(org.as.ACCOUNT_MANAGER, "all")).toBe(2);
-  });
+  }, 180_000);
 
   it("mails the outbox through SMTP once, and records failures on the row", async () => {
     const org = await createTestOrganization("Outbox");
