@@ -3,15 +3,15 @@ import { signInAndWait } from "./support/auth";
 import { E2E_BASE_URL, e2eState } from "./support/env";
 import { startOidcProvider } from "./support/oidc-provider";
 
-/** Through the provider's own login and consent pages. */
+/** Through the provider's own login page, then its consent page (the first time only). */
 async function loginAtProvider(page: Page, email: string) {
   await page.locator('input[name="login"]').fill(email);
   await page.locator('input[name="password"]').fill("anything");
   await page.locator('button[type="submit"]').click();
-  // Consent, the first time this account meets this client.
-  const consent = page.locator('button[type="submit"]');
-  if (await consent.isVisible().catch(() => false)) {
-    if (!page.url().startsWith(E2E_BASE_URL)) await consent.click();
+  for (let i = 0; i < 20 && !page.url().startsWith(E2E_BASE_URL); i++) {
+    const consent = page.locator('button[type="submit"]');
+    if (!page.url().startsWith(E2E_BASE_URL) && (await consent.isVisible().catch(() => false))) await consent.click().catch(() => {});
+    await page.waitForTimeout(500);
   }
 }
 

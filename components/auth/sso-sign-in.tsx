@@ -1,26 +1,22 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/http/action-result";
 
 /**
  * "Continue with single sign-on": the address's domain names the organisation's identity
- * provider; the browser then posts next-auth's own sign-in form for it (with its CSRF token) and
- * is sent on to the provider.
+ * provider; next-auth's sign-in endpoint for it (with its CSRF token, asking for JSON as its own
+ * client does) answers with the provider's authorisation URL, and the browser goes there. A posted
+ * form would not do: the CSP's form-action 'self' rightly refuses a form whose answer redirects to
+ * another site.
  */
 export function SsoSignIn({ discover }: { discover: (raw: unknown) => Promise<ActionResult<{ providerId: string; displayName: string }>> }) {
   const [open, setOpen] = useState(false);
   const [email, setEmail] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const form = useRef<HTMLFormElement>(null);
-  const [target, setTarget] = useState<{ action: string; csrfToken: string } | null>(null);
-  // Once React has put the token in the hidden form below, post it: next-auth sends the browser on.
-  useEffect(() => {
-    if (target) form.current?.submit();
-  }, [target]);
 
   if (!open) {
     return (
@@ -45,8 +41,20 @@ export function SsoSignIn({ discover }: { discover: (raw: unknown) => Promise<Ac
             return;
           }
           setBusy(`Taking you to ${found.data.displayName}…`);
-          const { csrfToken } = (await fetch("/api/auth/csrf").then((r) => r.json())) as { csrfToken: string };
-          setTarget({ action: `/api/auth/signin/${found.data.providerId}`, csrfToken });
+          try {
+            const { csrfToken } = (await fetch("/api/auth/csrf").then((r) => r.json())) as { csrfToken: string };
+            const res = await fetch(`/api/auth/signin/${found.data.providerId}`, {
+              method: "POST",
+              headers: { "Content-Type": "application/x-www-form-urlencoded" },
+              body: new URLSearchParams({ csrfToken, callbackUrl: "/", json: "true" }),
+            });
+            const { url } = (await res.json()) as { url?: string };
+            if (!url) throw new Error("no url");
+            window.location.assign(url);
+          } catch {
+            setBusy(null);
+            setError("Could not reach your identity provider. Try again, or sign in with your password.");
+          }
         }}
         className="space-y-3"
       >
@@ -55,12 +63,6 @@ export function SsoSignIn({ discover }: { discover: (raw: unknown) => Promise<Ac
           {busy ?? "Continue"}
         </Button>
       </form>
-      {target ? (
-        <form ref={form} method="post" action={target.action} hidden>
-          <input type="hidden" name="csrfToken" value={target.csrfToken} />
-          <input type="hidden" name="callbackUrl" value="/" />
-        </form>
-      ) : null}
     </div>
   );
 }
