@@ -55,7 +55,7 @@ test("single sign-on through a real OpenID Connect provider: set up by the admin
 
     // The admin sees the newcomer, added with the default role.
     await page.goto("/settings/users");
-    await expect(page.getByText(email)).toBeVisible();
+    await expect(page.getByText(email, { exact: true })).toBeVisible();
   } finally {
     await idp.stop();
   }
