@@ -143,12 +143,18 @@ test("a phone-sized screen completes a section; a revoked link is a 404", async 
   const phone = await vendorPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await phone.goto(link);
   const section = phone.getByRole("region", { name: /1\. Training and use of data/ });
-  await phone.getByRole("group", { name: /use customer prompts, files or outputs to train/ }).getByLabel("No", { exact: true }).check();
-  await phone.getByRole("group", { name: /limited to the stated purpose/ }).getByLabel("Yes", { exact: true }).check();
-  await phone.getByRole("group", { name: /reviewed by people/ }).getByLabel("Yes", { exact: true }).check();
-  await phone.getByRole("group", { name: /shared with third parties/ }).getByLabel("No", { exact: true }).check();
+  // Whatever the organisation's questionnaire asks today (the questionnaires spec may have published
+  // a new version with other wording meanwhile): answer each question of the first section.
+  await expect(section).toBeVisible();
+  const questions = section.getByRole("group");
+  const count = await questions.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    const radios = questions.nth(i).getByRole("radio");
+    if ((await radios.count()) > 0) await radios.first().check();
+  }
   await expect(phone.getByTestId("save-status")).toHaveText(/All changes saved at/);
-  await expect(phone.getByRole("navigation", { name: "Sections" }).getByRole("button", { name: /1\. Training and use of data/ })).toContainText("4/4");
+  await expect(phone.getByRole("navigation", { name: "Sections" }).getByRole("button", { name: /1\. Training and use of data/ })).toContainText(/\b(\d+)\/\1\b/);
   await expect(section).toBeVisible();
   // Nothing wider than the phone.
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -36,8 +36,10 @@ test("an admin adds a webhook, sends a test event, and sees it delivered and sig
       await page.reload();
       await expect(page.getByTestId("webhook-delivery").first()).toContainText("succeeded", { timeout: 1000 });
     }).toPass({ timeout: 30_000 });
-    expect(received).toHaveLength(1);
-    const got = received[0]!;
+    // Other specs share reports in this organisation meanwhile (report.shared is subscribed too).
+    const pings = received.filter((r) => r.headers["vetta-event"] === "ping");
+    expect(pings).toHaveLength(1);
+    const got = pings[0]!;
     expect(JSON.parse(got.body)).toMatchObject({ type: "ping" });
     expect(verifySignature(secret, got.body, got.headers["vetta-signature"] as string, Math.floor(Date.now() / 1000))).toEqual({ ok: true });
     page.once("dialog", (d) => void d.accept());

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { linkState } from "@/components/vendor-requests/vendor-requests-card";
 import { can } from "@/lib/auth/permissions";
@@ -128,7 +129,7 @@ export default async function VendorRequestPage({ params }: { params: Promise<{ 
           {request.accesses.length === 0 ? (
             <p className="text-sm text-slate-600">The link has not been used yet.</p>
           ) : (
-            <div className="overflow-x-auto">
+            <ScrollRegion label="Link access log">
               <table className="min-w-full text-left text-sm">
                 <caption className="sr-only">Uses of the vendor&apos;s link, newest first</caption>
                 <thead className="text-xs text-slate-500">
@@ -150,7 +151,7 @@ export default async function VendorRequestPage({ params }: { params: Promise<{ 
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </Card>
       </div>
