@@ -153,6 +153,20 @@ test("a phone-sized screen completes a section; a revoked link is a 404", async 
     const radios = questions.nth(i).getByRole("radio");
     if ((await radios.count()) > 0) await radios.first().check();
   }
+  // Answers may show more questions (show-when rules): fill the text, number and date ones now shown.
+  const fields = section.locator("textarea, input[type=text], input[type=number], input[type=date]");
+  for (let i = 0; i < (await fields.count()); i++) {
+    const field = fields.nth(i);
+    const name = await field.evaluate((el) => {
+      const input = el as HTMLInputElement;
+      const by = input.getAttribute("aria-labelledby");
+      return (by ? document.getElementById(by)?.textContent : input.labels?.[0]?.textContent) ?? "";
+    });
+    if (/Comment/i.test(name) || (await field.inputValue()) !== "") continue;
+    const type = await field.getAttribute("type");
+    await field.fill(type === "number" ? "30" : type === "date" ? "2027-01-01" : "Answered on a phone.");
+    await field.blur();
+  }
   await expect(phone.getByTestId("save-status")).toHaveText(/All changes saved at/);
   await expect(phone.getByRole("navigation", { name: "Sections" }).getByRole("button", { name: /1\. Training and use of data/ })).toContainText(/\b(\d+)\/\1\b/);
   await expect(section).toBeVisible();
