@@ -28,7 +28,8 @@ import { ORGANIZATION_REFRESH_IN_TRANSACTION_LIMIT, rescoreOrganizationsWhoseDay
 import { liveProductScore } from "./scoring";
 import { setScoringWeights } from "./scoring-weights";
 import { replaceSubProcessors } from "./sub-processors";
-import { approvalMatrix, createUseCase, decideUseCase, getUseCaseOverview } from "./use-cases";
+import { approvalMatrix } from "./approval-matrix";
+import { createUseCase, decideUseCase, getUseCaseOverview } from "./use-cases";
 import { createVendor } from "./vendors";
 
 const today = () => calendarDateOf(new Date());

@@ -17,7 +17,8 @@ import { createTemplate } from "./questionnaires";
 import { recordConditionMet } from "./conditions";
 import { collectRenewalItems } from "./renewals";
 import { conditionMetInput } from "@/lib/validation/decision";
-import { approvalMatrix, createUseCase, decideUseCase, getUseCaseOverview, listClientUseCases, revokeException } from "./use-cases";
+import { approvalMatrix } from "./approval-matrix";
+import { createUseCase, decideUseCase, getUseCaseOverview, listClientUseCases, revokeException } from "./use-cases";
 import { createVendor } from "./vendors";
 import { DPA_CLAUSES } from "@/lib/domain/vocabulary";
 

@@ -295,44 +295,6 @@ export async function listClientUseCases(ctx: TenantContext, clientId: string, n
   return rows.map((u) => ({ ...u, displayStatus: statusShownForUseCase(u.status, calendarDateOfColumn(u.validUntil), today, u.suspendedAt !== null) }));
 }
 
-/**
- * The approval matrix: clients (a page of them) × the products they use, each cell the use cases
- * of that pair with status as of today (LAPSED included) and tier.
- */
-export async function approvalMatrix(ctx: TenantContext, options: { page: number; pageSize: number; q: string }, now = new Date()) {
-  const today = todayFor(ctx, now);
-  const where: Prisma.ClientWhereInput = { archivedAt: null, ...(options.q ? { name: { contains: options.q, mode: "insensitive" } } : {}), ...tenant(ctx) };
-  const [clients, total] = await prisma.$transaction([
-    prisma.client.findMany({
-      where,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (options.page - 1) * options.pageSize,
-      take: options.pageSize,
-      select: {
-        id: true,
-        name: true,
-        residency: true,
-        useCases: { orderBy: { purpose: "asc" }, select: { id: true, productId: true, purpose: true, status: true, validUntil: true, suspendedAt: true, currentTier: true, currentScore: true } },
-      },
-    }),
-    prisma.client.count({ where }),
-  ]);
-  const productIds = [...new Set(clients.flatMap((c) => c.useCases.map((u) => u.productId)))];
-  const products = await prisma.product.findMany({
-    where: inTenant(ctx, { id: { in: productIds } }),
-    orderBy: [{ vendor: { name: "asc" } }, { name: "asc" }],
-    select: { id: true, name: true, vendor: { select: { name: true } } },
-  });
-  return {
-    total,
-    products,
-    clients: clients.map((c) => ({
-      ...c,
-      useCases: c.useCases.map((u) => ({ ...u, displayStatus: statusShownForUseCase(u.status, calendarDateOfColumn(u.validUntil), today, u.suspendedAt !== null) })),
-    })),
-  };
-}
-
 /** One product's use cases across clients, with their status as of today. */
 export async function listProductUseCases(ctx: TenantContext, productId: string, now = new Date()) {
   const today = todayFor(ctx, now);

@@ -1,22 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PageLinks } from "@/components/ui/page-links";
+import { KeysetPageLinks } from "@/components/ui/keyset-page-links";
 import { ApprovalMatrix } from "@/components/use-cases/approval-matrix";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
-import { approvalMatrix } from "@/lib/db/use-cases";
+import { approvalMatrix, MATRIX_STATUSES as STATUSES } from "@/lib/db/approval-matrix";
 import { z } from "zod";
 import { AutoApplyForm } from "@/components/ui/auto-apply-form";
-import { filterMatrix } from "@/lib/domain/approvals/matrix-filter";
 import { enumLabel, RISK_TIERS } from "@/lib/domain/vocabulary";
 
 export const metadata: Metadata = { title: "Approval matrix" };
 
 const PAGE_SIZE = 20;
-const STATUSES = ["PROPOSED", "APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED", "LAPSED", "SUSPENDED"] as const;
 const params = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  // 0 labels the last pages of a list whose total is capped (lib/domain/list-pages).
+  page: z.coerce.number().int().min(0).max(100_000).catch(1),
+  cursor: z.string().regex(/^(?:[ab]\.[A-Za-z0-9_-]{1,600}|last)$/).nullable().catch(null),
   q: z.string().trim().max(200).catch(""),
   status: z.enum(STATUSES).or(z.literal("")).catch(""),
   tier: z.enum(RISK_TIERS).or(z.literal("")).catch(""),
@@ -27,11 +27,11 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
   const actor = await requirePermission("client:read");
   const raw = await searchParams;
   const one = (k: string) => (typeof raw[k] === "string" ? raw[k] : "");
-  const { page, q, status, tier } = params.parse({ page: one("page") || undefined, q: one("q"), status: one("status"), tier: one("tier") });
-  const data = await approvalMatrix(actor, { page, pageSize: PAGE_SIZE, q });
-  const shown = filterMatrix(data, { statuses: status ? [status] : [], tiers: tier ? [tier] : [] });
-  const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE));
-  const href = (p: number) => `/approvals?${new URLSearchParams({ ...(q ? { q } : {}), ...(status ? { status } : {}), ...(tier ? { tier } : {}), page: String(p) })}`;
+  const { page, cursor, q, status, tier } = params.parse({ page: one("page") || undefined, cursor: one("cursor") || null, q: one("q"), status: one("status"), tier: one("tier") });
+  // The filters choose clients in the database, across every page (lib/db/approval-matrix.ts).
+  const data = await approvalMatrix(actor, { page, pageSize: PAGE_SIZE, q, cursor, statuses: status ? [status] : [], tiers: tier ? [tier] : [] });
+  const href = (link: { page: number; cursor: string | null }) =>
+    `/approvals?${new URLSearchParams({ ...(q ? { q } : {}), ...(status ? { status } : {}), ...(tier ? { tier } : {}), page: String(link.page), ...(link.cursor ? { cursor: link.cursor } : {}) })}`;
   return (
     <>
       <PageHeader title="Approval matrix" description="Every client against the products it uses: each cell is a use case with its approval status and risk tier. A lapsed approval shows LAPSED." />
@@ -79,7 +79,9 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
           </Link>
         ) : null}
       </AutoApplyForm>
-      {data.clients.length === 0 ? (
+      {data.clients.length === 0 && (status || tier) ? (
+        <EmptyState title="No client has a use case matching these filters.">Try another status or risk tier, or clear the filters.</EmptyState>
+      ) : data.clients.length === 0 ? (
         <EmptyState title={q ? "No client matches." : "No clients yet."}>
           <Link href="/clients" className="text-brand-700 hover:underline">
             Go to clients
@@ -88,12 +90,10 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
         </EmptyState>
       ) : data.products.length === 0 ? (
         <EmptyState title="No use cases yet.">Open a client and propose a use case: a product, its purpose and the data it carries.</EmptyState>
-      ) : shown.products.length === 0 ? (
-        <EmptyState title="No use case on this page matches these filters.">Filters apply to the clients on this page; try another page or clear the filters.</EmptyState>
       ) : (
-        <ApprovalMatrix data={shown} />
+        <ApprovalMatrix data={data} />
       )}
-      <PageLinks page={page} pages={pages} total={data.total} noun="clients" label="Matrix pages" href={href} />
+      <KeysetPageLinks pages={data} pageSize={PAGE_SIZE} noun="clients" label="Matrix pages" href={href} />
     </>
   );
 }
