@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import PDFDocument from "pdfkit";
+import { drawCell, wrapCell, type WrappedCell } from "./cell-text";
 import type { Tier } from "./report-data";
 export type Doc = PDFKit.PDFDocument;
 
@@ -270,19 +271,20 @@ export function cutToLines(doc: Doc, text: string, width: number, lines: number,
  * with "…".
  */
 /**
- * A table cell's wrapped height, remembered across documents (issue 17): the same answers, clauses
- * and audit rows come back in report after report, and wrapping is most of a table's cost. The key
- * holds everything the height depends on (face, size, width, line gap, text). Bounded.
+ * A table cell wrapped to its width (its lines and height), remembered across documents (issue
+ * 17): the same answers, clauses and audit rows come back in report after report, and wrapping is
+ * most of a table's cost. The key holds everything the wrapping depends on (face, size, width,
+ * line gap, text). Bounded.
  */
-const cellHeights = new Map<string, number>();
-function cellHeight(doc: Doc, text: string, width: number, bold: boolean) {
+const wrappedCells = new Map<string, WrappedCell>();
+function wrappedCell(doc: Doc, text: string, width: number, bold: boolean) {
   const key = `${bold ? "b" : "r"}|${TABLE_SIZE}|${width}|${TABLE_LINE_GAP}|${text}`;
-  const known = cellHeights.get(key);
+  const known = wrappedCells.get(key);
   if (known !== undefined) return known;
-  const height = doc.heightOfString(text, { width, lineGap: TABLE_LINE_GAP });
-  if (cellHeights.size >= 20_000) cellHeights.clear();
-  cellHeights.set(key, height);
-  return height;
+  const cell = wrapCell(doc, text, width, TABLE_LINE_GAP);
+  if (wrappedCells.size >= 20_000) wrappedCells.clear();
+  wrappedCells.set(key, cell);
+  return cell;
 }
 
 export function table(doc: Doc, columns: Column[], rows: Cell[][], options: { title?: string } = {}) {
@@ -296,10 +298,11 @@ export function table(doc: Doc, columns: Column[], rows: Cell[][], options: { ti
   const widths = columnWidths(doc, columns, columns.map((_, i) => [header[i]!, ...cells.map((r) => r[i]!)]));
   const xs = widths.map((_, i) => x0 + widths.slice(0, i).reduce((a, b) => a + b, 0));
   const textWidth = (i: number) => widths[i]! - 2 * CELL_PAD_X;
-  const heightOf = (cell: { text: string; bold?: boolean }, i: number) => {
+  const wrapped = (cell: { text: string; bold?: boolean }, i: number) => {
     style(doc, { size: TABLE_SIZE, bold: cell.bold });
-    return cellHeight(doc, cell.text, textWidth(i), cell.bold === true);
+    return wrappedCell(doc, cell.text, textWidth(i), cell.bold === true);
   };
+  const heightOf = (cell: { text: string; bold?: boolean }, i: number) => wrapped(cell, i).height;
 
   const headerHeight = Math.max(...header.map(heightOf)) + 2 * CELL_PAD_Y;
   style(doc, { size: 11, bold: true });
@@ -321,8 +324,13 @@ export function table(doc: Doc, columns: Column[], rows: Cell[][], options: { ti
     if (isHeader) doc.save().rect(x0, y, w, height).fill(COLOR.headerFill).restore();
     row.forEach((cell, i) => {
       style(doc, { size: TABLE_SIZE, bold: cell.bold, color: isHeader ? COLOR.muted : (cell.color ?? COLOR.text) });
+      const lines = wrappedCell(doc, cell.text, textWidth(i), cell.bold === true);
+      const boxHeight = height - 2 * CELL_PAD_Y + 0.5;
+      // The row is at least as tall as each of its cells (cut ones included), so the lines measured
+      // are the lines doc.text() would draw; drawCell writes them without wrapping again.
+      if (lines.height + 0.5 <= boxHeight) drawCell(doc, lines, xs[i]! + CELL_PAD_X, y + CELL_PAD_Y, columns[i]!.align ?? "left");
       // A fixed height keeps pdfkit from ever continuing a cell on a new page.
-      doc.text(cell.text, xs[i]! + CELL_PAD_X, y + CELL_PAD_Y, { width: textWidth(i), height: height - 2 * CELL_PAD_Y + 0.5, lineGap: TABLE_LINE_GAP, align: columns[i]!.align ?? "left" });
+      else doc.text(cell.text, xs[i]! + CELL_PAD_X, y + CELL_PAD_Y, { width: textWidth(i), height: boxHeight, lineGap: TABLE_LINE_GAP, align: columns[i]!.align ?? "left" });
     });
     doc
       .save()

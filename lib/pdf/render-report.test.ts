@@ -4,11 +4,23 @@ import { claimedReportId } from "@/lib/domain/reports/report-hash";
 import { createHash } from "node:crypto";
 import { renderReport } from "./render-report";
 import { renderReportV2 } from "./render-report-v2";
+import { renderSnapshot } from "./render-snapshot";
 import type { ProductReportData } from "./report-data";
 import { largeProductReport, samplePortfolioReport, sampleProductReport, sampleProductReportV2 } from "./report-fixtures";
 
 /** SHA-256 of the frozen renderer's PDF of the version 2 sample: if this changes, old reports no longer re-render to their issued bytes. */
 const FROZEN_V2_SHA256 = "9c77c95dc0410e8aa060e664f0bd19db95bc2036d6355f31dea6179ab1bcb8af";
+/**
+ * SHA-256 of version 3 snapshots' PDFs as issued (issue 17: the faster table drawing in
+ * cell-text.ts must write the very bytes doc.text() wrote). If one changes, reports already issued
+ * as version 3 no longer re-render to their bytes: freeze the renderer and bump the version instead.
+ */
+const V3_SHA256 = {
+  typical: "4c06a697423f5e25a8aa4dfe9fabd90e9cc95fe1d557bd4af88057d768b935d2",
+  large: "49dcb185b3cd3dbc388ef7b71d5d4fb7f578623a10337853b885f19bb3c63bb2",
+  portfolio: "18599d799f0b046db643481dca9444f3e3f2939a10866f414b3498e015f94391",
+};
+const sha256 = (pdf: Buffer) => createHash("sha256").update(pdf).digest("hex");
 
 /** Each page's text items (non-blank), in content-stream order. */
 async function pagesOf(pdf: Buffer): Promise<string[][]> {
@@ -241,7 +253,20 @@ describe("renderReport: what an auditor needs (issue 15.11)", { timeout: 30_000 
   it("keeps reports issued before version 3 byte for byte: the frozen renderer's output is pinned", async () => {
     const { data, meta } = sampleProductReportV2();
     const pdf = await renderReportV2(data, meta);
-    expect(createHash("sha256").update(pdf).digest("hex")).toBe(FROZEN_V2_SHA256);
+    expect(sha256(pdf)).toBe(FROZEN_V2_SHA256);
+  });
+
+  it("keeps version 3 reports byte for byte: a snapshot re-renders to the bytes issued, first time and again", async () => {
+    for (const [name, { data, meta }] of [
+      ["typical", sampleProductReport()],
+      ["large", largeProductReport(400)],
+      ["portfolio", samplePortfolioReport()],
+    ] as const) {
+      const snapshot = { version: 3, meta: { ...meta }, data };
+      expect(sha256(await renderSnapshot(snapshot, meta.contentSha256)), name).toBe(V3_SHA256[name]);
+      // Again, now from the cells wrapped and measured by the first rendering.
+      expect(sha256(await renderSnapshot(structuredClone(snapshot), meta.contentSha256)), name).toBe(V3_SHA256[name]);
+    }
   });
 });
 
