@@ -4,6 +4,7 @@ import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { RiskTierBadge } from "@/components/scoring/risk-tier-badge";
 import { enumLabel, RISK_TIERS } from "@/lib/domain/vocabulary";
+import type { ListPageInfo } from "@/lib/domain/list-pages";
 import type { ListQuery } from "@/lib/validation/list-query";
 
 export interface ReviewRow {
@@ -35,12 +36,13 @@ const columns: Array<DataTableColumn<ReviewRow>> = [
   },
 ];
 
-export function ReviewQueueTable({ rows, total, state }: { rows: ReviewRow[]; total: number; state: ListQuery }) {
+export function ReviewQueueTable({ rows, pages, state }: { rows: ReviewRow[]; pages: ListPageInfo; state: ListQuery }) {
   return (
     <DataTable
       columns={columns}
       rows={rows}
-      total={total}
+      total={pages.total}
+      pages={pages}
       state={state}
       defaultSort={{ id: "submittedAt", desc: false }}
       caption="Assessments awaiting review"

@@ -149,21 +149,27 @@ export interface AuditTrailState {
   role: { name: string; superuser: boolean; ownsAuditTable: boolean };
 }
 
-/** What Settings → Audit trail shows before anyone presses "verify now". */
+/**
+ * What Settings → Audit trail shows before anyone presses "verify now". Counting the events would
+ * read the organisation's whole history, which every write lengthens (issue 17); instead: the
+ * chain is gapless (link #n is the n-th sealed event), so sealed = the head's seq, and only events
+ * at or past the head's floorTxid can still be waiting (the sealer's own invariant,
+ * lib/db/audit-sealer.ts), so pending reads the unsealed tail only. events = sealed + pending.
+ */
 export async function getAuditTrailState(ctx: TenantContext): Promise<AuditTrailState> {
-  const [lastAnchor, events, pending, head, role] = await Promise.all([
+  const head = await prisma.auditSeal.findFirst({ where: { organizationId: ctx.organizationId }, orderBy: { seq: "desc" }, select: { seq: true, sealedAt: true, floorTxid: true } });
+  const [lastAnchor, pending, role] = await Promise.all([
     latestAnchor(ctx.organizationId),
-    prisma.auditEvent.count({ where: { organizationId: ctx.organizationId } }),
-    prisma.auditEvent.count({ where: { organizationId: ctx.organizationId, seal: { is: null } } }),
-    prisma.auditSeal.findFirst({ where: { organizationId: ctx.organizationId }, orderBy: { seq: "desc" }, select: { seq: true, sealedAt: true } }),
+    prisma.auditEvent.count({ where: { organizationId: ctx.organizationId, txid: { gte: head?.floorTxid ?? 0n }, seal: { is: null } } }),
     prisma.$queryRaw<Array<{ name: string; superuser: boolean; owns: boolean }>>`
       SELECT current_user AS name, r.rolsuper AS superuser, pg_has_role(current_user, c.relowner, 'MEMBER') AS owns
       FROM pg_roles r, pg_class c WHERE r.rolname = current_user AND c.oid = '"AuditEvent"'::regclass`,
   ]);
   const r = role[0];
+  const sealed = head?.seq ?? 0;
   return {
-    events,
-    sealed: head?.seq ?? 0,
+    events: sealed + pending,
+    sealed,
     pending,
     lastSealAt: head?.sealedAt ?? null,
     lastAnchor,

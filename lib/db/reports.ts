@@ -1,14 +1,18 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { Prisma } from "./generated/client";
 import { claimedReportId, contentHashOf, normalizeSha256, sha256Hex } from "@/lib/domain/reports/report-hash";
 import { REPORT_SNAPSHOT_VERSION, withoutClientData } from "@/lib/domain/reports/audience";
 import { AppError, notFound } from "@/lib/errors/app-error";
+import type { PageKey } from "@/lib/domain/list-pages";
+import { defaultListQuery, type ListQuery, type ListQueryOptions } from "@/lib/validation/list-query";
+import { z } from "zod";
 import type { ReportMeta, ReportSnapshot } from "@/lib/pdf/report-data";
 import { renderSnapshot } from "@/lib/pdf/render-snapshot";
 import { withAudit } from "./audit";
 import { getOrganizationLogo } from "./organization-logo";
-import { prisma } from "./prisma-client";
+import { keyParam, readKeysetPage } from "./keyset-page";
+import { cappedCount, planPage, type KeysetSort, type PagePlan } from "./keyset-sql";
+import { prisma, Prisma } from "./prisma-client";
 import { portfolioReportData, productReportData } from "./report-data";
 import { inTenant, type TenantContext } from "./tenant";
 import { logger } from "@/lib/log/logger";
@@ -72,23 +76,69 @@ export async function renderStoredReport(report: { snapshot: unknown; contentSha
 
 const listSelect = { id: true, kind: true, title: true, contentSha256: true, createdAt: true, createdById: true, productId: true, clientId: true, useCaseId: true } as const;
 
-export async function listReports(ctx: TenantContext, filter: { productId?: string; clientId?: string; useCaseId?: string } = {}, page = 1, pageSize = 25) {
-  const where = inTenant(ctx, { ...(filter.productId ? { productId: filter.productId } : {}), ...(filter.clientId ? { clientId: filter.clientId } : {}), ...(filter.useCaseId ? { useCaseId: filter.useCaseId } : {}) });
-  const [rows, total] = await prisma.$transaction([
-    prisma.report.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (page - 1) * pageSize, take: pageSize, select: listSelect }),
-    prisma.report.count({ where }),
-  ]);
-  // Share links counted for the page's reports only (a `_count` in the select grouped every
-  // organisation's share links, issue 17).
-  const ids = rows.map((r) => r.id);
-  const [users, shares] = await Promise.all([
-    prisma.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.createdById))] } }, select: { id: true, name: true } }),
-    ids.length ? prisma.shareLink.groupBy({ by: ["reportId"], where: { organizationId: ctx.organizationId, reportId: { in: ids } }, _count: { _all: true } }) : [],
-  ]);
-  const shareCount = new Map(shares.map((s) => [s.reportId, s._count._all]));
+/** /reports: every report issued, newest first; pages past 20 by cursor (issue 17). */
+export const REPORT_LIST: ListQueryOptions = { sortable: ["createdAt"], defaultSort: { id: "createdAt", desc: true }, keyset: true };
+
+const reportRow = z.object({
+  id: z.string(),
+  kind: z.enum(["PRODUCT", "CLIENT_PORTFOLIO"]),
+  title: z.string(),
+  contentSha256: z.string(),
+  createdAt: z.date(),
+  createdById: z.string(),
+  productId: z.string().nullable(),
+  clientId: z.string().nullable(),
+  useCaseId: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  shareLinks: z.number().int(),
+  total: z.number().int(),
+});
+
+type ReportFilter = { productId?: string; clientId?: string; useCaseId?: string };
+
+/** The SQL of one reports page (rows with the capped total) and of the total alone. */
+function reportListStatements(ctx: TenantContext, filter: ReportFilter, query: ListQuery) {
+  const org = ctx.organizationId;
+  const conditions = [
+    Prisma.sql`r."organizationId" = ${org}`,
+    ...(filter.productId ? [Prisma.sql`r."productId" = ${filter.productId}`] : []),
+    ...(filter.clientId ? [Prisma.sql`r."clientId" = ${filter.clientId}`] : []),
+    ...(filter.useCaseId ? [Prisma.sql`r."useCaseId" = ${filter.useCaseId}`] : []),
+  ];
+  const from = Prisma.sql`FROM "Report" r WHERE ${Prisma.join(conditions, " AND ")}`;
+  // Newest first; the tie-breaker ascends either way, as the Prisma query did. Index (organizationId, createdAt, id).
+  const sort: KeysetSort = { key: Prisma.sql`page_source."createdAt"`, param: keyParam.timestamp, tie: Prisma.sql`page_source.id`, desc: query.sort?.desc !== false };
+  const keyOf = (row: z.infer<typeof reportRow>): PageKey => [row.createdAt.toISOString(), row.id];
+  // Share links are counted and authors named for the page's reports only.
+  const page = (plan: PagePlan) => Prisma.sql`
+      WITH page AS (${plan.select(Prisma.sql`(SELECT r.id, r.kind, r.title, r."contentSha256", r."createdAt", r."createdById", r."productId", r."clientId", r."useCaseId" ${from})`)})
+      SELECT page_source.id, page_source.kind::text AS kind, page_source.title, page_source."contentSha256", page_source."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
+             page_source."createdById", page_source."productId", page_source."clientId", page_source."useCaseId",
+             (SELECT u.name FROM "User" u WHERE u.id = page_source."createdById") AS "createdBy",
+             (SELECT count(*)::int FROM "ShareLink" s WHERE s."organizationId" = ${org} AND s."reportId" = page_source.id) AS "shareLinks",
+             ${cappedCount(from)} AS total
+      FROM page AS page_source ORDER BY ${plan.order}`;
+  return { sort, keyOf, page, total: Prisma.sql`SELECT ${cappedCount(from)} AS total` };
+}
+
+/** The statement the list runs for `query` (its first read), for the EXPLAIN tests. */
+export function reportListPageStatement(ctx: TenantContext, query: ListQuery, filter: ReportFilter = {}): Prisma.Sql {
+  const statements = reportListStatements(ctx, filter, query);
+  return statements.page(planPage(query, statements.sort));
+}
+
+/**
+ * Reports, newest first, one statement per page whose cost follows the page (issue 17): `page`
+ * is a list query (/reports, keyset past page 20, total counted up to 1,000) or a page number
+ * for the short lists on product, client and use-case pages.
+ */
+export async function listReports(ctx: TenantContext, filter: ReportFilter = {}, page: number | ListQuery = 1, pageSize = 25) {
+  const query: ListQuery = typeof page === "number" ? { ...defaultListQuery(REPORT_LIST), page, pageSize, cursor: null } : page;
+  const statements = reportListStatements(ctx, filter, query);
+  const result = await readKeysetPage(query, statements.sort, statements, reportRow, statements.keyOf);
   return {
-    rows: rows.map((r) => ({ ...r, _count: { shareLinks: shareCount.get(r.id) ?? 0 }, createdBy: users.find((u) => u.id === r.createdById)?.name ?? "a former user" })),
-    total,
+    ...result,
+    rows: result.rows.map(({ shareLinks, createdBy, ...r }) => ({ ...r, _count: { shareLinks }, createdBy: createdBy ?? "a former user" })),
   };
 }
 

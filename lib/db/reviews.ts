@@ -4,46 +4,112 @@ import { displayAnswer } from "@/lib/domain/questionnaire/display-answer";
 import type { ScoreResult } from "@/lib/domain/scoring/types";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { ListQuery, ListQueryOptions } from "@/lib/validation/list-query";
+import type { KeyValue, PageKey } from "@/lib/domain/list-pages";
+import { RISK_TIERS } from "@/lib/domain/vocabulary";
+import { z } from "zod";
 import { getAssessment } from "./assessments";
 import { withAudit } from "./audit";
 import { decisionsInForce } from "./conditions";
-import { prisma, type Prisma } from "./prisma-client";
+import { keyParam, readKeysetPage } from "./keyset-page";
+import { cappedCount, containsPattern, planPage, type KeysetSort, type PagePlan } from "./keyset-sql";
+import { prisma, Prisma } from "./prisma-client";
 import { inTenant, tenant, type TenantContext } from "./tenant";
 
 export const REVIEW_LIST: ListQueryOptions = {
   sortable: ["submittedAt", "product", "score"],
   defaultSort: { id: "submittedAt", desc: false },
-  filters: { tier: ["LOW", "MEDIUM", "HIGH", "CRITICAL"] },
+  filters: { tier: RISK_TIERS },
+  keyset: true,
 };
 
-/** The compliance queue: submitted assessments, oldest first by default, with the score they were submitted at. */
+const sql = Prisma.sql;
+
+const reviewRow = z.object({
+  id: z.string(),
+  submittedAt: z.date().nullable(),
+  submittedById: z.string().nullable(),
+  productId: z.string(),
+  productName: z.string(),
+  vendorName: z.string(),
+  currentScore: z.number().int().nullable(),
+  score: z.number().int().nullable(),
+  tier: z.enum(RISK_TIERS).nullable(),
+  total: z.number().int(),
+});
+type ReviewRow = z.infer<typeof reviewRow>;
+
+const REVIEW_SORTS: Record<string, Pick<KeysetSort, "key" | "param" | "nullable"> & { value: (row: ReviewRow) => KeyValue }> = {
+  // Submitted assessments always carry submittedAt; nullable only so a row without one still shows (last).
+  submittedAt: { key: sql`page_source."submittedAt"`, param: keyParam.timestamp, nullable: true, value: (r) => r.submittedAt?.toISOString() ?? null },
+  product: { key: sql`page_source."productName"`, param: keyParam.text, value: (r) => r.productName },
+  score: { key: sql`page_source."currentScore"`, param: keyParam.integer, nullable: true, value: (r) => r.currentScore },
+};
+
+/** The SQL of one review-queue page (rows with the capped total) and of the total alone. */
+function reviewQueueStatements(ctx: TenantContext, query: ListQuery) {
+  const org = ctx.organizationId;
+  const pattern = query.q ? containsPattern(query.q) : null;
+  const conditions = [
+    sql`a."organizationId" = ${org}`,
+    sql`a.status = 'SUBMITTED'::"AssessmentStatus"`,
+    ...(query.filters.tier
+      ? [sql`EXISTS (SELECT 1 FROM "ScoreSnapshot" s WHERE s."organizationId" = ${org} AND s."assessmentId" = a.id AND s."useCaseId" IS NULL AND s.tier = ANY(${query.filters.tier}::text[]::"RiskTier"[]))`]
+      : []),
+    // By the product's name or its vendor's; each side reads a trigram index within the tenant.
+    ...(pattern
+      ? [
+          sql`a."productId" IN (SELECT id FROM "Product" WHERE "organizationId" = ${org} AND name ILIKE ${pattern}
+                                UNION SELECT x.id FROM "Product" x WHERE x."organizationId" = ${org}
+                                  AND x."vendorId" IN (SELECT id FROM "Vendor" WHERE "organizationId" = ${org} AND name ILIKE ${pattern}))`,
+        ]
+      : []),
+  ];
+  const from = sql`FROM "Assessment" a
+    JOIN "Product" p ON p.id = a."productId" AND p."organizationId" = ${org}
+    JOIN "Vendor" v ON v.id = p."vendorId" AND v."organizationId" = ${org}
+    WHERE ${Prisma.join(conditions, " AND ")}`;
+  const spec = REVIEW_SORTS[query.sort?.id ?? "submittedAt"] ?? REVIEW_SORTS.submittedAt!;
+  const sort: KeysetSort = { ...spec, tie: sql`page_source.id`, desc: query.sort?.desc ?? false };
+  const keyOf = (row: ReviewRow): PageKey => [spec.value(row), row.id];
+  // The score shown is the one the assessment was submitted with: its latest organisation-level snapshot, read for the page's rows only.
+  const page = (plan: PagePlan) => sql`
+      WITH page AS (${plan.select(sql`(SELECT a.id, a."submittedAt", a."submittedById", p.id AS "productId", p.name AS "productName", p."currentScore", v.name AS "vendorName" ${from})`)})
+      SELECT page_source.id, page_source."submittedAt" AT TIME ZONE 'UTC' AS "submittedAt", page_source."submittedById",
+             page_source."productId", page_source."productName", page_source."vendorName", page_source."currentScore",
+             snap.score, snap.tier::text AS tier, ${cappedCount(from)} AS total
+      FROM page AS page_source
+      LEFT JOIN LATERAL (SELECT s.score, s.tier FROM "ScoreSnapshot" s
+                         WHERE s."organizationId" = ${org} AND s."assessmentId" = page_source.id AND s."useCaseId" IS NULL
+                         ORDER BY s."createdAt" DESC LIMIT 1) snap ON TRUE
+      ORDER BY ${plan.order}`;
+  return { sort, keyOf, page, total: sql`SELECT ${cappedCount(from)} AS total` };
+}
+
+/** The statement the queue runs for `query` (its first read), for the EXPLAIN tests. */
+export function reviewQueuePageStatement(ctx: TenantContext, query: ListQuery): Prisma.Sql {
+  const statements = reviewQueueStatements(ctx, query);
+  return statements.page(planPage(query, statements.sort));
+}
+
+/**
+ * The compliance queue: submitted assessments, oldest first by default, with the score they were
+ * submitted at. One statement per page whose cost follows the page and the tenant's queue (issue
+ * 17): an index per default sort (organizationId, status, submittedAt, id), keyset pages past
+ * page 20, the total counted up to 1,000.
+ */
 export async function listReviewQueue(ctx: TenantContext, query: ListQuery) {
-  const where: Prisma.AssessmentWhereInput = {
-    status: "SUBMITTED",
-    ...(query.filters.tier ? { scoreSnapshots: { some: { useCaseId: null, tier: { in: query.filters.tier as Prisma.EnumRiskTierFilter["in"] } } } } : {}),
-    ...(query.q ? { product: { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { vendor: { name: { contains: query.q, mode: "insensitive" } } }] } } : {}),
-    ...tenant(ctx),
+  const statements = reviewQueueStatements(ctx, query);
+  const page = await readKeysetPage(query, statements.sort, statements, reviewRow, statements.keyOf);
+  return {
+    ...page,
+    rows: page.rows.map((r) => ({
+      id: r.id,
+      submittedAt: r.submittedAt,
+      submittedById: r.submittedById,
+      product: { id: r.productId, name: r.productName, vendor: { name: r.vendorName } },
+      scoreSnapshots: r.score !== null && r.tier !== null ? [{ score: r.score, tier: r.tier }] : [],
+    })),
   };
-  const dir = query.sort?.desc ? "desc" : "asc";
-  const orderBy: Prisma.AssessmentOrderByWithRelationInput =
-    query.sort?.id === "product" ? { product: { name: dir } } : query.sort?.id === "score" ? { product: { currentScore: { sort: dir, nulls: "last" } } } : { submittedAt: dir };
-  const [rows, total] = await prisma.$transaction([
-    prisma.assessment.findMany({
-      where,
-      orderBy: [orderBy, { id: "asc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      select: {
-        id: true,
-        submittedAt: true,
-        submittedById: true,
-        product: { select: { id: true, name: true, vendor: { select: { name: true } } } },
-        scoreSnapshots: { where: { useCaseId: null }, orderBy: { createdAt: "desc" }, take: 1, select: { score: true, tier: true } },
-      },
-    }),
-    prisma.assessment.count({ where }),
-  ]);
-  return { rows, total };
 }
 
 /** CHANGES_REQUESTED sends the assessment back to DRAFT for the filler (PRODUCT.md); the decision and its comments stay. */

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
-import { PageLinks } from "@/components/ui/page-links";
+import { KeysetPageLinks } from "@/components/ui/page-links";
 import { requirePermission } from "@/lib/auth/session";
 import { ASSESSMENT_LIST, ASSESSMENT_STATUSES, listAssessments } from "@/lib/db/assessment-list";
 import { enumLabel } from "@/lib/domain/vocabulary";
@@ -13,12 +13,12 @@ export const metadata: Metadata = { title: "Assessments" };
 export default async function AssessmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("assessment:read");
   const query = parseListQuery(await searchParams, ASSESSMENT_LIST);
-  const { rows, total } = await listAssessments(actor, query);
-  const pages = Math.max(1, Math.ceil(total / query.pageSize));
+  const { rows, ...pages } = await listAssessments(actor, query);
+  const total = pages.total;
   const mine = Boolean(query.filters.mine);
   const statuses = query.filters.status ?? [];
   const view = (change: Partial<Record<"status" | "mine", string[]>>) => {
-    const params = toSearchParams({ ...query, page: 1, filters: { ...query.filters, ...change } }, ASSESSMENT_LIST);
+    const params = toSearchParams({ ...query, page: 1, cursor: null, filters: { ...query.filters, ...change } }, ASSESSMENT_LIST);
     return `/assessments${params.size ? `?${params}` : ""}`;
   };
   return (
@@ -38,7 +38,8 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
         </Link>
       </nav>
       <p className="mb-2 text-sm text-slate-700" data-testid="assessments-total">
-        {total} assessment{total === 1 ? "" : "s"}
+        {total.toLocaleString("en-GB")}
+        {pages.totalCapped ? "+" : ""} assessment{total === 1 && !pages.totalCapped ? "" : "s"}
         {statuses.length ? ` ${statuses.map((s) => enumLabel(s).toLowerCase()).join(" or ")}` : ""}
         {mine ? " that you started or submitted" : ""}.
       </p>
@@ -73,7 +74,7 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
           </table>
         </div>
       )}
-      <PageLinks page={query.page} pages={pages} total={total} noun="assessments" label="Assessment pages" href={(p) => `/assessments?${toSearchParams({ ...query, page: p }, ASSESSMENT_LIST)}`} />
+      <KeysetPageLinks pages={pages} noun="assessments" label="Assessment pages" href={(link) => `/assessments?${toSearchParams({ ...query, page: link.page, cursor: link.cursor }, ASSESSMENT_LIST)}`} />
     </>
   );
 }

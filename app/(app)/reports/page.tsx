@@ -1,23 +1,18 @@
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PageLinks } from "@/components/ui/page-links";
-import { z } from "zod";
+import { KeysetPageLinks } from "@/components/ui/page-links";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
-import { listReports } from "@/lib/db/reports";
+import { listReports, REPORT_LIST } from "@/lib/db/reports";
+import { parseListQuery, toSearchParams } from "@/lib/validation/list-query";
 
 export const metadata: Metadata = { title: "Reports" };
 
-const PAGE_SIZE = 25;
-const params = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
-
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("report:create");
-  const raw = await searchParams;
-  const { page } = params.parse({ page: typeof raw.page === "string" ? raw.page : undefined });
-  const { rows, total } = await listReports(actor, {}, page, PAGE_SIZE);
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const query = parseListQuery(await searchParams, REPORT_LIST);
+  const { rows, ...pages } = await listReports(actor, {}, query);
   return (
     <>
       <PageHeader
@@ -66,7 +61,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </table>
         </ScrollRegion>
       )}
-      <PageLinks page={page} pages={pages} total={total} noun="reports" label="Report pages" href={(p) => `/reports?page=${p}`} />
+      <KeysetPageLinks pages={pages} noun="reports" label="Report pages" href={(link) => `/reports?${toSearchParams({ ...query, page: link.page, cursor: link.cursor }, REPORT_LIST)}`} />
     </>
   );
 }
