@@ -33,8 +33,10 @@ test("each chart on the home page can be read as a table, and the table is there
   await signInAndWait(page, email, password, /\/dashboard$/);
   await expect(page.getByRole("heading", { name: "Reviews and approvals" })).toBeVisible();
   const products = page.getByTestId("chart-products");
-  // The chart is drawn (Recharts, loaded on this page only) and its table is in the page but visually hidden.
-  await expect(products.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  // The chart is drawn on the server as an SVG image named with its totals, and its table is in the page but visually hidden.
+  const drawing = products.getByRole("img", { name: /^Products by risk tier and status: Low \d+, Medium \d+, High \d+, Critical \d+, Not scored \d+\./ });
+  await expect(drawing).toBeVisible();
+  expect(await drawing.locator("[data-chart-part=bar]").count()).toBeGreaterThan(0);
   const table = products.getByRole("table", { name: "Products by risk tier and status" });
   await expect(table).toBeAttached();
   // Visually hidden: its wrapper is clipped to a pixel.

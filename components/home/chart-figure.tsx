@@ -1,17 +1,14 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useId, useState } from "react";
+import { useId, useState, type ReactNode } from "react";
 import type { ChartData } from "./chart-data";
 
-// Recharts (≈100 KiB) is fetched only when a home chart renders, never with other pages.
-const StackedBarChart = dynamic(() => import("./stacked-bar-chart"), { ssr: false, loading: () => <div className="h-[260px] animate-pulse rounded bg-slate-100" /> });
-
 /**
- * A chart with its numbers as a table. The table is always in the page for screen readers
+ * A chart (drawn on the server and passed in as children, so this toggle is the only script the
+ * figure needs) with its numbers as a table. The table is always in the page for screen readers
  * (visually hidden), and "Show as table" shows it to everyone, e.g. to read exact counts.
  */
-export function ChartFigure({ title, summary, data, testId }: { title: string; summary: string; data: ChartData; testId: string }) {
+export function ChartFigure({ title, summary, data, testId, children }: { title: string; summary: string; data: ChartData; testId: string; children: ReactNode }) {
   const [asTable, setAsTable] = useState(false);
   const tableId = useId();
   const total = (values: Record<string, number>) => data.series.reduce((n, s) => n + (values[s.key] ?? 0), 0);
@@ -26,11 +23,7 @@ export function ChartFigure({ title, summary, data, testId }: { title: string; s
           {asTable ? "Show as chart" : "Show as table"}
         </button>
       </div>
-      {asTable ? null : (
-        <div aria-hidden="true">
-          <StackedBarChart data={data} />
-        </div>
-      )}
+      {asTable ? null : children}
       <div id={tableId} className={asTable ? "overflow-x-auto" : "sr-only"}>
         <table className="min-w-full text-sm">
           <caption className="sr-only">{title}</caption>

@@ -18,6 +18,7 @@ export function ScoreHistory({ snapshots }: { snapshots: SnapshotPoint[] }) {
     );
   }
   // Plain SVG with labelled axes (no chart library: the product page stays light). The list below carries every figure for screen readers.
+  // Colours are theme utilities (fill-slate-700, stroke-brand-600…), never literal hex: app/globals.css turns them over in dark mode.
   const width = 640;
   const height = 200;
   const left = 40;
@@ -41,27 +42,27 @@ export function ScoreHistory({ snapshots }: { snapshots: SnapshotPoint[] }) {
       <svg viewBox={`0 0 ${width} ${height}`} className="h-52 w-full" role="img" aria-label={`Score over time, from ${day(snapshots[0]!.createdAt)} to ${day(snapshots[snapshots.length - 1]!.createdAt)}: ${snapshots.map((s) => s.score).join(", ")}`} data-testid="score-history-chart">
         {[0, 20, 40, 60, 80, 100].map((t) => (
           <g key={t}>
-            <line x1={left} x2={width - right} y1={y(t)} y2={y(t)} stroke={t === 60 || t === 80 ? "#94a3b8" : "#e2e8f0"} strokeDasharray={t === 60 || t === 80 ? "4 4" : undefined} />
-            <text x={left - 6} y={y(t) + 4} textAnchor="end" fontSize="11" fill="#334155">
+            <line x1={left} x2={width - right} y1={y(t)} y2={y(t)} className={t === 60 || t === 80 ? "stroke-slate-400" : "stroke-slate-200"} strokeDasharray={t === 60 || t === 80 ? "4 4" : undefined} data-chart-part="grid" />
+            <text x={left - 6} y={y(t) + 4} textAnchor="end" fontSize="11" className="fill-slate-700" data-chart-part="tick">
               {t}
             </text>
           </g>
         ))}
-        <text x={12} y={top + plotH / 2} fontSize="11" fill="#334155" textAnchor="middle" transform={`rotate(-90 12 ${top + plotH / 2})`}>
+        <text x={12} y={top + plotH / 2} fontSize="11" className="fill-slate-700" textAnchor="middle" transform={`rotate(-90 12 ${top + plotH / 2})`}>
           Score
         </text>
-        <line x1={left} x2={width - right} y1={top + plotH} y2={top + plotH} stroke="#64748b" />
+        <line x1={left} x2={width - right} y1={top + plotH} y2={top + plotH} className="stroke-slate-500" data-chart-part="axis" />
         {labelled.map((i) => (
-          <text key={i} x={x(i)} y={top + plotH + 16} fontSize="11" fill="#334155" textAnchor={i === 0 && snapshots.length > 1 ? "start" : i === snapshots.length - 1 && snapshots.length > 1 ? "end" : "middle"} data-testid="score-history-date">
+          <text key={i} x={x(i)} y={top + plotH + 16} fontSize="11" className="fill-slate-700" textAnchor={i === 0 && snapshots.length > 1 ? "start" : i === snapshots.length - 1 && snapshots.length > 1 ? "end" : "middle"} data-testid="score-history-date">
             {day(snapshots[i]!.createdAt)}
           </text>
         ))}
-        <text x={left + plotW / 2} y={height - 4} fontSize="11" fill="#334155" textAnchor="middle">
+        <text x={left + plotW / 2} y={height - 4} fontSize="11" className="fill-slate-700" textAnchor="middle">
           Date scored (UTC)
         </text>
-        <path d={path} fill="none" stroke="#1d5fd1" strokeWidth={2} />
+        <path d={path} fill="none" className="stroke-brand-600" strokeWidth={2} data-chart-part="line" />
         {snapshots.map((s, i) => (
-          <circle key={s.id} cx={x(i)} cy={y(s.score)} r={4} fill="#1d5fd1">
+          <circle key={s.id} cx={x(i)} cy={y(s.score)} r={4} className="fill-brand-600">
             <title>{`${day(s.createdAt)}: ${s.score}`}</title>
           </circle>
         ))}
