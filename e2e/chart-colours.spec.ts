@@ -57,14 +57,20 @@ test("the score history chart takes the dark palette when the system is dark", a
   const tick = chart.locator("[data-chart-part=tick]").first();
   const axis = chart.locator("[data-chart-part=axis]");
   const card = chart.locator("xpath=ancestor::section[1]");
+  const point = chart.locator("[data-chart-part=point]").first();
+  // The demo's Azure product has a submitted assessment, so a history (one point may make a line of no length).
+  await expect(point).toBeVisible();
+  await expect(line).toBeAttached();
 
   await page.emulateMedia({ colorScheme: "light" });
   expect(await style(line, "stroke")).toBe("rgb(29, 95, 209)"); // brand-600
+  expect(await style(point, "fill")).toBe("rgb(29, 95, 209)");
   expect(await style(tick, "fill")).toBe("rgb(49, 65, 88)"); // slate-700
   const lightCard = await style(card, "backgroundColor");
 
   await page.emulateMedia({ colorScheme: "dark" });
   expect(await style(line, "stroke")).toBe("rgb(110, 168, 255)"); // brand-600, dark
+  expect(await style(point, "fill")).toBe("rgb(110, 168, 255)");
   expect(await style(tick, "fill")).toBe("rgb(226, 232, 240)"); // slate-700, dark
   const darkCard = await style(card, "backgroundColor");
   expect(darkCard).not.toBe(lightCard);

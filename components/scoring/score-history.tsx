@@ -62,7 +62,7 @@ export function ScoreHistory({ snapshots }: { snapshots: SnapshotPoint[] }) {
         </text>
         <path d={path} fill="none" className="stroke-brand-600" strokeWidth={2} data-chart-part="line" />
         {snapshots.map((s, i) => (
-          <circle key={s.id} cx={x(i)} cy={y(s.score)} r={4} className="fill-brand-600">
+          <circle key={s.id} cx={x(i)} cy={y(s.score)} r={4} className="fill-brand-600" data-chart-part="point">
             <title>{`${day(s.createdAt)}: ${s.score}`}</title>
           </circle>
         ))}
