@@ -88,9 +88,14 @@ interface CompiledQuestion {
   type: string;
   points: Map<string, number> | null;
   bands: ScoreBand[] | null;
-  noBands: boolean;
+  isNumberWithoutBands: boolean;
   /** Index in `rules` of this question's own show-when rule, or -1 when it always shows. */
   rule: number;
+  /** This question's results, shared between answer sets (see `resultOf`). */
+  notAsked: QuestionnaireAnswerScore;
+  noBands: QuestionnaireAnswerScore;
+  unanswered: QuestionnaireAnswerScore;
+  answered: Map<number, QuestionnaireAnswerScore>;
 }
 
 interface CompiledRule {
@@ -138,6 +143,8 @@ export function compileQuestions(questions: readonly ScorableQuestion[]): Compil
   const scorable: CompiledQuestion[] = [];
   for (const q of questions) {
     if (!isScorable(q)) continue;
+    // Same keys in the same order as before: snapshots store these objects as JSON.
+    const result = (points: number | null, status: NonNullable<QuestionnaireAnswerScore["status"]>) => Object.freeze({ key: q.key, prompt: q.prompt, weight: q.weight, points, status });
     scorable.push({
       key: q.key,
       prompt: q.prompt,
@@ -145,8 +152,12 @@ export function compileQuestions(questions: readonly ScorableQuestion[]): Compil
       type: q.type,
       points: q.options ? optionPoints(q.options) : null,
       bands: q.bands,
-      noBands: q.type === "NUMBER" && !q.bands?.length,
+      isNumberWithoutBands: q.type === "NUMBER" && !q.bands?.length,
       rule: ruleFor(q),
+      notAsked: result(null, "NOT_ASKED"),
+      noBands: result(null, "NO_BANDS"),
+      unanswered: result(null, "UNANSWERED"),
+      answered: new Map(),
     });
   }
   const template = { scorable, rules };
@@ -169,22 +180,44 @@ function ruleHolds(rules: CompiledRule[], index: number, answers: Record<string,
   return holds;
 }
 
+/** Distinct points values kept per question (options and bands give a few; multi-choice means more). */
+const SHARED_RESULTS_PER_QUESTION = 64;
+
+/**
+ * The result of one answered question. Issue 17: rescoring scores the same template version for
+ * thousands of products and an answer earns one of few points values, so each (question, points)
+ * result is built once and shared, frozen so that no reader can change it for the others (and
+ * scoreProduct keeps each shared result's contribution line beside it).
+ */
+function answered(q: CompiledQuestion, points: number): QuestionnaireAnswerScore {
+  let found = q.answered.get(points);
+  // -0 and 0 are one Map key but not one value: -0 (never seen in practice) is not shared.
+  if (found && !(points === 0 && 1 / points < 0)) return found;
+  found = { key: q.key, prompt: q.prompt, weight: q.weight, points, status: "ANSWERED" };
+  if (q.answered.size < SHARED_RESULTS_PER_QUESTION && !(points === 0 && 1 / points < 0)) q.answered.set(points, Object.freeze(found));
+  return found;
+}
+
+/** The show-when memo, reused between calls (scoring is synchronous: no two calls overlap). */
+let memoBuffer = new Int8Array(64);
+
 /**
  * Every weighted question of a template version with what its answer earned, in template order.
- * `answers` is keyed by question key.
+ * `answers` is keyed by question key. The results are shared between calls and frozen.
  */
 export function scoreAnswers(questions: readonly ScorableQuestion[], answers: Record<string, AnswerValue>): QuestionnaireAnswerScore[] {
   const { scorable, rules } = compileQuestions(questions);
-  const memo = new Int8Array(rules.length);
+  if (memoBuffer.length < rules.length) memoBuffer = new Int8Array(rules.length * 2);
+  const memo = memoBuffer;
+  memo.fill(0, 0, rules.length);
   const scores: QuestionnaireAnswerScore[] = new Array(scorable.length);
   for (let i = 0; i < scorable.length; i++) {
     const q = scorable[i]!;
-    // Same keys in the same order as before: snapshots store these objects as JSON.
-    if (!ruleHolds(rules, q.rule, answers, memo)) scores[i] = { key: q.key, prompt: q.prompt, weight: q.weight, points: null, status: "NOT_ASKED" };
-    else if (q.noBands) scores[i] = { key: q.key, prompt: q.prompt, weight: q.weight, points: null, status: "NO_BANDS" };
+    if (!ruleHolds(rules, q.rule, answers, memo)) scores[i] = q.notAsked;
+    else if (q.isNumberWithoutBands) scores[i] = q.noBands;
     else {
       const points = pointsOf(q.type, q.points, q.bands, answers[q.key]);
-      scores[i] = { key: q.key, prompt: q.prompt, weight: q.weight, points, status: points === null ? "UNANSWERED" : "ANSWERED" };
+      scores[i] = points === null ? q.unanswered : answered(q, points);
     }
   }
   return scores;

@@ -29,19 +29,39 @@ export const AUDIT_TYPES: ReadonlySet<CertificationType> = new Set<Certification
 
 const newestKey = (c: CertificationEvidence) => `${c.issuedAt ?? (c.createdAt ?? "").slice(0, 10)}|${c.createdAt ?? ""}`;
 
+/** The key records compete under: the type, except that every "OTHER" record is its own scheme. */
+const groupOf = (c: CertificationEvidence, i: number) => (c.type === "OTHER" ? `OTHER#${c.id ?? i}` : c.type);
+
 /**
  * The records that count: one per type, the newest. "OTHER" records name different schemes, so
  * none of them supersedes another. Input order breaks exact ties (the later record wins).
+ *
+ * Scoring calls this for every product (issue 17: tens of thousands per rescoring), and a product
+ * holds a handful of records, mostly one per type: records are compared pairwise, and the
+ * newest-first keys are only built for the rare pair of the same type. When nothing is
+ * superseded the input array itself is returned (callers read it, never change it).
  */
 export function countingCertifications<T extends CertificationEvidence>(certifications: T[]): T[] {
-  const newest = new Map<string, T>();
-  certifications.forEach((c, i) => {
-    const key = c.type === "OTHER" ? `OTHER#${c.id ?? i}` : c.type;
-    const held = newest.get(key);
-    if (!held || newestKey(c) >= newestKey(held)) newest.set(key, c);
-  });
-  const keep = new Set(newest.values());
-  return certifications.filter((c) => keep.has(c));
+  const n = certifications.length;
+  if (n < 2) return certifications;
+  let superseded: boolean[] | null = null;
+  for (let i = 0; i < n; i++) {
+    const c = certifications[i]!;
+    for (let j = i + 1; j < n; j++) {
+      const d = certifications[j]!;
+      // Different types never compete; "OTHER" records only under the same id (or index).
+      // The same record listed twice is kept (or dropped) in both places, as a Set of winners did.
+      if (c === d || c.type !== d.type || (c.type === "OTHER" && groupOf(c, i) !== groupOf(d, j))) continue;
+      // Scanning in order and replacing on ">=" keeps, per group, the LAST record of the greatest key.
+      superseded ??= new Array<boolean>(n).fill(false);
+      if (newestKey(d) >= newestKey(c)) superseded[i] = true;
+      else superseded[j] = true;
+    }
+  }
+  if (!superseded) return certifications;
+  const kept: T[] = [];
+  for (let i = 0; i < n; i++) if (!superseded[i]) kept.push(certifications[i]!);
+  return kept;
 }
 
 /** Each record's standing, for lists that show every record (the product page). */

@@ -6,9 +6,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { scoreAnswers, compileQuestions } from "./answer-points";
+import { countingCertifications } from "./counting-evidence";
 import { redFlags } from "./red-flags";
 import { scoreProduct } from "./score-product";
 import { scoreAnswers as referenceAnswers } from "./reference/answer-points";
+import { countingCertifications as referenceCounting } from "./reference/counting-evidence";
 import { redFlags as referenceRedFlags } from "./reference/red-flags";
 import { scoreProduct as referenceProduct } from "./reference/score-product";
 import { generateAnswers, generateInput, generateQuestions, generateWeights, randomSource } from "./reference/generate-inputs";
@@ -32,12 +34,40 @@ describe("optimised scoring against the reference", () => {
         const result = scoreProduct(input, weights, version);
         const reference = referenceProduct(input, weights, version);
         expect(JSON.stringify(result)).toBe(JSON.stringify(reference));
+        // The same input as plain, unshared objects (a snapshot read back from JSON) scores the same.
+        expect(JSON.stringify(scoreProduct(structuredClone(input), weights, version))).toBe(JSON.stringify(reference));
         expect(Object.is(result.score, reference.score)).toBe(true);
         expect(JSON.stringify(redFlags(input))).toBe(JSON.stringify(referenceRedFlags(input)));
         compared++;
       }
     }
     expect(compared).toBe(2000);
+  });
+
+  it("shares results between answer sets only as frozen objects, so no reader can change another's", () => {
+    const r = randomSource(11);
+    const questions = generateQuestions(r, 40);
+    const first = scoreAnswers(questions, generateAnswers(r, questions));
+    const again = scoreAnswers(questions, generateAnswers(r, questions));
+    expect(first.length).toBeGreaterThan(0);
+    for (const a of [...first, ...again]) expect(Object.isFrozen(a)).toBe(true);
+    expect(() => Object.assign(first[0]!, { points: 1234 })).toThrow(TypeError);
+    const result = scoreProduct(generateInput(r, { answers: first }));
+    for (const c of result.contributions) if (c.part === "dpa") expect(() => Object.assign(c, { points: 99 })).toThrow(TypeError);
+    // Results of the same product are equal, and the arrays are each result's own.
+    const other = scoreProduct(generateInput(randomSource(11), null));
+    expect(other.contributions).not.toBe(result.contributions);
+  });
+
+  it("counts certifications as the reference does with repeated, tied and same-object records", () => {
+    const soc = { id: "a", type: "SOC2_TYPE_II" as const, expiresAt: "2027-01-01", issuedAt: "2026-01-01" };
+    const older = { id: "b", type: "SOC2_TYPE_II" as const, expiresAt: "2026-06-01", issuedAt: "2025-01-01" };
+    const tie = { id: "c", type: "SOC2_TYPE_II" as const, expiresAt: "2026-09-01", issuedAt: "2026-01-01" };
+    const other1 = { id: "x", type: "OTHER" as const, expiresAt: null };
+    const other2 = { type: "OTHER" as const, expiresAt: null };
+    for (const list of [[soc, older, soc], [older, soc, older], [soc, tie], [tie, soc], [soc, older, tie, other1, other2, other1], [other2, other2], []]) {
+      expect(countingCertifications(list)).toEqual(referenceCounting(list));
+    }
   });
 
   it("compiles a template version once and reuses it for every answer set", () => {

@@ -10,63 +10,118 @@
 import { DPA_CLAUSES } from "@/lib/domain/vocabulary";
 import { countingCertifications, isUnverifiedAudit, isValidOn, type CertificationEvidence } from "./counting-evidence";
 import { independentAuditAmong, redFlagsWith } from "./red-flags";
-import { DEFAULT_WEIGHTS, type Contribution, type RedFlag, type ScoreResult, type ScoringInput, type ScoringWeights } from "./types";
+import { DEFAULT_WEIGHTS, type Contribution, type QuestionnaireAnswerScore, type RedFlag, type ScoreResult, type ScoringInput, type ScoringWeights } from "./types";
 
 const CLAUSE_POINTS = { PRESENT: 1, PARTIAL: 0.5, MISSING: 0 } as const;
 /** The contribution note of each status (status.toLowerCase(), worked out once). */
 const CLAUSE_NOTES = { PRESENT: "present", PARTIAL: "partial", MISSING: "missing" } as const;
 
+/*
+ * Issue 17: rescoring an organisation builds tens of thousands of results, and most of what a
+ * result lists is one of a few fixed lines (clause X present, question Y answered at 50 %, …).
+ * Those lines are built once and shared between results, frozen so that no reader can change
+ * one result through another; a line that depends on free input is still built per result.
+ */
+const line = (c: Contribution): Contribution => Object.freeze(c);
+type ClauseLines = { PRESENT: Contribution; PARTIAL: Contribution; MISSING: Contribution; NOT_APPLICABLE: Contribution };
+const CLAUSE_LINES: ClauseLines[] = DPA_CLAUSES.map((item) => ({
+  PRESENT: line({ part: "dpa", item, points: 1, of: 1, note: "present" }),
+  PARTIAL: line({ part: "dpa", item, points: 0.5, of: 1, note: "partial" }),
+  MISSING: line({ part: "dpa", item, points: 0, of: 1, note: "missing" }),
+  NOT_APPLICABLE: line({ part: "dpa", item, points: 0, of: 0, note: "Not applicable: left out", excluded: "NOT_APPLICABLE" }),
+}));
+const NO_DPA_LINES: Contribution[] = DPA_CLAUSES.map((item) => line({ part: "dpa", item, points: 0, of: 1, note: "no DPA" }));
+
 function dpaPart(input: ScoringInput, contributions: Contribution[]): number {
+  const dpa = input.dpa;
+  if (!dpa) {
+    for (let i = 0; i < NO_DPA_LINES.length; i++) contributions.push(NO_DPA_LINES[i]!);
+    return 0;
+  }
   let earned = 0;
   let possible = 0;
-  const dpa = input.dpa;
-  for (const clause of DPA_CLAUSES) {
-    const status = dpa?.clauses[clause] ?? "MISSING";
+  const clauses = dpa.clauses;
+  for (let i = 0; i < DPA_CLAUSES.length; i++) {
+    const clause = DPA_CLAUSES[i]!;
+    const status = clauses[clause] ?? "MISSING";
+    const known = CLAUSE_LINES[i]![status];
     if (status === "NOT_APPLICABLE") {
-      contributions.push({ part: "dpa", item: clause, points: 0, of: 0, note: "Not applicable: left out", excluded: "NOT_APPLICABLE" });
+      contributions.push(known);
       continue;
     }
     possible += 1;
     earned += CLAUSE_POINTS[status];
-    contributions.push({ part: "dpa", item: clause, points: CLAUSE_POINTS[status], of: 1, note: dpa ? (CLAUSE_NOTES[status] ?? status.toLowerCase()) : "no DPA" });
+    // A status outside the vocabulary (a hand-edited snapshot) is listed as it always was.
+    contributions.push(known ?? { part: "dpa", item: clause, points: CLAUSE_POINTS[status], of: 1, note: CLAUSE_NOTES[status] ?? String(status).toLowerCase() });
   }
   return possible === 0 ? 100 : (earned / possible) * 100;
+}
+
+/**
+ * Each answer's line, kept beside the answer when the answer is itself a shared one (scoreAnswers
+ * shares its results the same way, so a template version's lines are built once per points value).
+ */
+const answerLines = new WeakMap<QuestionnaireAnswerScore, Contribution>();
+
+function answerLine(a: QuestionnaireAnswerScore): Contribution {
+  if (a.status === "NOT_ASKED") return { part: "questionnaire", item: a.key, points: 0, of: 0, note: "not asked (hidden by its show-when rule): left out", excluded: "NOT_ASKED" };
+  if (a.status === "NO_BANDS") return { part: "questionnaire", item: a.key, points: 0, of: 0, note: "weighs nothing: a number question with no scoring bands", excluded: "NO_BANDS" };
+  return { part: "questionnaire", item: a.key, points: ((a.points ?? 0) / 100) * a.weight, of: a.weight, note: a.points === null ? "unanswered" : `${a.points}% of its weight` };
 }
 
 function questionnairePart(input: ScoringInput, contributions: Contribution[]): number {
   let earned = 0;
   let possible = 0;
-  for (const a of input.questionnaire?.answers ?? []) {
-    if (!(a.weight > 0)) continue;
-    if (a.status === "NOT_ASKED") {
-      contributions.push({ part: "questionnaire", item: a.key, points: 0, of: 0, note: "not asked (hidden by its show-when rule): left out", excluded: "NOT_ASKED" });
-      continue;
+  const answers = input.questionnaire?.answers;
+  if (answers) {
+    for (let i = 0; i < answers.length; i++) {
+      const a = answers[i]!;
+      if (!(a.weight > 0)) continue;
+      let found = answerLines.get(a);
+      if (!found) {
+        found = answerLine(a);
+        if (Object.isFrozen(a)) answerLines.set(a, line(found));
+      }
+      contributions.push(found);
+      if (a.status === "NOT_ASKED" || a.status === "NO_BANDS") continue;
+      // The same sum as the line's points (computed the same way), so the float is identical.
+      earned += found.points;
+      possible += a.weight;
     }
-    if (a.status === "NO_BANDS") {
-      contributions.push({ part: "questionnaire", item: a.key, points: 0, of: 0, note: "weighs nothing: a number question with no scoring bands", excluded: "NO_BANDS" });
-      continue;
-    }
-    const points = ((a.points ?? 0) / 100) * a.weight;
-    earned += points;
-    possible += a.weight;
-    contributions.push({ part: "questionnaire", item: a.key, points, of: a.weight, note: a.points === null ? "unanswered" : `${a.points}% of its weight` });
   }
   if (possible === 0) {
-    contributions.push({ part: "questionnaire", item: "questionnaire", points: 0, of: 1, note: input.questionnaire ? "no scored questions" : "no submitted assessment" });
+    contributions.push(input.questionnaire ? NO_SCORED_QUESTIONS : NO_ASSESSMENT);
     return 0;
   }
   return (earned / possible) * 100;
 }
+const NO_SCORED_QUESTIONS = line({ part: "questionnaire", item: "questionnaire", points: 0, of: 1, note: "no scored questions" });
+const NO_ASSESSMENT = line({ part: "questionnaire", item: "questionnaire", points: 0, of: 1, note: "no submitted assessment" });
+
+type Outcome = "superseded" | "audit" | "unverified" | "other";
+/** One shared line per certification type and outcome, built on first use. */
+const certificationLines = new Map<string, Partial<Record<Outcome, Contribution>>>();
+function certificationLine(outcome: Outcome, type: string): Contribution {
+  let lines = certificationLines.get(type);
+  if (!lines) certificationLines.set(type, (lines = {}));
+  return (lines[outcome] ??= line(
+    outcome === "superseded"
+      ? { part: "certifications", item: type, points: 0, of: 0, note: `superseded by a newer ${type} record: left out`, excluded: "SUPERSEDED" }
+      : outcome === "audit"
+        ? { part: "certifications", item: type, points: 1, of: 1, note: "valid independent audit" }
+        : outcome === "unverified"
+          ? { part: "certifications", item: type, points: 0.5, of: 1, note: "unverified: no report or certificate file attached (half credit)", unverified: true }
+          : { part: "certifications", item: type, points: 0.5, of: 1, note: "valid, but not SOC 2 Type II or ISO 27001" },
+  ));
+}
+const NO_CERTIFICATION = line({ part: "certifications", item: "none", points: 0, of: 1, note: "no valid certification" });
 
 function certificationPart(input: ScoringInput, counting: CertificationEvidence[], audit: CertificationEvidence | null, contributions: Contribution[]): number {
   if (counting.length !== input.certifications.length) {
-    const counts = new Set(counting);
-    for (const c of input.certifications) {
-      if (!counts.has(c)) contributions.push({ part: "certifications", item: c.type, points: 0, of: 0, note: `superseded by a newer ${c.type} record: left out`, excluded: "SUPERSEDED" });
-    }
+    for (const c of input.certifications) if (!counting.includes(c)) contributions.push(certificationLine("superseded", c.type));
   }
   if (audit) {
-    contributions.push({ part: "certifications", item: audit.type, points: 1, of: 1, note: "valid independent audit" });
+    contributions.push(certificationLine("audit", audit.type));
     return 100;
   }
   let unverified: CertificationEvidence | undefined;
@@ -80,10 +135,10 @@ function certificationPart(input: ScoringInput, counting: CertificationEvidence[
     }
   }
   if (unverified) {
-    contributions.push({ part: "certifications", item: unverified.type, points: 0.5, of: 1, note: "unverified: no report or certificate file attached (half credit)", unverified: true });
+    contributions.push(certificationLine("unverified", unverified.type));
     return 50;
   }
-  contributions.push({ part: "certifications", item: other?.type ?? "none", points: other ? 0.5 : 0, of: 1, note: other ? "valid, but not SOC 2 Type II or ISO 27001" : "no valid certification" });
+  contributions.push(other ? certificationLine("other", other.type) : NO_CERTIFICATION);
   return other ? 50 : 0;
 }
 
@@ -92,6 +147,17 @@ function idsOf(flags: RedFlag[], severity: RedFlag["severity"]): string {
   let ids = "";
   for (const f of flags) if (f.severity === severity) ids = ids ? `${ids}, ${f.id}` : f.id;
   return ids;
+}
+
+/** "Score 57 is under 60" and the like: one string per whole score 0–100, built on first use. */
+const scoreReasons = { under60: [] as string[], under80: [] as string[], clean: [] as string[] };
+function scoreReason(kind: keyof typeof scoreReasons, score: number): string {
+  let found = scoreReasons[kind][score];
+  if (found === undefined) {
+    found = kind === "under60" ? `Score ${score} is under 60` : kind === "under80" ? `Score ${score} is under 80` : `Score ${score}, no red flags`;
+    scoreReasons[kind][score] = found;
+  }
+  return found;
 }
 
 export function scoreProduct(input: ScoringInput, weights: ScoringWeights = DEFAULT_WEIGHTS, modelVersion = 1): ScoreResult {
@@ -112,10 +178,19 @@ export function scoreProduct(input: ScoringInput, weights: ScoringWeights = DEFA
   const medium = idsOf(flags, "medium");
   let tier: ScoreResult["tier"];
   let tierReason: string;
-  if (critical) [tier, tierReason] = ["CRITICAL", `Critical red flag: ${critical}`];
-  else if (high || score < 60) [tier, tierReason] = ["HIGH", high ? `High red flag: ${high}` : `Score ${score} is under 60`];
-  else if (medium || score < 80) [tier, tierReason] = ["MEDIUM", medium ? `Medium red flag: ${medium}` : `Score ${score} is under 80`];
-  else [tier, tierReason] = ["LOW", `Score ${score}, no red flags`];
+  if (critical) {
+    tier = "CRITICAL";
+    tierReason = `Critical red flag: ${critical}`;
+  } else if (high || score < 60) {
+    tier = "HIGH";
+    tierReason = high ? `High red flag: ${high}` : scoreReason("under60", score);
+  } else if (medium || score < 80) {
+    tier = "MEDIUM";
+    tierReason = medium ? `Medium red flag: ${medium}` : scoreReason("under80", score);
+  } else {
+    tier = "LOW";
+    tierReason = scoreReason("clean", score);
+  }
   const parts: ScoreResult["parts"] = {
     dpa: { score: Math.round(dpa), weight: weights.dpa },
     questionnaire: { score: Math.round(questionnaire), weight: weights.questionnaire },
