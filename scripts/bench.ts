@@ -3,7 +3,7 @@
  * products in a fresh embedded PostgreSQL, then times the list queries the register pages make
  * (median and p95 of repeated runs); then times rendering product risk reports to PDF; then fires
  * 1,000 concurrent audited writes at one organisation while the sealer runs. The figures go to
- * BENCHMARKS.md. `npm run bench -- audit` (or register, render, portfolio, startup, scoring, frontend) runs one part only.
+ * BENCHMARKS.md. `npm run bench -- audit` (or register, register-http, render, portfolio, startup, scoring, frontend) runs one part only.
  *
  * As in production, the app's code connects as the least-privilege app role; the owner migrates.
  */
@@ -61,6 +61,17 @@ if (runs("startup")) {
   const { benchStartup } = await import("./bench/startup");
   await writeSection("## Start-up", (await benchStartup()).join("\n"));
   if (only) process.exit(0);
+}
+// Register pages over HTTP (issue 17) bring their own databases and built app. Run alone here; in
+// a full run, last (below): it loads the app's Prisma module, which the other parts load first.
+const benchRegisterHttp = async () => {
+  const { benchRegisterHttp: bench } = await import("./bench/register-http");
+  await writeSection("## Register pages over HTTP", (await bench()).join("\n"));
+};
+if (only === "register-http") {
+  await benchRegisterHttp();
+  console.log(`Wrote ${FILE}`);
+  process.exit(0);
 }
 const dir = await mkdtemp(path.join(tmpdir(), "vetta-bench-"));
 const db = await startEmbeddedPostgres({ dataDir: dir, databases: ["bench"] });
@@ -163,5 +174,6 @@ try {
   await db.stop();
   await rm(dir, { recursive: true, force: true });
 }
+if (!only) await benchRegisterHttp();
 process.exit(0);
 

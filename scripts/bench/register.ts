@@ -9,21 +9,49 @@
  * and the 30,000-row CSV import (its own section). Called from scripts/bench.ts once the
  * database is up.
  *
- * What this does NOT time: HTTP and React rendering of the built app (a production build on this
- * shared 2-core machine takes minutes per run); the "page" column is the data assembly only.
+ * What this does NOT time: HTTP and React rendering of the built app; the "page" column is the
+ * data assembly only. register-http.ts measures the pages over HTTP on the production build.
  */
 import { cpus, loadavg, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 
-const VENDORS = 10_000;
-const PRODUCTS_PER_VENDOR = 3;
+export const VENDORS = 10_000;
+export const PRODUCTS_PER_VENDOR = 3;
 const CONCURRENCY = 16;
 /** Page/SQL pairs at 16 callers: CALLS × ROUNDS. */
 const CALLS = 100;
 const ROUNDS = 3;
 
 type WriteSection = (heading: string, section: string) => Promise<unknown>;
+
+type Prisma = (typeof import("../../lib/db/prisma-client"))["prisma"];
+const TIERS = ["CONSUMER", "BUSINESS", "ENTERPRISE"] as const;
+
+/**
+ * The bench register: `vendors` vendors named "Vendor 00000"…, each with 3 products "Model i-k"
+ * of cycling tiers, most with a score. Shared by the data-assembly part (here) and the HTTP part
+ * (register-http.ts), so both measure the same rows.
+ */
+export async function fillRegister(prisma: Prisma, organizationId: string, prefix: string, vendors: number) {
+  for (let start = 0; start < vendors; start += 1000) {
+    const batch = Array.from({ length: Math.min(1000, vendors - start) }, (_, i) => ({ id: `${prefix}${start + i}`, organizationId, name: `Vendor ${String(start + i).padStart(5, "0")}` }));
+    await prisma.vendor.createMany({ data: batch });
+    await prisma.product.createMany({
+      data: batch.flatMap((v, i) =>
+        Array.from({ length: PRODUCTS_PER_VENDOR }, (_, k) => ({
+          organizationId,
+          vendorId: v.id,
+          name: `Model ${start + i}-${k}`,
+          tier: TIERS[(start + i + k) % 3]!,
+          deploymentModel: "CLOUD_API" as const,
+          processingRegions: ["EU"],
+          currentScore: (start + i + k) % 5 ? ((start + i) * 7 + k) % 100 : null,
+        })),
+      ),
+    });
+  }
+}
 
 function machineLine(): string {
   const cpu = cpus();
@@ -118,26 +146,7 @@ export async function benchRegister({ ownerUrl, appUrl, writeSection }: { ownerU
     const org = await createOrganization({ name: `Bench ${slug}`, slug, clients: [], users: [{ email: `${slug}@example.com`, name: slug, role: "ADMIN", passwordHash: "x" }] });
     return { organizationId: org.organization.id, userId: org.users[0]!.id, role: "ADMIN" as const, clientId: null, actorLabel: slug, ip: null } satisfies Ctx;
   };
-  const tiers = ["CONSUMER", "BUSINESS", "ENTERPRISE"] as const;
-  const fill = async (ctx: Ctx, prefix: string, vendors: number) => {
-    for (let start = 0; start < vendors; start += 1000) {
-      const batch = Array.from({ length: Math.min(1000, vendors - start) }, (_, i) => ({ id: `${prefix}${start + i}`, organizationId: ctx.organizationId, name: `Vendor ${String(start + i).padStart(5, "0")}` }));
-      await prisma.vendor.createMany({ data: batch });
-      await prisma.product.createMany({
-        data: batch.flatMap((v, i) =>
-          Array.from({ length: PRODUCTS_PER_VENDOR }, (_, k) => ({
-            organizationId: ctx.organizationId,
-            vendorId: v.id,
-            name: `Model ${start + i}-${k}`,
-            tier: tiers[(start + i + k) % 3]!,
-            deploymentModel: "CLOUD_API" as const,
-            processingRegions: ["EU"],
-            currentScore: (start + i + k) % 5 ? ((start + i) * 7 + k) % 100 : null,
-          })),
-        ),
-      });
-    }
-  };
+  const fill = (ctx: Ctx, prefix: string, vendors: number) => fillRegister(prisma, ctx.organizationId, prefix, vendors);
   // ANALYZE needs the tables' owner; the app role would only be told it skipped them.
   const analyze = async () => {
     const owner = new pg.Client({ connectionString: ownerUrl });
@@ -230,7 +239,7 @@ export async function benchRegister({ ownerUrl, appUrl, writeSection }: { ownerU
       "",
       `Measured by \`npm run bench -- register\` on ${machineLine()}; embedded PostgreSQL 18, app role, pool of ${poolSize} connections on both sides. p95: ${CALLS * ROUNDS} page/SQL pairs from ${CONCURRENCY} concurrent callers, each caller alternating page and SQL (random order per pair) so the shared machine's load falls on both alike; median: 60 pairs from one caller. Target: page p95 ≤ 2× its SQL's p95 at 16 connections. On a machine this loaded, p95s of a few-millisecond query are mostly the scheduler's; the one-caller medians show the page's own overhead.`,
       "",
-      `"Page" is the page's data assembly, not HTTP: \`listVendors\`/\`listProducts\` (lib/db/register-lists.ts) plus the mapping the server component does and the JSON of the props it hands to the client table. A production build and signed-in HTTP load were not run here (minutes per build on this shared 2-core machine); React's render of 25 rows is not in these figures. "SQL" is the very statement the page sends (\`registerPageStatement\`: one statement that returns the page's 25 rows, each vendor's active-product count and the total capped at 1,000), sent straight through \`pg\`.`,
+      `"Page" is the page's data assembly, not HTTP: \`listVendors\`/\`listProducts\` (lib/db/register-lists.ts) plus the mapping the server component does and the JSON of the props it hands to the client table. HTTP and React's render are not in these figures: \`npm run bench -- register-http\` measures the same pages over HTTP on the production build ("Register pages over HTTP", below). "SQL" is the very statement the page sends (\`registerPageStatement\`: one statement that returns the page's 25 rows, each vendor's active-product count and the total capped at 1,000), sent straight through \`pg\`.`,
       "",
       "| page | page p95 ms (16 callers) | SQL p95 ms (16 callers) | page ÷ SQL | page median ms (1 caller) | SQL median ms (1 caller) | page ÷ SQL |",
       "|---|---|---|---|---|---|---|",
