@@ -20,12 +20,16 @@ const EDITABLE = new Set<string>(EDITABLE_STATUSES);
  * opens the product's open draft when there is one: a product has at most one assessment being
  * filled. A per-product lock inside the transaction makes that hold when many clicks arrive at
  * once: the first creates the draft, the others wait and then find it. `created` says which.
+ * `frozen`: the version was fixed earlier by a vendor request, whose answers belong to that version's
+ * questions; it may since have been retired by a newer one, and the assessment keeps it (as every
+ * assessment keeps its version). People starting one themselves get published versions only.
  */
-export async function startAssessment(ctx: TenantContext, productId: string, templateVersionId?: string) {
+export async function startAssessment(ctx: TenantContext, productId: string, templateVersionId?: string, options: { frozen?: boolean } = {}) {
   const product = await productInTenant(ctx, productId);
   if (product.archivedAt) throw new AppError("CONFLICT", "Restore the product before assessing it.");
+  const status = options.frozen && templateVersionId ? { in: ["PUBLISHED" as const, "RETIRED" as const] } : "PUBLISHED" as const;
   const version = await prisma.templateVersion.findFirst({
-    where: { status: "PUBLISHED", ...(templateVersionId ? { id: templateVersionId } : {}), ...tenant(ctx) },
+    where: { status, ...(templateVersionId ? { id: templateVersionId } : {}), ...tenant(ctx) },
     orderBy: { publishedAt: "desc" },
     select: { id: true },
   });

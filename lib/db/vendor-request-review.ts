@@ -43,7 +43,7 @@ async function assessmentToFill(ctx: TenantContext, request: { productId: string
     const current = await prisma.assessment.findFirst({ where: inTenant(ctx, { id: request.assessmentId }), select: { id: true, status: true } });
     if (current && (current.status === "DRAFT" || current.status === "CHANGES_REQUESTED")) return current.id;
   }
-  return (await startAssessment(ctx, request.productId, request.templateVersionId)).id;
+  return (await startAssessment(ctx, request.productId, request.templateVersionId, { frozen: true })).id;
 }
 
 /**

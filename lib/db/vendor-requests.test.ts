@@ -8,11 +8,11 @@ import { templateSchema } from "@/lib/validation/questionnaire-template";
 import { findAuditEvents } from "./audit";
 import { prisma } from "./prisma-client";
 import { createProduct } from "./products";
-import { createTemplate } from "./questionnaires";
+import { createDraftVersion, createTemplate, publishVersion } from "./questionnaires";
 import { createVendor } from "./vendors";
 import { findVendorRequestByToken, recordVendorUpload, saveVendorAnswer, submitVendorAnswers, vendorRequestView, type LinkRequest } from "./vendor-request-link";
 import { applyVendorFact, returnAnswersToVendor, reviewVendorAnswer, vendorAnswersAgainstRecord } from "./vendor-request-review";
-import { getAssessment, submitAssessment } from "./assessments";
+import { getAssessment, startAssessment, submitAssessment } from "./assessments";
 import { countOpenVendorRequests, listOpenVendorRequests, revokeVendorRequest, sendVendorRequest } from "./vendor-requests";
 
 let org: TestOrganization;
@@ -39,11 +39,11 @@ const inDays = (days: number) => new Date(Date.UTC(new Date().getUTCFullYear(), 
 let ipCounter = 0;
 const visitor = () => ({ ip: `10.9.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`, userAgent: "vitest" });
 
-async function send(options: { productId?: string; dueInDays?: number; passcodeHash?: string | null; reuse?: boolean } = {}) {
+async function send(options: { productId?: string; dueInDays?: number; passcodeHash?: string | null; reuse?: boolean; templateVersionId?: string } = {}) {
   const productId = options.productId ?? (await newProduct()).productId;
   const sent = await sendVendorRequest(org.as.ACCOUNT_MANAGER, {
     productId,
-    templateVersionId: versionId,
+    templateVersionId: options.templateVersionId ?? versionId,
     contactName: "Vera Vendor",
     contactEmail: `vera-${Math.random().toString(36).slice(2)}@vendor.example`,
     dueOn: inDays(options.dueInDays ?? 14),
@@ -278,5 +278,25 @@ describe("the account manager's review", () => {
     await saveVendorAnswer(second.link, { questionKey: "logs_contain_personal_data", confirm: true }, visitor());
     await submitVendorAnswers(second.link, visitor());
     expect((await prisma.vendorQuestionnaireRequest.findUniqueOrThrow({ where: { id: second.id } })).reusedFromRequestId).toBe(first.id);
+  });
+
+  it("accepts answers given on a version that a newer one retired meanwhile: the assessment keeps the request's version", async () => {
+    const definition = templateSchema.parse({ ...DEFAULT_QUESTIONNAIRE, name: "Retired while the vendor answered" });
+    const { templateId, versionId: first } = await createTemplate(org.as.ADMIN, definition, { publish: true });
+    const sent = await send({ templateVersionId: first });
+    await answerAll(sent.link);
+    await submitVendorAnswers(sent.link, visitor());
+    // An admin publishes the template's next version while the answers wait for review.
+    const next = await createDraftVersion(org.as.ADMIN, templateId, definition);
+    await publishVersion(org.as.ADMIN, next.versionId);
+    expect((await prisma.templateVersion.findUniqueOrThrow({ where: { id: first } })).status).toBe("RETIRED");
+    // Starting an assessment by hand on the retired version is still refused.
+    await expect(startAssessment(am(), (await newProduct()).productId, first)).rejects.toMatchObject({ code: "VALIDATION" });
+
+    await reviewVendorAnswer(am(), { requestId: sent.id, questionKey: "retention_days", verdict: "ACCEPT" });
+    const request = await prisma.vendorQuestionnaireRequest.findUniqueOrThrow({ where: { id: sent.id } });
+    const { assessment, answers } = await getAssessment(am(), request.assessmentId!);
+    expect(assessment.templateVersionId).toBe(first);
+    expect(answers.retention_days).toMatchObject({ value: 30, vendor: { contactName: "Vera Vendor" } });
   });
 });
