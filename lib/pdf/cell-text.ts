@@ -36,8 +36,13 @@ interface Position {
 }
 interface EmbeddedFont {
   id: string;
+  name: string;
   ascender: number;
-  encode(text: string): [string[], Position[]];
+  scale: number;
+  widths: number[];
+  unicode: number[][];
+  subset: { includeGlyph(id: number): number };
+  layout(text: string): { glyphs: Glyph[]; positions: Position[] };
   ref(): unknown;
 }
 /** The parts of pdfkit's document this file uses that its typings do not declare. */
@@ -50,7 +55,7 @@ interface Internals {
   page: { height: number; fonts: Record<string, unknown> };
   _text(text: string, x: number, y: number, options: object, line: (text: string, options: { textWidth: number; wordCount: number; lineWidth: number }) => void): unknown;
   _fragment(text: string, x: number, y: number, options: object): void;
-  addContent(data: string): unknown;
+  addContent(data: string | Uint8Array): unknown;
   currentLineHeight(includeGap?: boolean): number;
   widthOfString(text: string): number;
 }
@@ -78,32 +83,81 @@ export function wrapCell(doc: Doc, text: string, width: number, lineGap: number)
   return { lines, height, lineGap: gapUsed };
 }
 
-/** Per document font (each document has its own subset), each line's TJ operator; null: needs pdfkit's path. */
-const operators = new WeakMap<EmbeddedFont, Map<string, string | null>>();
+interface Glyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+/**
+ * A line's glyphs and the TJ array's segments (where kerning moves a glyph, and by how much),
+ * shared across documents: they depend on the face and the text only. null: a glyph has an offset
+ * (a combining mark), which only pdfkit's own _fragment positions.
+ */
+interface Shape {
+  glyphs: Glyph[];
+  segments: Array<{ end: number; advance: string }>;
+}
+const shapes = new Map<string, Shape | null>();
 
-/** The TJ operator _fragment writes for `text` (same glyphs, in the same order into the subset). */
-function textOperator(font: EmbeddedFont, text: string): string | null {
-  let known = operators.get(font);
-  if (!known) operators.set(font, (known = new Map()));
-  const cached = known.get(text);
-  if (cached !== undefined) return cached;
-  const [encoded, positions] = font.encode(text);
-  let operator: string | null = null;
+function shapeOf(font: EmbeddedFont, text: string): Shape | null {
+  const key = `${font.name}\u0000${text}`;
+  const known = shapes.get(key);
+  if (known !== undefined) return known;
+  const { glyphs, positions } = font.layout(text);
+  let shape: Shape | null = null;
   if (!positions.some((p) => p.xOffset || p.yOffset)) {
-    const commands: string[] = [];
+    const segments: Shape["segments"] = [];
     let last = 0;
+    // _fragment's addSegment: a segment ends after each glyph whose advance kerning changed, and at the end.
     const addSegment = (cur: number) => {
-      if (last < cur) {
-        const advance = positions[cur - 1]!.xAdvance - positions[cur - 1]!.advanceWidth;
-        commands.push(`<${encoded.slice(last, cur).join("")}> ${num(-advance)}`);
-      }
+      if (last < cur) segments.push({ end: cur, advance: String(num(-(positions[cur - 1]!.xAdvance - positions[cur - 1]!.advanceWidth))) });
       last = cur;
     };
     for (let i = 0; i < positions.length; i++) if (positions[i]!.xAdvance - positions[i]!.advanceWidth !== 0) addSegment(i + 1);
     addSegment(positions.length);
+    shape = { glyphs, segments };
+  }
+  if (shapes.size >= 50_000) shapes.clear();
+  shapes.set(key, shape);
+  return shape;
+}
+
+/** Per document font (each document embeds its own subset): glyph id → its 4-digit hex code in the subset, and line → TJ operator. */
+const subsets = new WeakMap<EmbeddedFont, { hex: Map<number, string>; operators: Map<string, string | null> }>();
+
+/**
+ * The TJ operator _fragment writes for `text`, or null where pdfkit must draw the line. Glyphs
+ * enter the document's subset in the order pdfkit's encode() would add them, with the same
+ * widths and code points, so the embedded subset is unchanged too.
+ */
+function textOperator(font: EmbeddedFont, text: string): string | null {
+  let subset = subsets.get(font);
+  if (!subset) subsets.set(font, (subset = { hex: new Map(), operators: new Map() }));
+  const cached = subset.operators.get(text);
+  if (cached !== undefined) return cached;
+  const shape = shapeOf(font, text);
+  let operator: string | null = null;
+  if (shape) {
+    const codes = shape.glyphs.map((glyph) => {
+      let code = subset.hex.get(glyph.id);
+      if (code === undefined) {
+        const gid = font.subset.includeGlyph(glyph.id);
+        code = `0000${gid.toString(16)}`.slice(-4);
+        if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+        if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+        subset.hex.set(glyph.id, code);
+      }
+      return code;
+    });
+    let start = 0;
+    const commands = shape.segments.map(({ end, advance }) => {
+      const command = `<${codes.slice(start, end).join("")}> ${advance}`;
+      start = end;
+      return command;
+    });
     operator = commands.length > 0 ? `[${commands.join(" ")}] TJ\n` : "";
   }
-  known.set(text, operator);
+  subset.operators.set(text, operator);
   return operator;
 }
 
@@ -132,7 +186,7 @@ export function drawCell(doc: Doc, cell: WrappedCell, x: number, y: number, alig
       if (align === "right") lineX += line.lineWidth - d.widthOfString(text.replace(/\s+$/, ""));
       const operator = textOperator(font, text);
       if (operator === null) {
-        if (out) d.addContent(out.slice(0, -1));
+        if (out) d.addContent(Buffer.from(out, "latin1"));
         out = "";
         d._fragment(text, x, lineY, { width: line.lineWidth, align, lineWidth: line.lineWidth, textWidth: line.textWidth, wordCount: line.wordCount });
       } else {
@@ -141,8 +195,8 @@ export function drawCell(doc: Doc, cell: WrappedCell, x: number, y: number, alig
     }
     lineY += step;
   }
-  // One chunk: pdfkit ends every chunk with "\n", so this is the same bytes as one per operator.
-  if (out) d.addContent(out.slice(0, -1));
+  // One chunk, as bytes (pdfkit would add the "\n" to a string): the same bytes as one chunk per operator.
+  if (out) d.addContent(Buffer.from(out, "latin1"));
   d.x = x;
   d.y = lineY;
 }

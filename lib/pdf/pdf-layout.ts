@@ -93,8 +93,29 @@ export interface Style {
   color?: string;
 }
 
+/**
+ * What doc.fillColor("#rrggbb") writes into the page's content stream, per colour: pdfkit parses
+ * the colour and formats it again on every call, and a table sets a colour for every cell.
+ */
+const fillOperators = new Map<string, Uint8Array>();
+function setFill(doc: Doc, color: string) {
+  let operator = fillOperators.get(color);
+  if (!operator) {
+    if (!/^#[0-9a-f]{6}$/i.test(color)) return void doc.fillColor(color);
+    const hex = parseInt(color.slice(1), 16);
+    // pdfkit's _setColorCore, to the character: the colour space, then the 0–1 components.
+    const components = [hex >> 16, (hex >> 8) & 0xff, hex & 0xff].map((part) => part / 255);
+    operator = Buffer.from(`/DeviceRGB cs\n${components.join(" ")} scn\n`, "latin1");
+    fillOperators.set(color, operator);
+  }
+  doc.addContent(operator);
+  // What fillColor(color) leaves behind (no opacity given: no graphics state written).
+  (doc as unknown as { _fillColor: unknown })._fillColor = [color, undefined];
+}
+
 export function style(doc: Doc, { size = 10, bold = false, color = COLOR.text }: Style) {
-  doc.font(bold ? FONT.bold : FONT.regular).fontSize(size).fillColor(color);
+  doc.font(bold ? FONT.bold : FONT.regular).fontSize(size);
+  setFill(doc, color);
   const font = (doc as unknown as { _font: { layoutCache?: object } })._font;
   const shared = bold ? layoutCaches.bold : layoutCaches.regular;
   if (font.layoutCache !== shared) font.layoutCache = shared;
@@ -206,6 +227,22 @@ export const TABLE_SIZE = 8.5;
 export const TABLE_LINE_GAP = 1;
 
 /**
+ * The width of a cell's widest word of 4 characters or more (0 if none), in the current font at
+ * TABLE_SIZE; remembered across documents like the wrapped cells below. Bounded.
+ */
+const widestWords = new Map<string, number>();
+function widestWord(doc: Doc, text: string, bold: boolean) {
+  const key = `${bold ? "b" : "r"}|${TABLE_SIZE}|${text}`;
+  const known = widestWords.get(key);
+  if (known !== undefined) return known;
+  let widest = 0;
+  for (const word of clean(text).split(/\s+/)) if (word.length >= 4) widest = Math.max(widest, doc.widthOfString(word));
+  if (widestWords.size >= 20_000) widestWords.clear();
+  widestWords.set(key, widest);
+  return widest;
+}
+
+/**
  * Column widths: in proportion to the columns' relative widths, except that a column is widened
  * (taking from the others) so that its longest word fits unbroken, e.g. a date or "CRITICAL".
  */
@@ -213,15 +250,9 @@ export function columnWidths(doc: Doc, columns: Column[], cellsByColumn: Array<A
   const total = contentWidth(doc);
   const longestWord = (cells: Array<{ text: string; bold?: boolean }>) => {
     let widest = 0;
-    const seen = new Set<string>();
     for (const cell of cells) {
       style(doc, { size: TABLE_SIZE, bold: cell.bold });
-      for (const word of clean(cell.text).split(/\s+/)) {
-        const key = `${cell.bold ? "b" : "r"}${word}`;
-        if (word.length < 4 || seen.has(key)) continue;
-        seen.add(key);
-        widest = Math.max(widest, doc.widthOfString(word));
-      }
+      widest = Math.max(widest, widestWord(doc, cell.text, cell.bold === true));
     }
     return widest;
   };
