@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { drawCell, wrapCell } from "./cell-text";
+import { drawCell, heightAt, textAt, wrapCell, wrappedText } from "./cell-text";
 import { createDocument, style, TABLE_LINE_GAP, TABLE_SIZE, toBuffer, type Doc } from "./pdf-layout";
 
 /**
@@ -68,6 +68,36 @@ describe("drawCell", () => {
       drawCell(doc, cell, 60, 123.4, "left");
       expect(doc.y).toBeCloseTo(123.4 + cell.height, 6);
       expect(doc.x).toBe(60);
+    }
+  });
+
+  it("textAt() writes what doc.text() writes, pdfkit's page breaks near the bottom included", async () => {
+    const texts = [...CELLS, "Ends with a newline\n", "Two\nlines\n\n"];
+    const render = async (draw: (doc: Doc, text: string, y: number, width: number, align: "left" | "center") => void) => {
+      const doc = createDocument({ Title: "text", CreationDate: new Date(0), ModDate: new Date(0) });
+      for (const y of [80, 400, 740, 765, 772, 779, 786]) {
+        for (const [i, text] of texts.entries()) {
+          style(doc, { size: 9.5, bold: i % 2 === 0 });
+          draw(doc, text, y, i % 3 === 0 ? 120 : 300, i % 4 === 0 ? "center" : "left");
+          if (doc.bufferedPageRange().count > 300) return null;
+        }
+      }
+      return { pages: doc.bufferedPageRange().count, pdf: await toBuffer(doc) };
+    };
+    const byText = await render((doc, text, y, width, align) => doc.text(text, 50, y, { width, lineGap: 1.5, align }));
+    const byTextAt = await render((doc, text, y, width, align) => textAt(doc, text, 50, y, { width, lineGap: 1.5, align }));
+    // Some texts near the bottom made pdfkit continue on a new page: those took pdfkit's own path.
+    expect(byText!.pages).toBeGreaterThan(5);
+    expect(byTextAt!.pages).toBe(byText!.pages);
+    expect(byTextAt!.pdf.equals(byText!.pdf)).toBe(true);
+  });
+
+  it("heightAt() is heightOfString() at the current position", () => {
+    const doc = createDocument({ Title: "cells" });
+    style(doc, { size: 9.5 });
+    for (const y of [66, 123.456, 700.1]) {
+      doc.y = y;
+      for (const text of CELLS) expect(heightAt(doc, wrappedText(doc, text, 217, 1))).toBe(doc.heightOfString(text, { width: 217, lineGap: 1 }));
     }
   });
 });

@@ -51,8 +51,9 @@ interface Internals {
   y: number;
   _font: EmbeddedFont;
   _fontSize: number;
+  _wrapper: unknown;
   _lineGap: number;
-  page: { height: number; fonts: Record<string, unknown> };
+  page: { height: number; fonts: Record<string, unknown>; maxY(): number };
   _text(text: string, x: number, y: number, options: object, line: (text: string, options: { textWidth: number; wordCount: number; lineWidth: number }) => void): unknown;
   _fragment(text: string, x: number, y: number, options: object): void;
   addContent(data: string | Uint8Array): unknown;
@@ -60,6 +61,8 @@ interface Internals {
   widthOfString(text: string): number;
 }
 const internals = (doc: Doc) => doc as unknown as Internals;
+
+type Align = "left" | "right" | "center";
 
 /** pdfkit's number formatting in content streams (PDFObject.number). */
 const num = (n: number) => Math.round(n * 1e6) / 1e6;
@@ -166,7 +169,7 @@ function textOperator(font: EmbeddedFont, text: string): string | null {
  * { width, height, lineGap, align }) would for a cell no taller than `height`. Leaves doc.x at x
  * and doc.y under the last line, as doc.text() does.
  */
-export function drawCell(doc: Doc, cell: WrappedCell, x: number, y: number, align: "left" | "right") {
+export function drawCell(doc: Doc, cell: WrappedCell, x: number, y: number, align: Align) {
   const d = internals(doc);
   const font = d._font;
   const size = d._fontSize;
@@ -184,6 +187,7 @@ export function drawCell(doc: Doc, cell: WrappedCell, x: number, y: number, alig
       if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
       let lineX = x;
       if (align === "right") lineX += line.lineWidth - d.widthOfString(text.replace(/\s+$/, ""));
+      else if (align === "center") lineX += line.lineWidth / 2 - line.textWidth / 2;
       const operator = textOperator(font, text);
       if (operator === null) {
         if (out) d.addContent(Buffer.from(out, "latin1"));
@@ -199,4 +203,51 @@ export function drawCell(doc: Doc, cell: WrappedCell, x: number, y: number, alig
   if (out) d.addContent(Buffer.from(out, "latin1"));
   d.x = x;
   d.y = lineY;
+}
+
+/**
+ * `text` wrapped to `width` in the current font and size, remembered across documents (issue 17:
+ * the same answers, clauses, audit rows and running headers come back in report after report).
+ * The key holds everything the wrapping depends on. `height` is the one measured the first time
+ * (tables always used that one); heightAt() gives it for the current position. Bounded.
+ */
+const wrappedTexts = new Map<string, WrappedCell>();
+export function wrappedText(doc: Doc, text: string, width: number, lineGap: number): WrappedCell {
+  const d = internals(doc);
+  const key = `${d._font.name}|${d._fontSize}|${width}|${lineGap}|${text}`;
+  const known = wrappedTexts.get(key);
+  if (known !== undefined) return known;
+  const cell = wrapCell(doc, text, width, lineGap);
+  if (wrappedTexts.size >= 20_000) wrappedTexts.clear();
+  wrappedTexts.set(key, cell);
+  return cell;
+}
+
+/** What heightOfString() returns for the cell at doc.y: the same additions, in the same order. */
+export function heightAt(doc: Doc, cell: WrappedCell) {
+  const d = internals(doc);
+  const step = d.currentLineHeight(true) + cell.lineGap;
+  let y = d.y;
+  for (let i = 0; i < cell.lines.length; i++) y += step;
+  return y - d.y;
+}
+
+/**
+ * doc.text(text, x, y, { width, lineGap, align }) for text that is not continued: drawn from the
+ * remembered lines when pdfkit could not break the page anywhere in it, by pdfkit itself
+ * otherwise (near the bottom of a page, where it may continue the text on the next).
+ */
+export function textAt(doc: Doc, text: string, x: number, y: number, options: { width: number; lineGap?: number; align?: Align }) {
+  const d = internals(doc);
+  const lineGap = options.lineGap ?? 0;
+  const cell = wrappedText(doc, text, options.width, lineGap);
+  const step = d.currentLineHeight(true) + (lineGap || d._lineGap || 0);
+  // Room for one line more than the text has: after a line that ends in a newline pdfkit checks
+  // whether the next would fit, even when none follows. 0.01 pt keeps clear of its float32 rounding.
+  const below = y + cell.lines.length * step + d.currentLineHeight(true);
+  if (d._wrapper || cell.lines.length === 0 || below > d.page.maxY() - 0.01) {
+    doc.text(text, x, y, options);
+    return;
+  }
+  drawCell(doc, cell, x, y, options.align ?? "left");
 }

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import PDFDocument from "pdfkit";
-import { drawCell, wrapCell, type WrappedCell } from "./cell-text";
+import { drawCell, heightAt, textAt, wrappedText } from "./cell-text";
 import type { Tier } from "./report-data";
 export type Doc = PDFKit.PDFDocument;
 
@@ -116,9 +116,41 @@ function setFill(doc: Doc, color: string) {
 export function style(doc: Doc, { size = 10, bold = false, color = COLOR.text }: Style) {
   doc.font(bold ? FONT.bold : FONT.regular).fontSize(size);
   setFill(doc, color);
-  const font = (doc as unknown as { _font: { layoutCache?: object } })._font;
+  const font = (doc as unknown as { _font: EmbeddedFont })._font;
   const shared = bold ? layoutCaches.bold : layoutCaches.regular;
-  if (font.layoutCache !== shared) font.layoutCache = shared;
+  if (font.layoutCache !== shared) {
+    font.layoutCache = shared;
+    shareSubsetFiles(font);
+  }
+}
+
+interface EmbeddedFont {
+  name: string;
+  layoutCache?: object;
+  subset: { glyphs: number[]; encode(): Uint8Array; shared?: true };
+}
+/**
+ * The embedded font file of a subset, per face and glyph list (issue 17): fontkit rebuilds the
+ * TrueType tables glyph by glyph for every document, and the file depends on nothing but the face
+ * and the glyphs in their order, so a report rendered again (every download re-renders its
+ * snapshot) reuses it. Bounded: the files are tens of kilobytes.
+ */
+const subsetFiles = new Map<string, Uint8Array>();
+function shareSubsetFiles(font: EmbeddedFont) {
+  const subset = font.subset;
+  if (subset.shared) return;
+  subset.shared = true;
+  const encode = subset.encode.bind(subset);
+  subset.encode = () => {
+    const key = `${font.name}|${subset.glyphs.join(",")}`;
+    let file = subsetFiles.get(key);
+    if (!file) {
+      file = encode();
+      if (subsetFiles.size >= 64) subsetFiles.clear();
+      subsetFiles.set(key, file);
+    }
+    return file;
+  };
 }
 
 export const left = (doc: Doc) => doc.page.margins.left;
@@ -145,7 +177,7 @@ export function heading(doc: Doc, text: string, keep = 80) {
   ensureSpace(doc, 40 + keep);
   if (doc.y > doc.page.margins.top) gap(doc, 14);
   style(doc, { size: 15, bold: true });
-  doc.text(clean(text), left(doc), doc.y, { width: contentWidth(doc) });
+  textAt(doc, clean(text), left(doc), doc.y, { width: contentWidth(doc) });
   const y = doc.y + 3;
   doc.save().moveTo(left(doc), y).lineTo(left(doc) + contentWidth(doc), y).lineWidth(0.75).strokeColor(COLOR.rule).stroke().restore();
   doc.y = y + 8;
@@ -155,7 +187,7 @@ export function subheading(doc: Doc, text: string, keep = 50) {
   ensureSpace(doc, 20 + keep);
   gap(doc, 6);
   style(doc, { size: 11, bold: true });
-  doc.text(clean(text), left(doc), doc.y, { width: contentWidth(doc) });
+  textAt(doc, clean(text), left(doc), doc.y, { width: contentWidth(doc) });
   gap(doc, 4);
 }
 
@@ -163,7 +195,7 @@ export function subheading(doc: Doc, text: string, keep = 50) {
 export function paragraph(doc: Doc, text: string, s: Style = {}) {
   style(doc, { size: 9.5, ...s });
   ensureSpace(doc, doc.currentLineHeight(true) + 2);
-  doc.text(clean(text), left(doc), doc.y, { width: contentWidth(doc), lineGap: 1.5 });
+  textAt(doc, clean(text), left(doc), doc.y, { width: contentWidth(doc), lineGap: 1.5 });
   gap(doc, 4);
 }
 
@@ -191,14 +223,14 @@ export function fields(doc: Doc, rows: Array<[string, string]>, labelWidth = 150
   const valueWidth = contentWidth(doc) - labelWidth;
   for (const [label, value] of rows) {
     style(doc, { size: 9.5 });
-    const h = Math.max(doc.heightOfString(clean(value) || " ", { width: valueWidth, lineGap: 1 }), doc.currentLineHeight(true));
+    const h = Math.max(heightAt(doc, wrappedText(doc, clean(value) || " ", valueWidth, 1)), doc.currentLineHeight(true));
     ensureSpace(doc, Math.min(h, bottom(doc) - doc.page.margins.top - 10) + 3);
     const y = doc.y;
     style(doc, { size: 9.5, bold: true, color: COLOR.muted });
-    doc.text(clean(label), x, y, { width: labelWidth - 8 });
+    textAt(doc, clean(label), x, y, { width: labelWidth - 8 });
     const afterLabel = doc.y;
     style(doc, { size: 9.5 });
-    doc.text(clean(value) || " ", x + labelWidth, y, { width: valueWidth, lineGap: 1 });
+    textAt(doc, clean(value) || " ", x + labelWidth, y, { width: valueWidth, lineGap: 1 });
     // A value that flowed onto a new page leaves doc.y there; otherwise take the taller column.
     if (doc.y >= y) doc.y = Math.max(doc.y, afterLabel);
     gap(doc, 3);
@@ -301,23 +333,6 @@ export function cutToLines(doc: Doc, text: string, width: number, lines: number,
  * header row is drawn again; rows are never split, and a row taller than a whole page is cut short
  * with "…".
  */
-/**
- * A table cell wrapped to its width (its lines and height), remembered across documents (issue
- * 17): the same answers, clauses and audit rows come back in report after report, and wrapping is
- * most of a table's cost. The key holds everything the wrapping depends on (face, size, width,
- * line gap, text). Bounded.
- */
-const wrappedCells = new Map<string, WrappedCell>();
-function wrappedCell(doc: Doc, text: string, width: number, bold: boolean) {
-  const key = `${bold ? "b" : "r"}|${TABLE_SIZE}|${width}|${TABLE_LINE_GAP}|${text}`;
-  const known = wrappedCells.get(key);
-  if (known !== undefined) return known;
-  const cell = wrapCell(doc, text, width, TABLE_LINE_GAP);
-  if (wrappedCells.size >= 20_000) wrappedCells.clear();
-  wrappedCells.set(key, cell);
-  return cell;
-}
-
 export function table(doc: Doc, columns: Column[], rows: Cell[][], options: { title?: string } = {}) {
   const x0 = left(doc);
   const cells = rows.map((row) => columns.map((_, i) => {
@@ -331,7 +346,7 @@ export function table(doc: Doc, columns: Column[], rows: Cell[][], options: { ti
   const textWidth = (i: number) => widths[i]! - 2 * CELL_PAD_X;
   const wrapped = (cell: { text: string; bold?: boolean }, i: number) => {
     style(doc, { size: TABLE_SIZE, bold: cell.bold });
-    return wrappedCell(doc, cell.text, textWidth(i), cell.bold === true);
+    return wrappedText(doc, cell.text, textWidth(i), TABLE_LINE_GAP);
   };
   const heightOf = (cell: { text: string; bold?: boolean }, i: number) => wrapped(cell, i).height;
 
@@ -355,7 +370,7 @@ export function table(doc: Doc, columns: Column[], rows: Cell[][], options: { ti
     if (isHeader) doc.save().rect(x0, y, w, height).fill(COLOR.headerFill).restore();
     row.forEach((cell, i) => {
       style(doc, { size: TABLE_SIZE, bold: cell.bold, color: isHeader ? COLOR.muted : (cell.color ?? COLOR.text) });
-      const lines = wrappedCell(doc, cell.text, textWidth(i), cell.bold === true);
+      const lines = wrappedText(doc, cell.text, textWidth(i), TABLE_LINE_GAP);
       const boxHeight = height - 2 * CELL_PAD_Y + 0.5;
       // The row is at least as tall as each of its cells (cut ones included), so the lines measured
       // are the lines doc.text() would draw; drawCell writes them without wrapping again.
@@ -465,8 +480,8 @@ export function stampPages(doc: Doc, header: { left: string; right: string }, fo
       const rightText = truncateToWidth(doc, header.right, w * 0.35);
       const rightWidth = doc.widthOfString(rightText);
       const leftWidth = w - rightWidth - 16;
-      doc.text(truncateToWidth(doc, header.left, leftWidth), x, 30, { width: leftWidth, lineBreak: false });
-      doc.text(rightText, x + w - rightWidth - 1, 30, { width: rightWidth + 1, lineBreak: false });
+      textAt(doc, truncateToWidth(doc, header.left, leftWidth), x, 30, { width: leftWidth });
+      textAt(doc, rightText, x + w - rightWidth - 1, 30, { width: rightWidth + 1 });
       doc.save().moveTo(x, 44).lineTo(x + w, 44).lineWidth(0.5).strokeColor(COLOR.rule).stroke().restore();
     }
     const fy = doc.page.height - 36;
@@ -482,11 +497,11 @@ export function stampPages(doc: Doc, header: { left: string; right: string }, fo
     const pageText = `Page ${i - start + 1} of ${count}`;
     const pageWidth = doc.widthOfString(pageText);
     const footerWidth = w - pageWidth - 16;
-    doc.text(truncateToWidth(doc, footerLeft, footerWidth), x, fy, { width: footerWidth, lineBreak: false });
-    doc.text(pageText, x + w - pageWidth - 1, fy, { width: pageWidth + 1, lineBreak: false });
+    textAt(doc, truncateToWidth(doc, footerLeft, footerWidth), x, fy, { width: footerWidth });
+    textAt(doc, pageText, x + w - pageWidth - 1, fy, { width: pageWidth + 1 });
     if (confidentiality) {
       style(doc, { size: 7, color: COLOR.faint });
-      doc.text(truncateToWidth(doc, confidentiality, w), x, fy + 11, { width: w, lineBreak: false });
+      textAt(doc, truncateToWidth(doc, confidentiality, w), x, fy + 11, { width: w });
     }
     doc.page.margins.bottom = margins.bottom;
     doc.page.margins.top = margins.top;
