@@ -1,12 +1,15 @@
 /**
- * The clients list counts use cases for its page's clients only (issue 17), and the counts are
- * the same whichever way the list is sorted, and never include another organisation's.
+ * The clients list reads each client's use-case count from Client.useCaseCount (kept by a trigger,
+ * issue 17): the counts are right whichever way the list is sorted and never include another
+ * organisation's; sorting by the count gives what Prisma's `_count` ordering gave, and reads about
+ * a page of clients from the (organizationId, useCaseCount, name) indexes, no use case at all.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
 import { parseListQuery } from "@/lib/validation/list-query";
 import { CLIENT_LIST, listClients } from "./clients";
-import { prisma } from "./prisma-client";
+import { prisma, Prisma } from "./prisma-client";
 
 let a: TestOrganization;
 let b: TestOrganization;
@@ -43,4 +46,56 @@ describe("clients list", () => {
       ["Client A", 0],
     ]);
   });
+
+  it("sorts by use-case count as Prisma's _count ordering did, page by page, both ways", async () => {
+    const me = a.as.ACCOUNT_MANAGER;
+    for (const desc of [false, true]) {
+      const reference = await prisma.client.findMany({
+        where: { organizationId: a.organizationId, archivedAt: null },
+        orderBy: [{ useCases: { _count: desc ? "desc" : "asc" } }, { name: "asc" }],
+        select: { id: true, _count: { select: { useCases: true } } },
+      });
+      const pages = await Promise.all([1, 2].map((page) => listClients(me, parseListQuery({ sort: desc ? "-useCases" : "useCases", pageSize: "10", page: String(page) }, CLIENT_LIST))));
+      expect(pages.flatMap((p) => p.rows.map((r) => [r.id, r.useCases]))).toEqual(reference.map((r) => [r.id, r._count.useCases]));
+    }
+  });
+
+  it("reads about a page of clients to sort 400 by use-case count", async () => {
+    const c = await createTestOrganization("Client list C");
+    await prisma.client.createMany({ data: Array.from({ length: 400 }, (_, i) => ({ id: `cc${i}`, organizationId: c.organizationId, name: `Client ${String(i).padStart(3, "0")}`, archivedAt: i % 20 === 0 ? new Date() : null })) });
+    await prisma.vendor.create({ data: { id: "ccv", organizationId: c.organizationId, name: "Vendor" } });
+    await prisma.product.create({ data: { id: "ccp", organizationId: c.organizationId, vendorId: "ccv", name: "Model", tier: "BUSINESS", deploymentModel: "CLOUD_API", processingRegions: ["EU"] } });
+    await prisma.useCase.createMany({ data: Array.from({ length: 400 }, (_, i) => Array.from({ length: i % 6 }, (_, k) => ({ organizationId: c.organizationId, clientId: `cc${i}`, productId: "ccp", purpose: `P${k}` }))).flat() });
+    const owner = new pg.Client({ connectionString: inject("ownerUrl") });
+    await owner.connect();
+    try {
+      await owner.query(`ANALYZE "Client"; ANALYZE "UseCase"`);
+    } finally {
+      await owner.end();
+    }
+    const page = await listClients(c.as.ACCOUNT_MANAGER, parseListQuery({ sort: "-useCases" }, CLIENT_LIST));
+    expect(page.rows.map((r) => r.useCases)).toEqual(Array(25).fill(5));
+    for (const dir of [Prisma.sql`DESC`, Prisma.sql`ASC`]) {
+      // The statement Prisma sends for listClients' page (ORDER BY the count, then the name).
+      const [row] = await prisma.$queryRaw<Array<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>>`EXPLAIN (ANALYZE, FORMAT JSON)
+        SELECT id, name, "useCaseCount" FROM "Client" WHERE "archivedAt" IS NULL AND "organizationId" = ${c.organizationId}
+        ORDER BY "useCaseCount" ${dir}, name ASC LIMIT 25 OFFSET 0`;
+      const nodes = planNodes(row!["QUERY PLAN"][0]!.Plan);
+      expect(nodes.some((n) => n["Relation Name"] === "UseCase")).toBe(false);
+      const scans = nodes.filter((n) => n["Relation Name"] === "Client");
+      for (const n of scans) expect(n["Node Type"]).not.toBe("Seq Scan");
+      expect(scans.reduce((sum, n) => sum + ((n["Actual Rows"] ?? 0) + (n["Rows Removed by Filter"] ?? 0)) * (n["Actual Loops"] ?? 1), 0)).toBeLessThanOrEqual(30);
+    }
+  });
 });
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Actual Rows"?: number;
+  "Actual Loops"?: number;
+  "Rows Removed by Filter"?: number;
+  Plans?: PlanNode[];
+}
+
+const planNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(planNodes)];

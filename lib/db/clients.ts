@@ -25,23 +25,15 @@ export async function listClients(ctx: TenantContext, query: ListQuery) {
     ...tenant(ctx),
   };
   const dir = query.sort?.desc ? "desc" : "asc";
+  // The use-case count is Client.useCaseCount, kept by a trigger on UseCase (migration
+  // vendor_client_counts): sorting by it reads the (organizationId, useCaseCount, name) index
+  // instead of counting the tenant's use cases (issue 17: Prisma's `_count` ordering became a
+  // GROUP BY over every organisation's use cases).
   const orderBy: Prisma.ClientOrderByWithRelationInput[] =
-    query.sort?.id === "residency" ? [{ residency: dir }, { name: "asc" }] : query.sort?.id === "useCases" ? [{ useCases: { _count: dir } }, { name: "asc" }] : query.sort?.id === "updatedAt" ? [{ updatedAt: dir }, { id: "asc" }] : [{ name: dir }, { id: "asc" }];
-  const select = { id: true, name: true, dataClasses: true, residency: true, frameworks: true, archivedAt: true, updatedAt: true } as const;
-  const page = { where, orderBy, skip: (query.page - 1) * query.pageSize, take: query.pageSize };
-  if (query.sort?.id === "useCases") {
-    // Sorting by the count needs every client's count (Prisma counts them in the query).
-    const [rows, total] = await prisma.$transaction([prisma.client.findMany({ ...page, select: { ...select, _count: { select: { useCases: true } } } }), prisma.client.count({ where })]);
-    return { rows: rows.map(({ _count, ...c }) => ({ ...c, useCases: _count.useCases })), total };
-  }
-  // Otherwise count use cases for the page's clients only (issue 17: a `_count` in the select
-  // became a GROUP BY over every organisation's use cases).
-  const [rows, total] = await prisma.$transaction([prisma.client.findMany({ ...page, select }), prisma.client.count({ where })]);
-  const counts = rows.length
-    ? await prisma.useCase.groupBy({ by: ["clientId"], where: { organizationId: ctx.organizationId, clientId: { in: rows.map((r) => r.id) } }, _count: { _all: true } })
-    : [];
-  const byClient = new Map(counts.map((c) => [c.clientId, c._count._all]));
-  return { rows: rows.map((c) => ({ ...c, useCases: byClient.get(c.id) ?? 0 })), total };
+    query.sort?.id === "residency" ? [{ residency: dir }, { name: "asc" }] : query.sort?.id === "useCases" ? [{ useCaseCount: dir }, { name: "asc" }] : query.sort?.id === "updatedAt" ? [{ updatedAt: dir }, { id: "asc" }] : [{ name: dir }, { id: "asc" }];
+  const select = { id: true, name: true, dataClasses: true, residency: true, frameworks: true, archivedAt: true, updatedAt: true, useCaseCount: true } as const;
+  const [rows, total] = await prisma.$transaction([prisma.client.findMany({ where, orderBy, skip: (query.page - 1) * query.pageSize, take: query.pageSize, select }), prisma.client.count({ where })]);
+  return { rows: rows.map(({ useCaseCount, ...c }) => ({ ...c, useCases: useCaseCount })), total };
 }
 
 function duplicateName(error: unknown): never {

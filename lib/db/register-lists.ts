@@ -13,7 +13,8 @@ import type { TenantContext } from "./tenant";
  *  - every read leads with organizationId on an index that matches the sort including its
  *    tie-breaker (prisma/schema.prisma), so page 1 is an index range read of 26 rows;
  *  - pages past MAX_OFFSET_PAGE are read from a key (keyset), never by OFFSET;
- *  - a vendor's product count is counted for the page's vendors only;
+ *  - a vendor's product count is a column kept by a trigger (Vendor.activeProductCount), so the
+ *    count sort reads an index too;
  *  - searches (ILIKE '%…%') use trigram indexes that also lead with organizationId;
  *  - the total is counted up to TOTAL_CAP and then shown as "1,000+".
  * One statement per page (rows plus the capped total), raw SQL from Prisma.sql fragments sent
@@ -111,24 +112,16 @@ function vendorStatements(ctx: TenantContext, query: ListQuery) {
                        UNION SELECT "vendorId" FROM "Product" WHERE "organizationId" = ${org} AND name ILIKE ${pattern})`
     : sql``;
   const from = sql`FROM "Vendor" v WHERE v."organizationId" = ${org} AND ${archivedCondition(sql`v."archivedAt"`, query.filters.status)} ${search}`;
-  const activeProducts = (vendor: Prisma.Sql) =>
-    sql`(SELECT count(*)::int FROM "Product" p WHERE p."organizationId" = ${org} AND p."vendorId" = ${vendor} AND p."archivedAt" IS NULL)`;
   const sort = vendorSort(query);
-  // Sorting by product count needs every matching vendor's count (the tenant's, never the
-  // table's); every other sort reads the page first and counts products for its rows only.
-  const source =
-    query.sort?.id === "products"
-      ? sql`(SELECT v.id, v.name, v.website, v."isSample", v."archivedAt", v."updatedAt", coalesce(c.n, 0)::int AS products
-             FROM "Vendor" v
-             LEFT JOIN (SELECT "vendorId", count(*)::int AS n FROM "Product" WHERE "organizationId" = ${org} AND "archivedAt" IS NULL GROUP BY "vendorId") c ON c."vendorId" = v.id
-             WHERE v."organizationId" = ${org} AND ${archivedCondition(sql`v."archivedAt"`, query.filters.status)} ${search})`
-      : sql`(SELECT v.id, v.name, v.website, v."isSample", v."archivedAt", v."updatedAt" ${from})`;
+  // The product count is Vendor.activeProductCount, kept by a trigger on Product (migration
+  // vendor_client_counts), so sorting by it reads an index like any other sort instead of
+  // counting the tenant's products.
+  const source = sql`(SELECT v.id, v.name, v.website, v."isSample", v."archivedAt", v."updatedAt", v."activeProductCount" AS products ${from})`;
   const page = (plan: PagePlan) => sql`
       WITH page AS (${plan.select(source)})
       SELECT page_source.id, page_source.name, page_source.website, page_source."isSample",
              page_source."archivedAt" AT TIME ZONE 'UTC' AS "archivedAt", page_source."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
-             ${query.sort?.id === "products" ? sql`page_source.products` : activeProducts(sql`page_source.id`)} AS products,
-             ${cappedCount(from)} AS total
+             page_source.products, ${cappedCount(from)} AS total
       FROM page AS page_source ORDER BY ${plan.order}`;
   return { sort, page, total: sql`SELECT ${cappedCount(from)} AS total` };
 }
