@@ -3,7 +3,7 @@
  * products in a fresh embedded PostgreSQL, then times the list queries the register pages make
  * (median and p95 of repeated runs); then times rendering product risk reports to PDF; then fires
  * 1,000 concurrent audited writes at one organisation while the sealer runs. The figures go to
- * BENCHMARKS.md. `npm run bench -- audit` (or register, register-http, render, portfolio, startup, scoring, frontend) runs one part only.
+ * BENCHMARKS.md. `npm run bench -- audit` (or register, register-http, lists, render, portfolio, startup, scoring, frontend) runs one part only.
  *
  * As in production, the app's code connects as the least-privilege app role; the owner migrates.
  */
@@ -86,6 +86,12 @@ try {
     // Issue 17: register pages against their own SQL, a small tenant beside a big one, and the CSV import (scripts/bench/register.ts).
     const { benchRegister } = await import("./bench/register");
     await benchRegister({ ownerUrl: db.ownerUrl("bench"), appUrl: db.appUrl("bench"), writeSection });
+  }
+
+  if (runs("lists")) {
+    // Issue 17: review queue, assessments, reports and audit trail state, before and after keyset pages (scripts/bench/lists.ts).
+    const { benchLists } = await import("./bench/lists");
+    await writeSection("## Other lists", await benchLists(timed, db.ownerUrl("bench")));
   }
 
   if (runs("scoring")) {
