@@ -5,13 +5,14 @@
  * (every client and use case loaded, statuses computed by statusShownForUseCase, filtered in
  * memory), and another organisation's rows never show.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { statusShownForUseCase } from "@/lib/domain/approvals/approval-validity";
 import { filterMatrix } from "@/lib/domain/approvals/matrix-filter";
 import { calendarDateOfColumn } from "@/lib/domain/dates/calendar-date";
 import { RISK_TIERS } from "@/lib/domain/vocabulary";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
-import { approvalMatrix, MATRIX_STATUSES, type MatrixQuery } from "./approval-matrix";
+import { approvalMatrix, approvalMatrixStatement, MATRIX_STATUSES, type MatrixQuery } from "./approval-matrix";
 import { prisma, type Prisma } from "./prisma-client";
 import type { TenantContext } from "./tenant";
 
@@ -159,4 +160,43 @@ describe("approval matrix filters", () => {
     expect(foreign.clients.length).toBe(2);
     expect(foreign.clients.every((c) => c.id.startsWith("ma"))).toBe(true);
   });
+
+  it("read the tenant's clients from its index range, never the table, filtered or not", { timeout: 60_000 }, async () => {
+    // A big tenant next door (3,000 clients with a use case each), so a read of the table would show.
+    const big = await createTestOrganization("Matrix big");
+    await prisma.client.createMany({ data: Array.from({ length: 3000 }, (_, i) => ({ id: `mz${i}`, organizationId: big.organizationId, name: name(i) })) });
+    await prisma.vendor.create({ data: { id: "mzv", organizationId: big.organizationId, name: "Big vendor" } });
+    await prisma.product.create({ data: { id: "mzp", organizationId: big.organizationId, vendorId: "mzv", name: "Big model", tier: "BUSINESS", deploymentModel: "CLOUD_API", processingRegions: ["EU"] } });
+    await prisma.useCase.createMany({ data: Array.from({ length: 3000 }, (_, i) => ({ organizationId: big.organizationId, clientId: `mz${i}`, productId: "mzp", purpose: "Drafting", status: "APPROVED" as const, currentTier: "CRITICAL" as const })) });
+    const owner = new pg.Client({ connectionString: inject("ownerUrl") });
+    await owner.connect();
+    try {
+      await owner.query(`ANALYZE "Client"; ANALYZE "UseCase"`);
+    } finally {
+      await owner.end();
+    }
+    const all = await prisma.client.count();
+    const me = a.as.COMPLIANCE_OFFICER;
+    for (const query of [{ q: "" }, { q: "", statuses: ["APPROVED" as const], tiers: ["CRITICAL" as const] }, { q: "", statuses: ["LAPSED" as const] }]) {
+      const [row] = await prisma.$queryRaw<Array<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>>`EXPLAIN (ANALYZE, FORMAT JSON) ${approvalMatrixStatement(me, { page: 1, pageSize: 20, ...query }, NOW)}`;
+      const nodes = planNodes(row!["QUERY PLAN"][0]!.Plan);
+      const label = JSON.stringify(query);
+      for (const n of nodes.filter((n) => n["Relation Name"] === "Client" || n["Relation Name"] === "UseCase")) expect(n["Node Type"], label).not.toBe("Seq Scan");
+      // At most the tenant's 46 clients (page plus capped total), however many other tenants hold.
+      const clientRows = nodes.filter((n) => n["Relation Name"] === "Client").reduce((sum, n) => sum + ((n["Actual Rows"] ?? 0) + (n["Rows Removed by Filter"] ?? 0)) * (n["Actual Loops"] ?? 1), 0);
+      expect(clientRows, label).toBeLessThanOrEqual(2 * 46);
+      expect(all, "other tenants' clients exist").toBeGreaterThan(2 * 46);
+    }
+  });
 });
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Actual Rows"?: number;
+  "Actual Loops"?: number;
+  "Rows Removed by Filter"?: number;
+  Plans?: PlanNode[];
+}
+
+const planNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(planNodes)];
