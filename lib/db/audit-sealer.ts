@@ -2,7 +2,7 @@ import "server-only";
 import { appendAnchors, readAnchors } from "@/lib/audit/anchor-file";
 import { serverEnv } from "@/lib/config/server-env";
 import { createSealVerifier, deriveAuditKeys, GENESIS_MAC, sealMac, type Anchor, type AuditKeys, type SealBreak, type SealedEventContent } from "@/lib/domain/audit-seal";
-import { prisma } from "./prisma-client";
+import { prisma, Prisma } from "./prisma-client";
 
 /**
  * SECURITY-CRITICAL. The sealer: links committed audit events into each organisation's keyed
@@ -108,14 +108,24 @@ export async function sealAllOrganizations(): Promise<{ organizations: number; s
   return { organizations, sealed };
 }
 
-/** How far the sealer is behind, over all organisations: for health checks and metrics. */
+/**
+ * How far the sealer is behind, over all organisations: for health checks and metrics. Only each
+ * organisation's tail at or past its head's floorTxid can hold unsealed events (see above), so
+ * this reads those tails (index organizationId, txid), not every event ever written (issue 17:
+ * the anti-join over the whole table grew with every write and ran on every scrape).
+ */
+export const auditSealingLagStatement = () => Prisma.sql`
+    SELECT count(e.id)::int AS pending, min(e."createdAt") AS oldest,
+           COALESCE(EXTRACT(EPOCH FROM now() - min(e."createdAt")), 0)::float8 AS "oldestSeconds"
+    FROM "Organization" o
+    LEFT JOIN LATERAL (SELECT s."floorTxid" FROM "AuditSeal" s WHERE s."organizationId" = o.id ORDER BY s.seq DESC LIMIT 1) head ON TRUE
+    JOIN "AuditEvent" e ON e."organizationId" = o.id AND e."txid" >= COALESCE(head."floorTxid", 0)
+    WHERE NOT EXISTS (SELECT 1 FROM "AuditSeal" s WHERE s."eventId" = e."id")`;
+
 export async function auditSealingLag(): Promise<{ pending: number; oldestPendingAt: Date | null; oldestSeconds: number }> {
   // The age is taken by the database's clock, like the events' createdAt, so a skewed app clock
   // (another machine) does not show a lag that is not there.
-  const [row] = await prisma.$queryRaw<Array<{ pending: number; oldest: Date | null; oldestSeconds: number }>>`
-    SELECT count(*)::int AS pending, min(e."createdAt") AS oldest,
-           COALESCE(EXTRACT(EPOCH FROM now() - min(e."createdAt")), 0)::float8 AS "oldestSeconds"
-    FROM "AuditEvent" e WHERE NOT EXISTS (SELECT 1 FROM "AuditSeal" s WHERE s."eventId" = e."id")`;
+  const [row] = await prisma.$queryRaw<Array<{ pending: number; oldest: Date | null; oldestSeconds: number }>>(auditSealingLagStatement());
   return { pending: row?.pending ?? 0, oldestPendingAt: row?.oldest ?? null, oldestSeconds: Math.max(0, row?.oldestSeconds ?? 0) };
 }
 

@@ -15,6 +15,7 @@ import { parseListQuery, type ListQuery, type ListQueryOptions } from "@/lib/val
 import { templateSchema } from "@/lib/validation/questionnaire-template";
 import { ASSESSMENT_LIST, assessmentListPageStatement, assessmentStatusWhere, listAssessments, mineWhere } from "./assessment-list";
 import { getAuditTrailState, recordAuditEvent, sealOrganization } from "./audit";
+import { auditSealingLagStatement } from "./audit-sealer";
 import { prisma, Prisma } from "./prisma-client";
 import { createTemplate } from "./questionnaires";
 import { listReports, REPORT_LIST, reportListPageStatement } from "./reports";
@@ -353,6 +354,19 @@ describe("work lists (keyset, page-sized, tenant-sized)", () => {
     expect({ events: after.events, pending: after.pending }).toEqual(await count());
     expect(after.pending).toBe(7);
     expect(after.sealed).toBe(after.events - 7);
+    // The sealing lag (metrics, health) reads only each organisation's unsealed tail: the same
+    // answer as the anti-join over every event it replaced, compared in one snapshot because other
+    // test files write events meanwhile.
+    const [now, whole] = await prisma.$transaction(
+      async (tx) => [
+        await tx.$queryRaw<Array<{ pending: number; oldest: Date | null }>>(auditSealingLagStatement()),
+        await tx.$queryRaw<Array<{ pending: number; oldest: Date | null }>>`
+          SELECT count(*)::int AS pending, min(e."createdAt") AS oldest FROM "AuditEvent" e WHERE NOT EXISTS (SELECT 1 FROM "AuditSeal" s WHERE s."eventId" = e."id")`,
+      ],
+      { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+    );
+    expect(now![0]!.pending).toBeGreaterThanOrEqual(7);
+    expect({ pending: now![0]!.pending, oldest: now![0]!.oldest }).toEqual(whole![0]);
   });
 });
 
