@@ -1,5 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { textPdf } from "@/lib/testing/dpa-documents";
 import { signInAndWait } from "./support/auth";
 import { DEMO, DEMO_PASSWORD } from "./support/env";
 import { generateProductReport, shareReport } from "./support/report-share";
@@ -64,6 +67,74 @@ async function crawl(page: Page, start: string[], depth: number, label: string):
   return { problems, visited: [...seen] };
 }
 
+/**
+ * The newer pages the crawl cannot be sure to reach with something on them: a vendor request and
+ * the vendor's own questionnaire (a mailed token), a DPA's review page (three links deep), and the
+ * admin's API tokens and webhooks (empty unless another spec made one first). Made once per
+ * worker, through the UI as a user would, so each state is audited with real content.
+ */
+interface NewerPages {
+  vendorRequest: string;
+  questionnaire: string;
+  dpaReview: string;
+  webhook: string;
+}
+let newerPages: Promise<NewerPages> | null = null;
+
+async function makeNewerPages(browser: Browser): Promise<NewerPages> {
+  const am = await signedIn(browser, DEMO.ACCOUNT_MANAGER, /\/dashboard$/, VIEWPORTS.desktop, "light");
+  const stamp = Date.now().toString(36);
+  await am.goto("/vendors/new");
+  await am.getByLabel("Name").fill(`Axe Labs ${stamp}`);
+  await am.getByRole("button", { name: "Create vendor" }).click();
+  await am.getByRole("link", { name: "Add product" }).click();
+  await am.getByLabel("Product name").fill(`Axe Assistant ${stamp}`);
+  await am.getByRole("button", { name: "Create product" }).click();
+  await expect(am.getByRole("heading", { name: `Axe Assistant ${stamp}` })).toBeVisible();
+  const productUrl = am.url();
+
+  // A DPA with its document, so the review page has text and (once the worker is done) proposals.
+  const northwind = readFileSync(path.join(import.meta.dirname, "../lib/domain/dpa-analysis/fixtures/northwind-gdpr-long.md"), "utf8").replace(/^#+ /gm, "# ");
+  await am.getByRole("link", { name: "Add a DPA" }).click();
+  await am.getByLabel("Title").fill(`Axe DPA ${stamp}`);
+  await am.getByLabel("Signed document").setInputFiles({ name: "axe-dpa.pdf", mimeType: "application/pdf", buffer: await textPdf(northwind) });
+  await expect(am.getByTestId("uploaded-file")).toContainText("axe-dpa.pdf");
+  await am.getByRole("button", { name: "Save DPA" }).click();
+  await am.getByRole("region", { name: `Axe DPA ${stamp}` }).getByRole("link", { name: /Review/ }).click();
+  await expect(am.getByTestId("proposal-BREACH_NOTIFICATION")).toContainText("Proposed", { timeout: 60_000 });
+  const dpaReview = new URL(am.url()).pathname;
+
+  await am.goto(productUrl);
+  await am.getByRole("link", { name: "Ask the vendor" }).click();
+  const form = am.getByRole("form", { name: "Send a questionnaire to the vendor" });
+  await form.getByLabel("Contact name").fill("Ava Axe");
+  await form.getByLabel("Contact email").fill(`ava-${stamp}@axe.example`);
+  await form.getByRole("button", { name: "Send questionnaire" }).click();
+  const questionnaire = new URL(await am.getByLabel("Questionnaire link").inputValue()).pathname;
+  await am.getByRole("link", { name: "Open the request" }).click();
+  await expect(am).toHaveURL(/\/vendor-requests\/[^/]+$/);
+  const vendorRequest = new URL(am.url()).pathname;
+  await am.context().close();
+
+  const admin = await signedIn(browser, DEMO.ADMIN, /\/dashboard$/, VIEWPORTS.desktop, "light");
+  await admin.goto("/settings/api-tokens");
+  const tokenForm = admin.getByRole("form", { name: "New API token" });
+  await tokenForm.getByLabel("Name").fill(`Axe token ${stamp}`);
+  await tokenForm.getByRole("button", { name: "Create token" }).click();
+  await expect(admin.getByTestId("new-api-token")).toBeVisible();
+  await admin.goto("/settings/webhooks");
+  const hookForm = admin.getByRole("form", { name: "New webhook" });
+  const hookUrl = `https://hooks.axe.example/${stamp}`;
+  await hookForm.getByLabel("Endpoint address").fill(hookUrl);
+  await hookForm.getByLabel(/A risk report was shared/).check();
+  await hookForm.getByRole("button", { name: "Add webhook" }).click();
+  await expect(admin.getByTestId("new-webhook-secret")).toBeVisible();
+  await admin.goto("/settings/webhooks");
+  const webhook = (await admin.getByTestId("webhook-row").filter({ hasText: hookUrl }).getByRole("link", { name: hookUrl }).getAttribute("href"))!;
+  await admin.context().close();
+  return { vendorRequest, questionnaire, dpaReview, webhook };
+}
+
 async function signedIn(browser: Browser, email: string, home: RegExp, viewport: { width: number; height: number }, scheme: "light" | "dark") {
   const context = await browser.newContext({ viewport, colorScheme: scheme });
   const page = await context.newPage();
@@ -119,6 +190,35 @@ for (const [width, viewport] of Object.entries(VIEWPORTS)) {
           problems.push(...(await crawl(page, ["/dashboard", ...(await linksOn(page))], 1, `${role} ${width} ${scheme}`)).problems);
           await page.context().close();
         }
+        expect(problems).toEqual([]);
+      });
+
+      test("the newer pages with content: a vendor request, the DPA review, API tokens, webhooks, single sign-on and the vendor's questionnaire", async ({ browser }) => {
+        newerPages ??= makeNewerPages(browser);
+        const made = await newerPages;
+        const problems: string[] = [];
+        const admin = await signedIn(browser, DEMO.ADMIN, /\/dashboard$/, viewport, scheme);
+        const states: Array<[string, string, (p: Page) => Promise<void>]> = [
+          ["vendor request", made.vendorRequest, (p) => expect(p.getByRole("heading", { name: "Questionnaire for Ava Axe" })).toBeVisible()],
+          ["DPA review", made.dpaReview, (p) => expect(p.getByTestId("proposal-BREACH_NOTIFICATION")).toBeVisible()],
+          ["API tokens", "/settings/api-tokens", (p) => expect(p.getByTestId("api-token-row").first()).toBeVisible()],
+          ["webhooks", "/settings/webhooks", (p) => expect(p.getByTestId("webhook-row").first()).toBeVisible()],
+          ["webhook", made.webhook, (p) => expect(p.getByRole("heading", { name: "Webhook", exact: true })).toBeVisible()],
+          ["single sign-on", "/settings/sso", (p) => expect(p.getByRole("heading", { name: "Single sign-on" })).toBeVisible()],
+        ];
+        for (const [state, path, ready] of states) {
+          expect((await admin.goto(path))?.status(), `${state} ${path}`).toBe(200);
+          await ready(admin);
+          problems.push(...(await violations(admin, `${state} ${width} ${scheme}`)));
+        }
+        await admin.context().close();
+
+        // The vendor, signed out, on the mailed link.
+        const vendor = await (await browser.newContext({ viewport, colorScheme: scheme })).newPage();
+        expect((await vendor.goto(made.questionnaire))?.status()).toBe(200);
+        await expect(vendor.getByRole("heading").first()).toBeVisible();
+        problems.push(...(await violations(vendor, `vendor questionnaire ${width} ${scheme}`)));
+        await vendor.context().close();
         expect(problems).toEqual([]);
       });
 

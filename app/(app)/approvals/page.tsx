@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { ListSkeleton } from "@/components/ui/list-skeleton";
 import { KeysetPageLinks } from "@/components/ui/keyset-page-links";
 import { ApprovalMatrix } from "@/components/use-cases/approval-matrix";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission, type Actor } from "@/lib/auth/session";
 import { approvalMatrix, MATRIX_STATUSES as STATUSES } from "@/lib/db/approval-matrix";
 import { z } from "zod";
 import { AutoApplyForm } from "@/components/ui/auto-apply-form";
@@ -28,10 +30,6 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
   const raw = await searchParams;
   const one = (k: string) => (typeof raw[k] === "string" ? raw[k] : "");
   const { page, cursor, q, status, tier } = params.parse({ page: one("page") || undefined, cursor: one("cursor") || null, q: one("q"), status: one("status"), tier: one("tier") });
-  // The filters choose clients in the database, across every page (lib/db/approval-matrix.ts).
-  const data = await approvalMatrix(actor, { page, pageSize: PAGE_SIZE, q, cursor, statuses: status ? [status] : [], tiers: tier ? [tier] : [] });
-  const href = (link: { page: number; cursor: string | null }) =>
-    `/approvals?${new URLSearchParams({ ...(q ? { q } : {}), ...(status ? { status } : {}), ...(tier ? { tier } : {}), page: String(link.page), ...(link.cursor ? { cursor: link.cursor } : {}) })}`;
   return (
     <>
       <PageHeader title="Approval matrix" description="Every client against the products it uses: each cell is a use case with its approval status and risk tier. A lapsed approval shows LAPSED." />
@@ -79,6 +77,23 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
           </Link>
         ) : null}
       </AutoApplyForm>
+      {/* Keyed on the view: a search, filter or page change shows the skeleton again until its matrix arrives.
+          The form above stays, so a typed search keeps its focus. */}
+      <Suspense key={JSON.stringify([q, status, tier, page, cursor])} fallback={<ListSkeleton label="the approval matrix" />}>
+        <MatrixRows actor={actor} view={{ page, cursor, q, status, tier }} />
+      </Suspense>
+    </>
+  );
+}
+
+/** The query runs here, below the Suspense boundary: the role check above has already answered. */
+async function MatrixRows({ actor, view: { page, cursor, q, status, tier } }: { actor: Actor; view: z.infer<typeof params> }) {
+  // The filters choose clients in the database, across every page (lib/db/approval-matrix.ts).
+  const data = await approvalMatrix(actor, { page, pageSize: PAGE_SIZE, q, cursor, statuses: status ? [status] : [], tiers: tier ? [tier] : [] });
+  const href = (link: { page: number; cursor: string | null }) =>
+    `/approvals?${new URLSearchParams({ ...(q ? { q } : {}), ...(status ? { status } : {}), ...(tier ? { tier } : {}), page: String(link.page), ...(link.cursor ? { cursor: link.cursor } : {}) })}`;
+  return (
+    <>
       {data.clients.length === 0 && (status || tier) ? (
         <EmptyState title="No client has a use case matching these filters.">Try another status or risk tier, or clear the filters.</EmptyState>
       ) : data.clients.length === 0 ? (

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
+import { ListSkeleton } from "@/components/ui/list-skeleton";
 import { KeysetPageLinks } from "@/components/ui/page-links";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission, type Actor } from "@/lib/auth/session";
 import { ASSESSMENT_LIST, ASSESSMENT_STATUSES, listAssessments } from "@/lib/db/assessment-list";
 import { enumLabel } from "@/lib/domain/vocabulary";
-import { parseListQuery, toSearchParams } from "@/lib/validation/list-query";
+import { parseListQuery, toSearchParams, type ListQuery } from "@/lib/validation/list-query";
 
 export const metadata: Metadata = { title: "Assessments" };
 
@@ -13,8 +15,6 @@ export const metadata: Metadata = { title: "Assessments" };
 export default async function AssessmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("assessment:read");
   const query = parseListQuery(await searchParams, ASSESSMENT_LIST);
-  const { rows, ...pages } = await listAssessments(actor, query);
-  const total = pages.total;
   const mine = Boolean(query.filters.mine);
   const statuses = query.filters.status ?? [];
   const view = (change: Partial<Record<"status" | "mine", string[]>>) => {
@@ -37,6 +37,22 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
           {mine ? "Only mine ✓" : "Only mine"}
         </Link>
       </nav>
+      {/* Keyed on the query: a filter or page link shows the skeleton again until its rows arrive. */}
+      <Suspense key={toSearchParams(query, ASSESSMENT_LIST).toString()} fallback={<ListSkeleton label="assessments" />}>
+        <AssessmentRows actor={actor} query={query} />
+      </Suspense>
+    </>
+  );
+}
+
+/** The query runs here, below the Suspense boundary: the role check above has already answered. */
+async function AssessmentRows({ actor, query }: { actor: Actor; query: ListQuery }) {
+  const { rows, ...pages } = await listAssessments(actor, query);
+  const total = pages.total;
+  const mine = Boolean(query.filters.mine);
+  const statuses = query.filters.status ?? [];
+  return (
+    <>
       <p className="mb-2 text-sm text-slate-700" data-testid="assessments-total">
         {total.toLocaleString("en-GB")}
         {pages.totalCapped ? "+" : ""} assessment{total === 1 && !pages.totalCapped ? "" : "s"}

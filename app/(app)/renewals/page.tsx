@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { ListSkeleton } from "@/components/ui/list-skeleton";
 import { z } from "zod";
 import { RenewalCalendar } from "@/components/renewals/renewal-calendar";
 import { RenewalFilters } from "@/components/renewals/renewal-filters";
@@ -8,7 +10,7 @@ import { SendRemindersButton } from "@/components/renewals/send-reminders-button
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission, type Actor } from "@/lib/auth/session";
 import { todayFor } from "@/lib/db/tenant";
 import { clientOptionById, productOptionById } from "@/lib/db/picker-options";
 import { collectRenewalItems, filterRenewals, renewalBuckets, type RenewalItem } from "@/lib/db/renewals";
@@ -46,67 +48,9 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
   const now = new Date();
   const today = todayFor(actor, now);
   const month = q.month ?? today.slice(0, 7);
-  const filters = { clientId: q.client || undefined, ownerId: q.owner || undefined, productId: q.product || undefined, kinds: q.kinds.length ? q.kinds : undefined };
 
   // Only the chosen client's and product's labels: their pickers search as you type (issue 17).
   const [client, members, product] = await Promise.all([clientOptionById(actor, q.client), listMembers(actor), productOptionById(actor, q.product)]);
-  const ownerName = new Map(members.map((m) => [m.userId, m.name]));
-  const toRow = (i: RenewalItem): RenewalRow => ({
-    key: `${i.kind}-${i.itemId}-${i.dueOn}`,
-    kind: i.kind,
-    dueOn: i.dueOn,
-    title: i.title,
-    detail: i.detail,
-    href: i.href,
-    action: i.action,
-    clientName: i.clientName,
-    productName: i.productName,
-    ownerName: i.ownerId ? (ownerName.get(i.ownerId) ?? null) : null,
-  });
-
-  let body: React.ReactNode;
-  let total: number;
-  if (q.view === "calendar") {
-    const [y, m] = month.split("-").map(Number) as [number, number];
-    const items = filterRenewals(await collectRenewalItems(actor, { from: `${month}-01`, until: addDays(`${month}-01`, daysInMonth(y, m) - 1) }), filters);
-    total = items.length;
-    const href = (to: string) => `/renewals?${new URLSearchParams({ ...Object.fromEntries(Object.entries({ client: q.client, owner: q.owner, product: q.product, kind: q.kind }).filter(([, v]) => v)), view: "calendar", month: to })}`;
-    body = (
-      <>
-        <nav aria-label="Months" className="mb-3 flex items-center gap-3">
-          <Link href={href(shiftMonth(month, -1))} className={buttonClass("secondary")}>
-            ← Previous month
-          </Link>
-          <h2 className="text-lg font-semibold text-slate-900">{new Date(`${month}-01T00:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" })}</h2>
-          <Link href={href(shiftMonth(month, 1))} className={buttonClass("secondary")}>
-            Next month →
-          </Link>
-          {month !== today.slice(0, 7) ? (
-            <Link href={href(today.slice(0, 7))} className="text-sm text-brand-700 hover:underline">
-              This month
-            </Link>
-          ) : null}
-          <span className="text-sm text-slate-600">{total === 0 ? "Nothing falls due this month." : `${total} date${total === 1 ? "" : "s"} this month.`}</span>
-        </nav>
-        <RenewalCalendar month={month} rows={items.map(toRow)} today={today} />
-      </>
-    );
-  } else {
-    const { buckets: all } = await renewalBuckets(actor, filters, now);
-    const within = q.within;
-    const buckets = within ? new Map([...all.entries()].map(([b, items]) => [b, items.filter((i) => inRenewalWindow(i, today, within))] as const).filter(([, items]) => items.length > 0)) : all;
-    total = [...buckets.entries()].filter(([b]) => b !== "LATER").reduce((n, [, rows]) => n + rows.length, 0);
-    const rows: Partial<Record<RenewalBucket, RenewalRow[]>> = Object.fromEntries([...buckets.entries()].map(([b, items]) => [b, items.map(toRow)]));
-    body =
-      total === 0 ? (
-        <EmptyState title={Object.values(filters).some(Boolean) || q.within ? "Nothing matches these filters in the next 90 days." : "Nothing lapses in the next 90 days."}>
-          DPA and certificate expiry dates, approvals&apos; valid-until dates, condition due dates, exception expiry dates and tier-based review dates appear here as they come within 90 days.
-        </EmptyState>
-      ) : (
-        <RenewalList buckets={rows} today={today} />
-      );
-  }
-
   const viewHref = (view: "list" | "calendar") => `/renewals?${new URLSearchParams({ ...Object.fromEntries(Object.entries({ client: q.client, owner: q.owner, product: q.product, kind: q.kind }).filter(([, v]) => v)), ...(view === "calendar" ? { view, month } : {}) })}`;
   return (
     <>
@@ -144,8 +88,76 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
           </Link>
         </p>
       ) : null}
-      {body}
-      <OpenVendorRequests rows={await listOpenVendorRequests(actor, { now })} today={today} />
+      {/* Keyed on the view: a filter, view or month change shows the skeleton again until its dates arrive. */}
+      <Suspense key={JSON.stringify([q.view, month, q.client, q.owner, q.product, q.kinds, q.within])} fallback={<ListSkeleton label="renewals" />}>
+        <RenewalBody actor={actor} q={q} month={month} today={today} now={now} members={members} />
+      </Suspense>
+      <Suspense fallback={<ListSkeleton label="open vendor requests" rows={2} />}>
+        <OpenRequests actor={actor} now={now} today={today} />
+      </Suspense>
     </>
   );
+}
+
+type RenewalView = z.infer<typeof params> & { kind: string };
+
+/** The date queries run here, below the Suspense boundary: the role check above has already answered. */
+async function RenewalBody({ actor, q, month, today, now, members }: { actor: Actor; q: RenewalView; month: string; today: string; now: Date; members: Awaited<ReturnType<typeof listMembers>> }) {
+  const filters = { clientId: q.client || undefined, ownerId: q.owner || undefined, productId: q.product || undefined, kinds: q.kinds.length ? q.kinds : undefined };
+  const ownerName = new Map(members.map((m) => [m.userId, m.name]));
+  const toRow = (i: RenewalItem): RenewalRow => ({
+    key: `${i.kind}-${i.itemId}-${i.dueOn}`,
+    kind: i.kind,
+    dueOn: i.dueOn,
+    title: i.title,
+    detail: i.detail,
+    href: i.href,
+    action: i.action,
+    clientName: i.clientName,
+    productName: i.productName,
+    ownerName: i.ownerId ? (ownerName.get(i.ownerId) ?? null) : null,
+  });
+
+  if (q.view === "calendar") {
+    const [y, m] = month.split("-").map(Number) as [number, number];
+    const items = filterRenewals(await collectRenewalItems(actor, { from: `${month}-01`, until: addDays(`${month}-01`, daysInMonth(y, m) - 1) }), filters);
+    const total = items.length;
+    const href = (to: string) => `/renewals?${new URLSearchParams({ ...Object.fromEntries(Object.entries({ client: q.client, owner: q.owner, product: q.product, kind: q.kind }).filter(([, v]) => v)), view: "calendar", month: to })}`;
+    return (
+      <>
+        <nav aria-label="Months" className="mb-3 flex items-center gap-3">
+          <Link href={href(shiftMonth(month, -1))} className={buttonClass("secondary")}>
+            ← Previous month
+          </Link>
+          <h2 className="text-lg font-semibold text-slate-900">{new Date(`${month}-01T00:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" })}</h2>
+          <Link href={href(shiftMonth(month, 1))} className={buttonClass("secondary")}>
+            Next month →
+          </Link>
+          {month !== today.slice(0, 7) ? (
+            <Link href={href(today.slice(0, 7))} className="text-sm text-brand-700 hover:underline">
+              This month
+            </Link>
+          ) : null}
+          <span className="text-sm text-slate-600">{total === 0 ? "Nothing falls due this month." : `${total} date${total === 1 ? "" : "s"} this month.`}</span>
+        </nav>
+        <RenewalCalendar month={month} rows={items.map(toRow)} today={today} />
+      </>
+    );
+  }
+  const { buckets: all } = await renewalBuckets(actor, filters, now);
+  const within = q.within;
+  const buckets = within ? new Map([...all.entries()].map(([b, items]) => [b, items.filter((i) => inRenewalWindow(i, today, within))] as const).filter(([, items]) => items.length > 0)) : all;
+  const total = [...buckets.entries()].filter(([b]) => b !== "LATER").reduce((n, [, rows]) => n + rows.length, 0);
+  const rows: Partial<Record<RenewalBucket, RenewalRow[]>> = Object.fromEntries([...buckets.entries()].map(([b, items]) => [b, items.map(toRow)]));
+  return total === 0 ? (
+    <EmptyState title={Object.values(filters).some(Boolean) || q.within ? "Nothing matches these filters in the next 90 days." : "Nothing lapses in the next 90 days."}>
+      DPA and certificate expiry dates, approvals&apos; valid-until dates, condition due dates, exception expiry dates and tier-based review dates appear here as they come within 90 days.
+    </EmptyState>
+  ) : (
+    <RenewalList buckets={rows} today={today} />
+  );
+}
+
+async function OpenRequests({ actor, now, today }: { actor: Actor; now: Date; today: string }) {
+  return <OpenVendorRequests rows={await listOpenVendorRequests(actor, { now })} today={today} />;
 }

@@ -1,18 +1,19 @@
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { ListSkeleton } from "@/components/ui/list-skeleton";
 import { KeysetPageLinks } from "@/components/ui/page-links";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission, type Actor } from "@/lib/auth/session";
 import { listReports, REPORT_LIST } from "@/lib/db/reports";
-import { parseListQuery, toSearchParams } from "@/lib/validation/list-query";
+import { parseListQuery, toSearchParams, type ListQuery } from "@/lib/validation/list-query";
 
 export const metadata: Metadata = { title: "Reports" };
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("report:create");
   const query = parseListQuery(await searchParams, REPORT_LIST);
-  const { rows, ...pages } = await listReports(actor, {}, query);
   return (
     <>
       <PageHeader
@@ -27,6 +28,19 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </>
         }
       />
+      {/* Keyed on the query: a page link shows the skeleton again until its rows arrive. */}
+      <Suspense key={toSearchParams(query, REPORT_LIST).toString()} fallback={<ListSkeleton label="reports" />}>
+        <ReportRows actor={actor} query={query} />
+      </Suspense>
+    </>
+  );
+}
+
+/** The query runs here, below the Suspense boundary: the role check above has already answered. */
+async function ReportRows({ actor, query }: { actor: Actor; query: ListQuery }) {
+  const { rows, ...pages } = await listReports(actor, {}, query);
+  return (
+    <>
       {rows.length === 0 ? (
         <EmptyState title="No report yet.">Open a product, a use case or a client and choose Generate report.</EmptyState>
       ) : (

@@ -1,10 +1,12 @@
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { ListSkeleton } from "@/components/ui/list-skeleton";
 import { PageLinks } from "@/components/ui/page-links";
 import { z } from "zod";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission, type Actor } from "@/lib/auth/session";
 import { serverEnv } from "@/lib/config/server-env";
 import { listOutbox } from "@/lib/db/outbox";
 
@@ -19,8 +21,6 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const actor = await requirePermission("outbox:read");
   const raw = await searchParams;
   const { page, status } = params.parse({ page: typeof raw.page === "string" ? raw.page : undefined, status: typeof raw.status === "string" ? raw.status : undefined });
-  const { rows, total } = await listOutbox(actor, page, PAGE_SIZE, { failedOnly: status === "failed" });
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const smtp = Boolean(serverEnv.smtpUrl());
   return (
     <>
@@ -36,6 +36,20 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           </Link>
         </p>
       ) : null}
+      {/* Keyed on the view: a page link or the failed-only view shows the skeleton again until its rows arrive. */}
+      <Suspense key={`${status ?? "all"}-${page}`} fallback={<ListSkeleton label="the outbox" />}>
+        <OutboxRows actor={actor} page={page} status={status} smtp={smtp} />
+      </Suspense>
+    </>
+  );
+}
+
+/** The query runs here, below the Suspense boundary: the role check above (admins only) has already answered 404 to anyone else. */
+async function OutboxRows({ actor, page, status, smtp }: { actor: Actor; page: number; status: "failed" | undefined; smtp: boolean }) {
+  const { rows, total } = await listOutbox(actor, page, PAGE_SIZE, { failedOnly: status === "failed" });
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  return (
+    <>
       {rows.length === 0 && status === "failed" ? (
         <EmptyState title="No failed mail." />
       ) : rows.length === 0 ? (

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { ListSkeleton } from "@/components/ui/list-skeleton";
 import { z } from "zod";
 import { PageHeader } from "@/components/ui/card";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { UsersTable } from "@/components/users/users-table";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission, type Actor } from "@/lib/auth/session";
 import { listMembers } from "@/lib/db/users";
 import { organizationMfaPolicy } from "@/lib/db/mfa";
 import { Card } from "@/components/ui/card";
@@ -21,9 +23,6 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const actor = await requirePermission("user:manage");
   const raw = await searchParams;
   const { mfa: mfaFilter } = params.parse({ mfa: typeof raw.mfa === "string" ? raw.mfa : undefined });
-  // No client list: the client pickers search as you type (issue 17).
-  const [allMembers, mfa] = await Promise.all([listMembers(actor), organizationMfaPolicy(actor)]);
-  const members = mfaFilter === "off" ? allMembers.filter((m) => m.active && m.role !== "CLIENT_VIEWER" && !m.mfaEnabled) : allMembers;
   return (
     <>
       <PageHeader
@@ -35,6 +34,21 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </a>
         }
       />
+      {/* Keyed on the view: "without two-step" and "everyone" each show the skeleton until their rows arrive. */}
+      <Suspense key={mfaFilter ?? "all"} fallback={<ListSkeleton label="users" />}>
+        <UsersBody actor={actor} mfaFilter={mfaFilter} />
+      </Suspense>
+    </>
+  );
+}
+
+/** The queries run here, below the Suspense boundary: the role check above (admins only) has already answered 404 to anyone else. */
+async function UsersBody({ actor, mfaFilter }: { actor: Actor; mfaFilter: "off" | undefined }) {
+  // No client list: the client pickers search as you type (issue 17).
+  const [allMembers, mfa] = await Promise.all([listMembers(actor), organizationMfaPolicy(actor)]);
+  const members = mfaFilter === "off" ? allMembers.filter((m) => m.active && m.role !== "CLIENT_VIEWER" && !m.mfaEnabled) : allMembers;
+  return (
+    <>
       <Card title="Two-step verification" className="mb-6">
         <div className="flex flex-wrap items-center justify-between gap-3 text-sm" data-testid="mfa-policy">
           <p>

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { ListSkeleton } from "@/components/ui/list-skeleton";
 import { WebhookForm } from "@/components/settings/webhook-form";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission, type Actor } from "@/lib/auth/session";
 import { listWebhookEndpoints } from "@/lib/db/webhooks";
 import { createWebhookAction } from "./actions";
 
@@ -10,7 +12,6 @@ export const metadata: Metadata = { title: "Webhooks · Settings" };
 
 export default async function WebhooksPage() {
   const actor = await requirePermission("organization:manage");
-  const endpoints = await listWebhookEndpoints(actor);
   return (
     <>
       <PageHeader
@@ -19,30 +20,38 @@ export default async function WebhooksPage() {
       />
       <div className="grid gap-6 xl:grid-cols-[1fr_26rem]">
         <Card title="Endpoints">
-          {endpoints.length === 0 ? (
-            <EmptyState title="No webhooks yet">Add one on the right.</EmptyState>
-          ) : (
-            <ul className="divide-y divide-slate-200">
-              {endpoints.map((e) => (
-                <li key={e.id} className="py-3" data-testid="webhook-row">
-                  <div className="flex flex-wrap items-center justify-between gap-2">
-                    <Link href={`/settings/webhooks/${e.id}`} className="break-all font-medium underline">
-                      {e.url}
-                    </Link>
-                    <Badge tone={e.enabled ? "green" : "amber"}>{e.enabled ? "on" : "off"}</Badge>
-                  </div>
-                  {e.description ? <p className="text-sm text-slate-700">{e.description}</p> : null}
-                  <p className="font-mono text-xs text-slate-600">{e.events.join(" ")}</p>
-                  {e.disabledReason ? <p className="text-sm text-amber-800">{e.disabledReason}</p> : null}
-                </li>
-              ))}
-            </ul>
-          )}
+          <Suspense fallback={<ListSkeleton label="webhooks" rows={3} />}>
+            <EndpointList actor={actor} />
+          </Suspense>
         </Card>
         <Card title="New webhook">
           <WebhookForm create={createWebhookAction} />
         </Card>
       </div>
     </>
+  );
+}
+
+/** The query runs here, below the Suspense boundary: the role check above (admins only) has already answered 404 to anyone else. */
+async function EndpointList({ actor }: { actor: Actor }) {
+  const endpoints = await listWebhookEndpoints(actor);
+  return endpoints.length === 0 ? (
+    <EmptyState title="No webhooks yet">Add one on the right.</EmptyState>
+  ) : (
+    <ul className="divide-y divide-slate-200">
+      {endpoints.map((e) => (
+        <li key={e.id} className="py-3" data-testid="webhook-row">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <Link href={`/settings/webhooks/${e.id}`} className="break-all font-medium underline">
+              {e.url}
+            </Link>
+            <Badge tone={e.enabled ? "green" : "amber"}>{e.enabled ? "on" : "off"}</Badge>
+          </div>
+          {e.description ? <p className="text-sm text-slate-700">{e.description}</p> : null}
+          <p className="font-mono text-xs text-slate-600">{e.events.join(" ")}</p>
+          {e.disabledReason ? <p className="text-sm text-amber-800">{e.disabledReason}</p> : null}
+        </li>
+      ))}
+    </ul>
   );
 }
