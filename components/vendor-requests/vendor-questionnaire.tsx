@@ -173,7 +173,7 @@ export function VendorQuestionnaire({ token, requestId, status, sections, answer
                   <span>
                     {i + 1}. {s.title}
                   </span>
-                  <span className="text-xs text-slate-500">
+                  <span className="text-xs text-slate-600">
                     {p.answered}/{p.required}
                   </span>
                 </button>
