@@ -100,11 +100,14 @@ interface Shape {
   glyphs: Glyph[];
   segments: Array<{ end: number; advance: string }>;
 }
-const shapes = new Map<string, Shape | null>();
+// Per face, then text: a text's hash is computed once per string, a composed key's on every lookup.
+const shapes = new Map<string, Map<string, Shape | null>>();
+let shapeCount = 0;
 
 function shapeOf(font: EmbeddedFont, text: string): Shape | null {
-  const key = `${font.name}\u0000${text}`;
-  const known = shapes.get(key);
+  let byText = shapes.get(font.name);
+  if (!byText) shapes.set(font.name, (byText = new Map()));
+  const known = byText.get(text);
   if (known !== undefined) return known;
   const { glyphs, positions } = font.layout(text);
   let shape: Shape | null = null;
@@ -120,8 +123,12 @@ function shapeOf(font: EmbeddedFont, text: string): Shape | null {
     addSegment(positions.length);
     shape = { glyphs, segments };
   }
-  if (shapes.size >= 50_000) shapes.clear();
-  shapes.set(key, shape);
+  if (++shapeCount > 50_000) {
+    shapes.clear();
+    shapeCount = 1;
+    shapes.set(font.name, (byText = new Map()));
+  }
+  byText.set(text, shape);
   return shape;
 }
 
@@ -211,15 +218,28 @@ export function drawCell(doc: Doc, cell: WrappedCell, x: number, y: number, alig
  * The key holds everything the wrapping depends on. `height` is the one measured the first time
  * (tables always used that one); heightAt() gives it for the current position. Bounded.
  */
-const wrappedTexts = new Map<string, WrappedCell>();
+// Keyed level by level (face, size, width, line gap, then text): numbers and an existing string
+// hash cheaply, where one composed string key would be built and hashed on every lookup.
+type Level<T> = Map<string | number, T>;
+const wrappedTexts: Level<Level<Level<Level<Level<WrappedCell>>>>> = new Map();
+let wrappedCount = 0;
+const level = <T>(map: Level<Level<T>>, key: string | number) => {
+  let next = map.get(key);
+  if (!next) map.set(key, (next = new Map()));
+  return next;
+};
 export function wrappedText(doc: Doc, text: string, width: number, lineGap: number): WrappedCell {
   const d = internals(doc);
-  const key = `${d._font.name}|${d._fontSize}|${width}|${lineGap}|${text}`;
-  const known = wrappedTexts.get(key);
+  const byText = level(level(level(level(wrappedTexts, d._font.name), d._fontSize), width), lineGap);
+  const known = byText.get(text);
   if (known !== undefined) return known;
   const cell = wrapCell(doc, text, width, lineGap);
-  if (wrappedTexts.size >= 20_000) wrappedTexts.clear();
-  wrappedTexts.set(key, cell);
+  if (++wrappedCount > 20_000) {
+    wrappedTexts.clear();
+    wrappedCount = 0;
+    return cell;
+  }
+  byText.set(text, cell);
   return cell;
 }
 

@@ -262,15 +262,15 @@ export const TABLE_LINE_GAP = 1;
  * The width of a cell's widest word of 4 characters or more (0 if none), in the current font at
  * TABLE_SIZE; remembered across documents like the wrapped cells below. Bounded.
  */
-const widestWords = new Map<string, number>();
+const widestWords = { r: new Map<string, number>(), b: new Map<string, number>() };
 function widestWord(doc: Doc, text: string, bold: boolean) {
-  const key = `${bold ? "b" : "r"}|${TABLE_SIZE}|${text}`;
-  const known = widestWords.get(key);
+  const byText = bold ? widestWords.b : widestWords.r;
+  const known = byText.get(text);
   if (known !== undefined) return known;
   let widest = 0;
   for (const word of clean(text).split(/\s+/)) if (word.length >= 4) widest = Math.max(widest, doc.widthOfString(word));
-  if (widestWords.size >= 20_000) widestWords.clear();
-  widestWords.set(key, widest);
+  if (byText.size >= 20_000) byText.clear();
+  byText.set(text, widest);
   return widest;
 }
 
