@@ -97,20 +97,39 @@ export interface Style {
  * What doc.fillColor("#rrggbb") writes into the page's content stream, per colour: pdfkit parses
  * the colour and formats it again on every call, and a table sets a colour for every cell.
  */
-const fillOperators = new Map<string, Uint8Array>();
+const colorOperators = { fill: new Map<string, string>(), stroke: new Map<string, string>() };
+/** pdfkit's _setColorCore for "#rrggbb", to the character: the colour space, then the 0–1 components. */
+function colorOperator(color: string, stroke: boolean) {
+  const known = (stroke ? colorOperators.stroke : colorOperators.fill).get(color);
+  if (known !== undefined) return known;
+  const hex = parseInt(color.slice(1), 16);
+  const components = [hex >> 16, (hex >> 8) & 0xff, hex & 0xff].map((part) => part / 255);
+  const operator = stroke ? `/DeviceRGB CS\n${components.join(" ")} SCN\n` : `/DeviceRGB cs\n${components.join(" ")} scn\n`;
+  (stroke ? colorOperators.stroke : colorOperators.fill).set(color, operator);
+  return operator;
+}
+const isHex = (color: string) => /^#[0-9a-f]{6}$/i.test(color);
+const fillBytes = new Map<string, Uint8Array>();
 function setFill(doc: Doc, color: string) {
-  let operator = fillOperators.get(color);
+  let operator = fillBytes.get(color);
   if (!operator) {
-    if (!/^#[0-9a-f]{6}$/i.test(color)) return void doc.fillColor(color);
-    const hex = parseInt(color.slice(1), 16);
-    // pdfkit's _setColorCore, to the character: the colour space, then the 0–1 components.
-    const components = [hex >> 16, (hex >> 8) & 0xff, hex & 0xff].map((part) => part / 255);
-    operator = Buffer.from(`/DeviceRGB cs\n${components.join(" ")} scn\n`, "latin1");
-    fillOperators.set(color, operator);
+    if (!isHex(color)) return void doc.fillColor(color);
+    operator = Buffer.from(colorOperator(color, false), "latin1");
+    fillBytes.set(color, operator);
   }
   doc.addContent(operator);
   // What fillColor(color) leaves behind (no opacity given: no graphics state written).
   (doc as unknown as { _fillColor: unknown })._fillColor = [color, undefined];
+}
+
+/**
+ * A horizontal rule, as doc.save().moveTo().lineTo().lineWidth().strokeColor().stroke().restore()
+ * writes it, in one chunk: a table draws one under every row.
+ */
+function ruleLine(doc: Doc, x0: number, x1: number, y: number, width: number, color: string) {
+  if (!isHex(color)) return void doc.save().moveTo(x0, y).lineTo(x1, y).lineWidth(width).strokeColor(color).stroke().restore();
+  const n = (v: number) => Math.round(v * 1e6) / 1e6; // pdfkit's PDFObject.number
+  doc.addContent(Buffer.from(`q\n${n(x0)} ${n(y)} m\n${n(x1)} ${n(y)} l\n${n(width)} w\n${colorOperator(color, true)}S\nQ\n`, "latin1"));
 }
 
 export function style(doc: Doc, { size = 10, bold = false, color = COLOR.text }: Style) {
@@ -378,14 +397,7 @@ export function table(doc: Doc, columns: Column[], rows: Cell[][], options: { ti
       // A fixed height keeps pdfkit from ever continuing a cell on a new page.
       else doc.text(cell.text, xs[i]! + CELL_PAD_X, y + CELL_PAD_Y, { width: textWidth(i), height: boxHeight, lineGap: TABLE_LINE_GAP, align: columns[i]!.align ?? "left" });
     });
-    doc
-      .save()
-      .moveTo(x0, y + height)
-      .lineTo(x0 + w, y + height)
-      .lineWidth(isHeader ? 0.75 : 0.4)
-      .strokeColor(isHeader ? COLOR.rule : COLOR.rowRule)
-      .stroke()
-      .restore();
+    ruleLine(doc, x0, x0 + w, y + height, isHeader ? 0.75 : 0.4, isHeader ? COLOR.rule : COLOR.rowRule);
     doc.x = x0;
     doc.y = y + height;
   };
