@@ -3,6 +3,8 @@ import type { ChartData } from "./chart-data";
 
 const FONT = 12;
 const HEIGHT = 260;
+/** Up to this many bars one drawing reads well from a phone to a desktop; more get a phone layout of their own. */
+const FEW_BARS = 6;
 
 /**
  * Stacked bars drawn on the server as plain SVG: no chart library and no JavaScript in the
@@ -10,9 +12,10 @@ const HEIGHT = 260;
  * throttle (issue 17: TBT < 200 ms), for five to fourteen bars that never change after load.
  *
  * Every colour is a CSS variable or a theme utility (app/globals.css), so the drawing turns over
- * with the system's dark mode like the rest of the page. Two drawings are sent, one laid out for
- * phones and one for wider screens, because SVG text scales with the viewBox and fourteen week
- * labels drawn for 900 px would shrink to unreadable at 330. The figure's table (chart-figure.tsx)
+ * with the system's dark mode like the rest of the page. A chart with many bars (the 14-week
+ * timeline) is sent as two drawings, one laid out for phones and one for wider screens, because
+ * SVG text scales with the viewBox and fourteen week labels drawn for 900 px would shrink to
+ * unreadable at 330; a five-bar chart is one drawing (every node is parsed, laid out and hydrated). The figure's table (chart-figure.tsx)
  * carries the exact numbers; the image's name says the totals.
  */
 export function StackedBarChart({ data, label }: { data: ChartData; label: string }) {
@@ -20,12 +23,18 @@ export function StackedBarChart({ data, label }: { data: ChartData; label: strin
   const name = `${label}: ${data.rows.map((r, i) => `${r.label} ${totals[i]}`).join(", ")}. Each bar is split by ${data.series.map((s) => s.label).join(", ")}; the table has the exact figures.`;
   return (
     <div data-testid="stacked-bar-chart">
-      <div className="sm:hidden">
-        <Bars data={data} totals={totals} width={360} name={name} />
-      </div>
-      <div className="hidden sm:block">
-        <Bars data={data} totals={totals} width={Math.max(480, data.rows.length * 62)} name={name} />
-      </div>
+      {data.rows.length <= FEW_BARS ? (
+        <Bars data={data} totals={totals} width={420} name={name} />
+      ) : (
+        <>
+          <div className="sm:hidden">
+            <Bars data={data} totals={totals} width={360} name={name} />
+          </div>
+          <div className="hidden sm:block">
+            <Bars data={data} totals={totals} width={Math.max(480, data.rows.length * 62)} name={name} />
+          </div>
+        </>
+      )}
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-hidden="true">
         {data.series.map((s) => (
           <li key={s.key} className="flex items-center gap-1.5">
