@@ -41,10 +41,10 @@ const PAIRS = 160;
 const ALONE_PAIRS = 20;
 /** Sequential loads per page for its statement count (pg_stat_statements). */
 const STAT_LOADS = 5;
-const PASSWORD = "bench-register-http-2026";
+export const PASSWORD = "bench-register-http-2026";
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
-interface Tenant {
+export interface Tenant {
   slug: string;
   organizationId: string;
   userId: string;
@@ -64,24 +64,26 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   });
 }
 
-async function seed(appUrl: string, auditKey: string, tenants: Array<{ slug: string; vendors: number }>): Promise<Tenant[]> {
+export async function seed(appUrl: string, auditKey: string, tenants: Array<{ slug: string; vendors: number }>): Promise<Tenant[]> {
   const out = await run([TSX, "--conditions=react-server", "scripts/bench/register-http-seed.ts", JSON.stringify(tenants), PASSWORD], cleanEnv({ DATABASE_URL: appUrl, VETTA_AUDIT_KEY: auditKey }));
   const line = out.split("\n").find((l) => l.startsWith("SEEDED "));
   if (!line) throw new Error(`seeding printed no result:\n${out.slice(-2000)}`);
   return JSON.parse(line.slice("SEEDED ".length)) as Tenant[];
 }
 
-interface Server {
+export interface Server {
   child: ChildProcess;
   base: string;
   output: () => string;
 }
 
-async function startServer(appUrl: string, secrets: Record<string, string>, dataDir: string): Promise<Server> {
+export async function startServer(appUrl: string, secrets: Record<string, string>, dataDir: string, nodeArgs: string[] = []): Promise<Server> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const env = cleanEnv({ ...secrets, DATABASE_URL: appUrl, NEXTAUTH_URL: base, VETTA_DATA_DIR: dataDir, PORT: String(port), VETTA_TRUST_PROXY: "1", VETTA_LOG_LEVEL: "warn" });
-  const child = spawn(process.execPath, [TSX, "scripts/bench/register-http-server.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  // tsx as a loader in the server's own process (its CLI would put a process in between), so
+  // `nodeArgs` (--cpu-prof when profiling a page) apply to the server itself.
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/bench/register-http-server.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
@@ -95,7 +97,7 @@ async function startServer(appUrl: string, secrets: Record<string, string>, data
   return { child, base, output: () => out };
 }
 
-async function stopServer(server: Server) {
+export async function stopServer(server: Server) {
   if (server.child.exitCode !== null) return;
   const exited = new Promise<void>((resolve) => server.child.once("exit", () => resolve()));
   server.child.kill("SIGTERM");
@@ -104,7 +106,7 @@ async function stopServer(server: Server) {
 }
 
 /** `count` sessions of one user, each signed in from its own address (sign-in limits are per address). */
-async function sessions(base: string, email: string, count: number, firstAddress: number): Promise<HttpUser[]> {
+export async function sessions(base: string, email: string, count: number, firstAddress: number): Promise<HttpUser[]> {
   const users: HttpUser[] = [];
   for (let i = 0; i < count; i++) {
     const user = new HttpUser();
@@ -121,7 +123,7 @@ interface Load {
 }
 
 /** One page load over HTTP: the whole HTML read. Anything but 200 is an error (a sign-in redirect would be fast and wrong). */
-async function load(user: HttpUser, url: string, expect: string): Promise<Load> {
+export async function load(user: HttpUser, url: string, expect: string): Promise<Load> {
   const t = performance.now();
   const response = await user.fetch(url);
   const body = await response.text();
@@ -208,6 +210,7 @@ export async function benchRegisterHttp(): Promise<string[]> {
     const { parseListQuery } = await import("../../lib/validation/list-query");
     const poolSize = Number(process.env.VETTA_DB_POOL_SIZE ?? 10);
     const sharedPool = new pg.Pool({ connectionString: db.appUrl("shared"), max: poolSize });
+    sharedPool.on("error", () => undefined); // an idle connection dropped is replaced, not fatal
     pools.push(sharedPool);
     const ctxOf = (t: Tenant) => ({ organizationId: t.organizationId, userId: t.userId, role: "ADMIN" as const, clientId: null, actorLabel: t.email, ip: null });
 
@@ -230,23 +233,32 @@ export async function benchRegisterHttp(): Promise<string[]> {
       ["/products?tier=CONSUMER", "products", { tier: "CONSUMER" }, "Model"],
       ["/products?tier=CONSUMER&sort=vendor", "products", { tier: "CONSUMER", sort: "vendor" }, "Model"],
       ["/products?sort=-currentScore", "products", { sort: "-currentScore" }, "Model"],
-      ["/products?q=vendor 0999 (search)", "products", { q: "vendor 0999" }, "Model 999-0"],
+      ["/products?q=vendor 0999 (search)", "products", { q: "vendor 0999" }, "Vendor 0999"],
       ["/products deep page 601 of 1,200 (cursor)", "products", { cursor: encodeCursor("a", [productAt.name, productAt.id]), page: "601" }, "Model"],
     ];
     const urlOf = (list: string, params: Params) => `/${list}${Object.keys(params).length ? `?${new URLSearchParams(params).toString()}` : ""}`;
 
     // What one load costs the database: every statement the app role ran for it (layout included).
-    const su = new pg.Client({ connectionString: db.url("shared") });
-    await su.connect();
-    const appRole = (await su.query<{ oid: number }>("SELECT oid FROM pg_roles WHERE rolname = 'vetta_app'")).rows[0]?.oid;
+    // Short-lived superuser connections: a long-lived idle one would outlive nothing useful.
+    const superuser = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
+      const client = new pg.Client({ connectionString: db.url("shared") });
+      client.on("error", () => undefined);
+      await client.connect();
+      try {
+        return (await client.query<T>(text, values)).rows;
+      } finally {
+        await client.end();
+      }
+    };
+    const appRole = (await superuser<{ oid: number }>("SELECT oid FROM pg_roles WHERE rolname = 'vetta_app'"))[0]?.oid;
     const statementsPerLoad = async (url: string, expect: string) => {
-      await su.query("SELECT pg_stat_statements_reset()");
+      await superuser("SELECT pg_stat_statements_reset()");
       for (let i = 0; i < STAT_LOADS; i++) await load(bigUsers[0]!, `${shared.base}${url}`, expect);
-      const { rows } = await su.query<{ ms: number; calls: number }>(
+      const [row] = await superuser<{ ms: number; calls: number }>(
         `SELECT COALESCE(sum(total_exec_time), 0)::float8 AS ms, COALESCE(sum(calls), 0)::int AS calls FROM pg_stat_statements WHERE userid = $1 AND dbid = (SELECT oid FROM pg_database WHERE datname = 'shared')`,
         [appRole],
       );
-      return { statements: rows[0]!.calls / STAT_LOADS, ms: rows[0]!.ms / STAT_LOADS };
+      return { statements: row!.calls / STAT_LOADS, ms: row!.ms / STAT_LOADS };
     };
 
     const lines: string[] = [];
@@ -264,7 +276,6 @@ export async function benchRegisterHttp(): Promise<string[]> {
       );
       console.log(`register-http ${label.padEnd(44)} page p95 ${result.a.p95.toFixed(0)} ms   SQL p95 ${result.b.p95.toFixed(1)} ms   ${ratio.toFixed(1)}×   (1 caller: ${result.a.median.toFixed(1)} vs ${result.b.median.toFixed(2)} ms; ${stats.statements.toFixed(0)} statements, ${stats.ms.toFixed(1)} ms per load)`);
     }
-    await su.end();
 
     // 2. The 5-vendor tenant on both servers, interleaved.
     const smallLines: string[] = [];
