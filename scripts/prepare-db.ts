@@ -9,11 +9,16 @@ import pg from "pg";
 import { masterKeyFromEnv } from "../lib/files/envelope-encryption";
 import { migrateAndGrant } from "./lib/db-roles";
 import { checkMasterKey, MasterKeyMismatchError } from "./lib/master-key-check";
+import { markPhase, markProcessStart } from "./lib/startup-timing";
+
+markProcessStart("prepare-db");
+markPhase("prepare-db", "modules loaded");
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error("DATABASE_URL is not set");
 
 const { applied, leastPrivilege } = await migrateAndGrant(process.env.DATABASE_MIGRATION_URL ?? url, url);
+markPhase("prepare-db", "migrations checked");
 if (applied.length > 0) console.log(`[vetta] applied ${applied.length} migration(s): ${applied.join(", ")}`);
 if (!leastPrivilege) {
   console.warn("[vetta] warning: the app connects as the role that owns the tables, so it could switch off the audit trail's triggers. Set DATABASE_MIGRATION_URL to the owner role and DATABASE_URL to a least-privilege role (README: Database roles).");
@@ -40,6 +45,7 @@ async function hasOrganization(databaseUrl: string): Promise<boolean> {
   }
 }
 
+markPhase("prepare-db", "master key checked");
 const seed = (await hasOrganization(url)) ? null : await import("../prisma/seed");
 const password = seed ? await seed.seedIfEmpty() : null;
 if (seed && password) {
@@ -53,4 +59,5 @@ if (seed && password) {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(path.join(dataDir, "demo-sign-ins.txt"), `${lines.join("\n")}\n`, { mode: 0o600 });
 }
+markPhase("prepare-db", "seed checked");
 process.exit(0);

@@ -9,7 +9,9 @@
  * the user on an unexpected error), the response carries it, and one JSON log line per request
  * records method, path (no query string: it may hold tokens), status, duration and id.
  */
+import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import path from "node:path";
 import next from "next";
 import { CLIENT_IP_HEADER } from "../lib/auth/client-ip";
 import { databaseRecentlyUnavailable, RETRY_AFTER_SECONDS } from "../lib/errors/database-unavailable";
@@ -19,6 +21,7 @@ import { createLogger, logLevelFrom, type Logger } from "../lib/log/create-logge
 import { assignRequestId, REQUEST_ID_HEADER } from "../lib/http/request-id";
 import { observeHttpRequest } from "../lib/observability/metrics";
 import { createDrainer, type Drainer } from "./lib/drain";
+import { markPhase } from "./lib/startup-timing";
 
 function clientIp(req: IncomingMessage): string {
   if (process.env.VETTA_TRUST_PROXY === "1") {
@@ -81,9 +84,12 @@ export function tagRequest(req: IncomingMessage, res: ServerResponse, log: Logge
  * awaited after Next has loaded the build, so the two overlap instead of adding up.
  */
 export async function startHttpServer(options: { dir: string; port: number; hostname: string; beforeListen?: Promise<unknown> }): Promise<Server & { drainer: Drainer }> {
+  takeConfigFromBuild(options.dir);
   const app = next({ dev: false, dir: options.dir, hostname: options.hostname, port: options.port });
   await app.prepare();
+  markPhase("launcher", "next prepared");
   await options.beforeListen;
+  markPhase("launcher", "database prepared (awaited)");
   const handle = app.getRequestHandler();
   let drainer: Drainer | null = null;
   const log = createLogger(logLevelFrom(process.env.VETTA_LOG_LEVEL));
@@ -125,5 +131,42 @@ export async function startHttpServer(options: { dir: string; port: number; host
     );
     server.listen(options.port, options.hostname, () => resolve());
   });
+  preloadPagesInBackground(app);
   return Object.assign(server, { drainer });
+}
+
+/**
+ * Start-up (issue 17): the build already holds the resolved configuration
+ * (.next/required-server-files.json, what Next's own standalone server starts from), so Next is
+ * handed that instead of compiling next.config.ts with SWC on every start. ensureBuild rebuilt
+ * whenever next.config.ts changed, so it is the current one. Next's own preloading of every
+ * page (100+ route modules, about a CPU-second) is switched off here and done after the server
+ * listens instead (below): before, it ran while the server was not yet listening.
+ */
+function takeConfigFromBuild(dir: string) {
+  if (process.env.__NEXT_PRIVATE_STANDALONE_CONFIG) return;
+  const file = path.join(dir, ".next", "required-server-files.json");
+  if (!existsSync(file)) return;
+  try {
+    const { config } = JSON.parse(readFileSync(file, "utf8")) as { config?: { experimental?: Record<string, unknown> } };
+    if (!config) return;
+    process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify({ ...config, experimental: { ...config.experimental, preloadEntriesOnStart: false } });
+  } catch {
+    // An unreadable file: Next loads next.config.ts itself, as before.
+  }
+}
+
+/**
+ * The first visit to each page should not pay for loading its code: every page is loaded a few
+ * seconds after the server answers, once the restart's own work (the job worker starting, the
+ * first readiness probes) has had the two cores.
+ */
+function preloadPagesInBackground(app: ReturnType<typeof next>) {
+  const wrapper = app as unknown as { getServer?: () => Promise<{ unstable_preloadEntries?: () => Promise<void> }> };
+  setTimeout(() => {
+    void wrapper
+      .getServer?.()
+      .then((server) => server.unstable_preloadEntries?.())
+      .catch(() => undefined); // a page that fails to load fails again, visibly, when it is visited
+  }, 5_000).unref();
 }

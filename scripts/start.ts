@@ -26,7 +26,11 @@ import { clearStaleCluster } from "./lib/stale-cluster";
 import { stopClusterWithParent } from "./lib/stop-with-parent";
 import { superviseEmbeddedPostgres } from "./lib/supervise-postgres";
 import { loadOrCreateSecrets } from "./lib/secrets";
+import { markPhase, markProcessStart } from "./lib/startup-timing";
 import { startHttpServer } from "./server";
+
+markProcessStart("launcher");
+markPhase("launcher", "modules loaded");
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dataDir = path.resolve(root, process.env.VETTA_DATA_DIR ?? ".data");
@@ -107,6 +111,7 @@ async function main() {
       const cleared = await clearStaleCluster(path.join(dataDir, "pg"));
       if (cleared === "stopped-orphan") console.log("[vetta] stopped a PostgreSQL left running by an earlier start");
       embedded = await startEmbeddedPostgres({ dataDir, port: dbPort, databases: ["vetta"] });
+      markPhase("launcher", "postgres up");
       const postmaster = Number(readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
       if (Number.isInteger(postmaster) && postmaster > 0) stopWatcher = stopClusterWithParent(postmaster);
       stopSupervisor = superviseEmbeddedPostgres(embedded, {
@@ -125,25 +130,33 @@ async function main() {
 
     // Migrations and seeding import server-only modules, so they run with the react-server condition.
     // Only that child gets the owner role's URL; this process (which loads the app) never holds it.
-    const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
     const migrationEnv = { ...process.env };
     delete process.env.DATABASE_MIGRATION_URL;
     // The database is prepared while the build is checked and Next loads it; nothing listens, and
-    // no worker starts, until it is done.
-    const prepared = runChild("database preparation", [tsx, "--conditions=react-server", "scripts/prepare-db.ts"], migrationEnv);
+    // no worker touches the database, until it is done. Node with tsx as a loader rather than
+    // tsx's CLI, which would start a second Node process in front of it.
+    const prepared = runChild("database preparation", ["--import", "tsx", "--conditions=react-server", "scripts/prepare-db.ts"], migrationEnv);
     prepared.catch(() => undefined); // awaited below; a failure while the build is checked is reported there
     const startWorker = () => {
       if (process.env.VETTA_JOBS === "off" || stopping) return;
-      // Beside the server rather than after it: readiness waits for its heartbeat, and its start
-      // (tsx, pg-boss) overlaps the server's instead of adding to it.
+      // Started at once, beside the database preparation: it loads its code (tsx, pg-boss, the
+      // data layer: about a CPU-second) meanwhile, then waits for the word that the database is
+      // prepared before it connects. Readiness waits for its heartbeat.
       // Started directly (tsx as a loader, not its CLI, which would put a process in between),
       // with an IPC channel: the worker notices when this process dies, even by kill -9.
-      worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], { cwd: root, env: process.env, stdio: ["inherit", "inherit", "inherit", "ipc"] });
-      worker.on("exit", (code, signal) => {
+      const started = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], { cwd: root, env: { ...process.env, VETTA_WORKER_WAIT_FOR_DATABASE: "1" }, stdio: ["inherit", "inherit", "inherit", "ipc"] });
+      started.on("exit", (code, signal) => {
         if (!stopping) console.error(`[vetta] job worker stopped (${signal ?? `exit code ${code}`}); reminders are paused until restart`);
       });
+      worker = started;
+      void prepared.then(
+        () => {
+          if (started.connected) started.send("database prepared");
+        },
+        () => undefined, // the failure stops everything, the worker included
+      );
     };
-    void prepared.then(startWorker, () => undefined);
+    startWorker();
     if (dev) {
       await prepared;
       const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -157,7 +170,9 @@ async function main() {
       console.log(`[vetta] dev server (hot reload) starting on ${process.env.NEXTAUTH_URL}`);
     } else {
       await ensureBuild(root);
+      markPhase("launcher", "build checked");
       server = await startHttpServer({ dir: root, port, hostname, beforeListen: prepared });
+      markPhase("launcher", "listening");
       console.log(`[vetta] ready on ${process.env.NEXTAUTH_URL}`);
     }
   } catch (error) {

@@ -4,7 +4,6 @@ import { claimDpaAnalysis, dpaAnalysesToResume, finishDpaAnalysis, setDpaAnalysi
 import { analyseSentences } from "@/lib/domain/dpa-analysis/analyse-dpa";
 import { documentSentences } from "@/lib/domain/dpa-analysis/sentences";
 import { isAppError } from "@/lib/errors/app-error";
-import { extractDocumentText } from "@/lib/files/document-text/extract-document-text";
 import { readEvidence } from "@/lib/files/evidence-store";
 import { logger } from "@/lib/log/logger";
 import { createQueueOnce, DPA_ANALYSIS_QUEUE } from "./job-queue";
@@ -20,6 +19,9 @@ export async function runDpaAnalysisJob(id: string): Promise<"DONE" | "FAILED" |
   try {
     if (!job.file) throw new Error("analysis file vanished");
     const bytes = await readEvidence(job.file);
+    // Loaded on the first analysis, not when the worker starts: the PDF and DOCX readers (pdfjs,
+    // mammoth) were half the worker's start-up CPU, and most restarts never analyse a DPA.
+    const { extractDocumentText } = await import("@/lib/files/document-text/extract-document-text");
     const doc = await extractDocumentText(bytes, job.fileName);
     const sentences = documentSentences(doc);
     await setDpaAnalysisProgress(id, "ANALYSING", 0);

@@ -6,7 +6,6 @@ import type { TenantContext } from "@/lib/db/tenant";
 import { parseCsv } from "@/lib/domain/csv";
 import { parseRegisterRows } from "@/lib/validation/register-csv";
 import { createQueueOnce, IMPORT_QUEUE } from "./job-queue";
-import { runTemplateImportJob } from "./template-import-job";
 import { logger } from "@/lib/log/logger";
 
 /**
@@ -21,7 +20,11 @@ export async function runImportJob(id: string): Promise<"DONE" | "FAILED" | null
   // The permission was checked when the job was created; the worker acts for that person.
   const ctx: TenantContext = { organizationId: job.organizationId, userId: job.createdById, role: "ACCOUNT_MANAGER", clientId: null, actorLabel: job.actorLabel, ip: job.ip };
   try {
-    if (job.kind === "TEMPLATE") return await runTemplateImportJob(id, ctx, job.payload);
+    if (job.kind === "TEMPLATE") {
+      // Loaded on the first template import, not at worker start (the spreadsheet reader is heavy).
+      const { runTemplateImportJob } = await import("./template-import-job");
+      return await runTemplateImportJob(id, ctx, job.payload);
+    }
     let table: string[][];
     try {
       table = parseCsv(job.payload ?? "");
