@@ -131,7 +131,7 @@ export async function startHttpServer(options: { dir: string; port: number; host
     );
     server.listen(options.port, options.hostname, () => resolve());
   });
-  preloadPagesInBackground(app);
+  preloadPagesInBackground(options.dir);
   return Object.assign(server, { drainer });
 }
 
@@ -161,12 +161,14 @@ function takeConfigFromBuild(dir: string) {
  * seconds after the server answers, once the restart's own work (the job worker starting, the
  * first readiness probes) has had the two cores.
  */
-function preloadPagesInBackground(app: ReturnType<typeof next>) {
-  const wrapper = app as unknown as { getServer?: () => Promise<{ unstable_preloadEntries?: () => Promise<void> }> };
+function preloadPagesInBackground(dir: string) {
   setTimeout(() => {
-    void wrapper
-      .getServer?.()
-      .then((server) => server.unstable_preloadEntries?.())
+    // Next's custom-server wrapper exposes no preload; its render server (one per directory, the
+    // one this process's requests go to) reaches NextNodeServer.unstable_preloadEntries, as Next's
+    // own start does when preloadEntriesOnStart is on.
+    import("next/dist/server/lib/render-server.js")
+      .then((renderServer) => renderServer.propagateServerField(path.resolve(dir), "unstable_preloadEntries" as Parameters<typeof renderServer.propagateServerField>[1], []))
+      .then(() => markPhase("launcher", "pages preloaded"))
       .catch(() => undefined); // a page that fails to load fails again, visibly, when it is visited
   }, 5_000).unref();
 }
