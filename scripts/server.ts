@@ -91,6 +91,7 @@ export async function startHttpServer(options: { dir: string; port: number; host
   await options.beforeListen;
   markPhase("launcher", "database prepared (awaited)");
   const handle = app.getRequestHandler();
+  const preload = preloadPagesInBackground(options.dir);
   let drainer: Drainer | null = null;
   const log = createLogger(logLevelFrom(process.env.VETTA_LOG_LEVEL));
   const server = createServer((req, res) => {
@@ -101,6 +102,7 @@ export async function startHttpServer(options: { dir: string; port: number; host
     const tls = servedOverTls({ socketTls: "encrypted" in req.socket && req.socket.encrypted === true, forwardedProto: req.headers["x-forwarded-proto"]?.toString(), trustProxy: process.env.VETTA_TRUST_PROXY === "1" });
     req.headers[TLS_HEADER] = tls ? "https" : "http";
     instrument(req, res, requestLog);
+    if (!preload.started) res.once("finish", () => res.statusCode === 200 && preload.afterFirstAnswer());
     // Bad bytes in the address, or an action posted from another site: Next would answer 500.
     const malformed = findMalformedRequest(req);
     if (malformed) {
@@ -131,7 +133,7 @@ export async function startHttpServer(options: { dir: string; port: number; host
     );
     server.listen(options.port, options.hostname, () => resolve());
   });
-  preloadPagesInBackground(options.dir);
+  preload.afterListening();
   return Object.assign(server, { drainer });
 }
 
@@ -157,18 +159,31 @@ function takeConfigFromBuild(dir: string) {
 }
 
 /**
- * The first visit to each page should not pay for loading its code: every page is loaded a few
- * seconds after the server answers, once the restart's own work (the job worker starting, the
- * first readiness probes) has had the two cores.
+ * The first visit to each page should not pay for loading its code, but loading all 100+ pages
+ * costs a CPU-second, and on two cores it delayed the first readiness answers (whose database
+ * and storage probes have 2 s deadlines) when it ran beside the job worker's start. So every page
+ * is loaded once the server has answered a request with 200 (a load balancer's readiness probe,
+ * or a user), or 20 s after it listens, whichever comes first.
  */
 function preloadPagesInBackground(dir: string) {
-  setTimeout(() => {
-    // Next's custom-server wrapper exposes no preload; its render server (one per directory, the
-    // one this process's requests go to) reaches NextNodeServer.unstable_preloadEntries, as Next's
-    // own start does when preloadEntriesOnStart is on.
-    import("next/dist/server/lib/render-server.js")
-      .then((renderServer) => renderServer.propagateServerField(path.resolve(dir), "unstable_preloadEntries" as Parameters<typeof renderServer.propagateServerField>[1], []))
-      .then(() => markPhase("launcher", "pages preloaded"))
-      .catch(() => undefined); // a page that fails to load fails again, visibly, when it is visited
-  }, 5_000).unref();
+  let timer: NodeJS.Timeout | undefined;
+  const state = {
+    started: false,
+    afterListening: () => {
+      timer = setTimeout(() => state.afterFirstAnswer(), 20_000).unref();
+    },
+    afterFirstAnswer: () => {
+      if (state.started) return;
+      state.started = true;
+      clearTimeout(timer);
+      // Next's custom-server wrapper exposes no preload; its render server (one per directory,
+      // the one this process's requests go to) reaches NextNodeServer.unstable_preloadEntries, as
+      // Next's own start does when preloadEntriesOnStart is on.
+      import("next/dist/server/lib/render-server.js")
+        .then((renderServer) => renderServer.propagateServerField(path.resolve(dir), "unstable_preloadEntries" as Parameters<typeof renderServer.propagateServerField>[1], []))
+        .then(() => markPhase("launcher", "pages preloaded"))
+        .catch(() => undefined); // a page that fails to load fails again, visibly, when it is visited
+    },
+  };
+  return state;
 }

