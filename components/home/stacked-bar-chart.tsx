@@ -24,7 +24,7 @@ export function StackedBarChart({ data, label }: { data: ChartData; label: strin
   return (
     <div data-testid="stacked-bar-chart">
       {data.rows.length <= FEW_BARS ? (
-        <Bars data={data} totals={totals} width={420} name={name} />
+        <Bars data={data} totals={totals} width={440} name={name} />
       ) : (
         <>
           <div className="sm:hidden">

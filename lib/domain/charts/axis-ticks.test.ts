@@ -23,5 +23,7 @@ describe("labelEvery", () => {
     expect(labelEvery(60, 7, 12)).toBe(1);
     expect(labelEvery(25, 6, 12)).toBe(2);
     expect(labelEvery(10, 6, 12)).toBe(5);
+    // The home page's five tiers in a 440-unit drawing: "Not scored" fits its 78-unit band.
+    expect(labelEvery((440 - 48) / 5, "Not scored".length, 12)).toBe(1);
   });
 });

@@ -16,9 +16,10 @@ export function countTicks(max: number): number[] {
 
 /**
  * Every how many bars an x label can be printed without overlapping its neighbour, given the
- * band each bar gets and the longest label (in characters, at about 0.6 em per character).
+ * band each bar gets and the longest label (in characters, at about 0.55 em per character, the
+ * system sans-serif's average for mixed-case words such as "Not scored").
  */
 export function labelEvery(band: number, longestLabel: number, fontSize: number): number {
-  const needed = longestLabel * fontSize * 0.6 + 6;
+  const needed = longestLabel * fontSize * 0.55 + 6;
   return Math.max(1, Math.ceil(needed / band));
 }
