@@ -253,7 +253,7 @@ export async function benchRegister({ ownerUrl, appUrl, writeSection }: { ownerU
       "|---|---|---|---|---|---|---|---|---|",
       ...smallLines,
       "",
-      "How (issue 17): indexes per sort that end in the tie-breaker and lead with organizationId; pages past 20 by keyset cursor (never OFFSET); product counts for the page's 25 vendors only (sorting by product count still counts the tenant's products, never the table's); trigram indexes (pg_trgm, btree_gin so they lead with organizationId) for the searches; the total counted up to 1,000 and then shown as \"1,000+\". Before (2026-11-23, 10k/20k, one caller, page + count): first page 24 ms median, search 37–42 ms; issue 17 measured page/SQL p95 ratios of 5.3× (/vendors) and 6.2× (/products?tier=).",
+      "How (issue 17): indexes per sort that end in the tie-breaker and lead with organizationId; pages past 20 by keyset cursor (never OFFSET); each vendor's count of active products kept in a column by a database trigger, so showing and sorting by it reads about a page of vendors and no products; trigram indexes (pg_trgm, btree_gin so they lead with organizationId) for the searches; the total counted up to 1,000 and then shown as \"1,000+\". Before (2026-11-23, 10k/20k, one caller, page + count): first page 24 ms median, search 37–42 ms; issue 17 measured page/SQL p95 ratios of 5.3× (/vendors) and 6.2× (/products?tier=).",
       "",
     ].join("\n"),
   );
