@@ -12,6 +12,7 @@ import { filterMatrix } from "@/lib/domain/approvals/matrix-filter";
 import { calendarDateOfColumn } from "@/lib/domain/dates/calendar-date";
 import { RISK_TIERS } from "@/lib/domain/vocabulary";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
+import { planNodes, topPlan, type ExplainRow } from "@/lib/testing/query-plan";
 import { approvalMatrix, approvalMatrixStatement, MATRIX_STATUSES, type MatrixQuery } from "./approval-matrix";
 import { prisma, type Prisma } from "./prisma-client";
 import type { TenantContext } from "./tenant";
@@ -178,8 +179,8 @@ describe("approval matrix filters", () => {
     const all = await prisma.client.count();
     const me = a.as.COMPLIANCE_OFFICER;
     for (const query of [{ q: "" }, { q: "", statuses: ["APPROVED" as const], tiers: ["CRITICAL" as const] }, { q: "", statuses: ["LAPSED" as const] }]) {
-      const [row] = await prisma.$queryRaw<Array<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>>`EXPLAIN (ANALYZE, FORMAT JSON) ${approvalMatrixStatement(me, { page: 1, pageSize: 20, ...query }, NOW)}`;
-      const nodes = planNodes(row!["QUERY PLAN"][0]!.Plan);
+      const [row] = await prisma.$queryRaw<ExplainRow[]>`EXPLAIN (ANALYZE, FORMAT JSON) ${approvalMatrixStatement(me, { page: 1, pageSize: 20, ...query }, NOW)}`;
+      const nodes = planNodes(topPlan(row));
       const label = JSON.stringify(query);
       for (const n of nodes.filter((n) => n["Relation Name"] === "Client" || n["Relation Name"] === "UseCase")) expect(n["Node Type"], label).not.toBe("Seq Scan");
       // At most the tenant's 46 clients (page plus capped total), however many other tenants hold.
@@ -189,14 +190,3 @@ describe("approval matrix filters", () => {
     }
   });
 });
-
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Actual Rows"?: number;
-  "Actual Loops"?: number;
-  "Rows Removed by Filter"?: number;
-  Plans?: PlanNode[];
-}
-
-const planNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(planNodes)];

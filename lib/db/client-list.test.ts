@@ -7,6 +7,7 @@
 import pg from "pg";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
+import { planNodes, topPlan, type ExplainRow } from "@/lib/testing/query-plan";
 import { parseListQuery } from "@/lib/validation/list-query";
 import { CLIENT_LIST, listClients } from "./clients";
 import { prisma, Prisma } from "./prisma-client";
@@ -77,10 +78,10 @@ describe("clients list", () => {
     expect(page.rows.map((r) => r.useCases)).toEqual(Array(25).fill(5));
     for (const dir of [Prisma.sql`DESC`, Prisma.sql`ASC`]) {
       // The statement Prisma sends for listClients' page (ORDER BY the count, then the name).
-      const [row] = await prisma.$queryRaw<Array<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>>`EXPLAIN (ANALYZE, FORMAT JSON)
+      const [row] = await prisma.$queryRaw<ExplainRow[]>`EXPLAIN (ANALYZE, FORMAT JSON)
         SELECT id, name, "useCaseCount" FROM "Client" WHERE "archivedAt" IS NULL AND "organizationId" = ${c.organizationId}
         ORDER BY "useCaseCount" ${dir}, name ASC LIMIT 25 OFFSET 0`;
-      const nodes = planNodes(row!["QUERY PLAN"][0]!.Plan);
+      const nodes = planNodes(topPlan(row));
       expect(nodes.some((n) => n["Relation Name"] === "UseCase")).toBe(false);
       const scans = nodes.filter((n) => n["Relation Name"] === "Client");
       for (const n of scans) expect(n["Node Type"]).not.toBe("Seq Scan");
@@ -88,14 +89,3 @@ describe("clients list", () => {
     }
   });
 });
-
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Actual Rows"?: number;
-  "Actual Loops"?: number;
-  "Rows Removed by Filter"?: number;
-  Plans?: PlanNode[];
-}
-
-const planNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(planNodes)];

@@ -7,8 +7,10 @@
 import pg from "pg";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { DEPLOYMENT_MODELS, PRODUCT_TIERS, RISK_TIERS, TRAINING_POLICIES } from "@/lib/domain/vocabulary";
-import { TOTAL_CAP, type ListPageLink } from "@/lib/domain/list-pages";
+import { TOTAL_CAP } from "@/lib/domain/list-pages";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
+import { at, walk } from "@/lib/testing/list-walk";
+import { planNodes, topPlan } from "@/lib/testing/query-plan";
 import { parseListQuery, type ListQuery, type ListQueryOptions } from "@/lib/validation/list-query";
 import { prisma, Prisma } from "./prisma-client";
 import { listProducts, listVendors, PRODUCT_LIST, registerPageStatement, VENDOR_LIST } from "./register-lists";
@@ -141,23 +143,6 @@ beforeAll(async () => {
 
 // ───────────────────────────── helpers ─────────────────────────────
 
-type Page = { rows: Array<{ id: string }>; total: number; totalCapped: boolean; page: number; next: ListPageLink | null; previous: ListPageLink | null; last: ListPageLink | null };
-
-const at = (base: ListQuery, link: ListPageLink): ListQuery => ({ ...base, page: link.page, cursor: link.cursor });
-
-/** Follows Next from page 1 (offset pages, then cursors) and Previous back from Last. */
-async function walk<P extends Page>(list: (q: ListQuery) => Promise<P>, base: ListQuery, direction: "forward" | "backward") {
-  const pages: P[] = [];
-  let page = await list(direction === "forward" ? base : at(base, (await list(base)).last ?? { page: 1, cursor: null }));
-  for (let guard = 0; guard < 200; guard++) {
-    pages.push(page);
-    const link = direction === "forward" ? page.next : page.previous;
-    if (!link) break;
-    page = await list(at(base, link));
-  }
-  if (direction === "backward") pages.reverse();
-  return pages;
-}
 
 function query(options: ListQueryOptions, params: Record<string, string | string[]>) {
   return parseListQuery({ pageSize: "10", ...params }, options);
@@ -297,7 +282,7 @@ describe("register lists (keyset, page-sized, tenant-sized)", () => {
     ];
     for (const [list, q] of cases) {
       const [row] = await prisma.$queryRaw<Array<{ "QUERY PLAN": unknown }>>`EXPLAIN (ANALYZE, FORMAT JSON) ${registerPageStatement(list, me, q)}`;
-      const nodes = planNodes((row!["QUERY PLAN"] as Array<{ Plan: PlanNode }>)[0]!.Plan);
+      const nodes = planNodes(topPlan(row));
       const label = `${list} ${JSON.stringify(q)}`;
       const scans = nodes.filter((n) => n["Relation Name"] === "Product" || n["Relation Name"] === "Vendor");
       expect(scans.length, label).toBeGreaterThan(0);
@@ -312,7 +297,7 @@ describe("register lists (keyset, page-sized, tenant-sized)", () => {
     if (big) {
       const [row] = await prisma.$queryRaw<Array<{ "QUERY PLAN": unknown }>>`EXPLAIN (ANALYZE, FORMAT JSON) ${registerPageStatement("products", big.as.ACCOUNT_MANAGER, parseListQuery({ sort: "-currentScore" }, PRODUCT_LIST))}`;
       // The page's own read, not the capped total (an InitPlan that counts up to 1,001 rows).
-      const nodes = planNodes((row!["QUERY PLAN"] as Array<{ Plan: PlanNode }>)[0]!.Plan, false).filter((n) => n["Relation Name"] === "Product");
+      const nodes = planNodes(topPlan(row), { withInitPlans: false }).filter((n) => n["Relation Name"] === "Product");
       const read = nodes.reduce((sum, n) => sum + ((n["Actual Rows"] ?? 0) + (n["Rows Removed by Filter"] ?? 0)) * (n["Actual Loops"] ?? 1), 0);
       expect(read).toBeLessThan(300);
       // Sorting ~1,100 vendors by product count, either way and on a deep page by cursor, reads
@@ -322,7 +307,7 @@ describe("register lists (keyset, page-sized, tenant-sized)", () => {
         const first = await listVendors(big.as.ACCOUNT_MANAGER, base);
         for (const q of [base, at(base, first.next!), at(base, first.last!)]) {
           const [plan] = await prisma.$queryRaw<Array<{ "QUERY PLAN": unknown }>>`EXPLAIN (ANALYZE, FORMAT JSON) ${registerPageStatement("vendors", big.as.ACCOUNT_MANAGER, q)}`;
-          const own = planNodes((plan!["QUERY PLAN"] as Array<{ Plan: PlanNode }>)[0]!.Plan, false);
+          const own = planNodes(topPlan(plan), { withInitPlans: false });
           const label = `${sort} ${q.cursor ?? q.page}`;
           expect(own.filter((n) => n["Relation Name"] === "Product"), label).toEqual([]);
           const vendorReads = own.filter((n) => n["Relation Name"] === "Vendor");
@@ -338,18 +323,3 @@ describe("register lists (keyset, page-sized, tenant-sized)", () => {
     }
   }, 60_000);
 });
-
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Actual Rows"?: number;
-  "Actual Loops"?: number;
-  "Rows Removed by Filter"?: number;
-  "Rows Removed by Index Recheck"?: number;
-  "Parent Relationship"?: string;
-  Plans?: PlanNode[];
-}
-
-function planNodes(node: PlanNode, withInitPlans = true): PlanNode[] {
-  return [node, ...(node.Plans ?? []).filter((child) => withInitPlans || child["Parent Relationship"] !== "InitPlan").flatMap((child) => planNodes(child, withInitPlans))];
-}

@@ -8,9 +8,11 @@
 import pg from "pg";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { DEFAULT_QUESTIONNAIRE } from "@/lib/catalogue/default-questionnaire";
-import { TOTAL_CAP, type ListPageLink } from "@/lib/domain/list-pages";
+import { TOTAL_CAP } from "@/lib/domain/list-pages";
 import { RISK_TIERS } from "@/lib/domain/vocabulary";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
+import { at, walk, type WalkedPage } from "@/lib/testing/list-walk";
+import { planNodes, topPlan } from "@/lib/testing/query-plan";
 import { parseListQuery, type ListQuery, type ListQueryOptions } from "@/lib/validation/list-query";
 import { templateSchema } from "@/lib/validation/questionnaire-template";
 import { ASSESSMENT_LIST, assessmentListPageStatement, assessmentStatusWhere, listAssessments, mineWhere } from "./assessment-list";
@@ -173,23 +175,7 @@ beforeAll(async () => {
 
 // ───────────────────────────── helpers ─────────────────────────────
 
-type Page = { rows: Array<{ id: string }>; total: number; totalCapped: boolean; page: number; next: ListPageLink | null; previous: ListPageLink | null; last: ListPageLink | null };
-
-const at = (base: ListQuery, link: ListPageLink): ListQuery => ({ ...base, page: link.page, cursor: link.cursor });
-
-/** Follows Next from page 1 (offset pages, then cursors) and Previous back from Last. */
-async function walk<P extends Page>(list: (q: ListQuery) => Promise<P>, base: ListQuery, direction: "forward" | "backward") {
-  const pages: P[] = [];
-  let page = await list(direction === "forward" ? base : at(base, (await list(base)).last ?? { page: 1, cursor: null }));
-  for (let guard = 0; guard < 200; guard++) {
-    pages.push(page);
-    const link = direction === "forward" ? page.next : page.previous;
-    if (!link) break;
-    page = await list(at(base, link));
-  }
-  if (direction === "backward") pages.reverse();
-  return pages;
-}
+type Page = WalkedPage;
 
 const query = (options: ListQueryOptions, params: Record<string, string | string[]>) => parseListQuery({ pageSize: "10", ...params }, options);
 const sortsOf = (options: ListQueryOptions) => options.sortable.flatMap((id) => [id, `-${id}`]);
@@ -326,7 +312,7 @@ describe("work lists (keyset, page-sized, tenant-sized)", () => {
     const tables = new Set(["Assessment", "Report", "ScoreSnapshot", "Decision", "ShareLink", "Product", "Vendor"]);
     for (const [label, statement] of cases) {
       const [row] = await prisma.$queryRaw<Array<{ "QUERY PLAN": unknown }>>`EXPLAIN (ANALYZE, FORMAT JSON) ${statement}`;
-      const nodes = planNodes((row!["QUERY PLAN"] as Array<{ Plan: PlanNode }>)[0]!.Plan);
+      const nodes = planNodes(topPlan(row));
       const scans = nodes.filter((n) => tables.has(n["Relation Name"] ?? ""));
       expect(scans.length, label).toBeGreaterThan(0);
       for (const scan of scans) {
@@ -369,17 +355,3 @@ describe("work lists (keyset, page-sized, tenant-sized)", () => {
     expect({ pending: now![0]!.pending, oldest: now![0]!.oldest }).toEqual(whole![0]);
   });
 });
-
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Actual Rows"?: number;
-  "Actual Loops"?: number;
-  "Rows Removed by Filter"?: number;
-  "Rows Removed by Index Recheck"?: number;
-  Plans?: PlanNode[];
-}
-
-function planNodes(node: PlanNode): PlanNode[] {
-  return [node, ...(node.Plans ?? []).flatMap((child) => planNodes(child))];
-}

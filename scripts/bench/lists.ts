@@ -8,6 +8,7 @@
  */
 import { performance } from "node:perf_hooks";
 import pg from "pg";
+import { buffersTouched, planNodes, rowsRead, topPlan, type ExplainRow } from "../../lib/testing/query-plan";
 
 const ASSESSMENTS = 30_000;
 const REPORTS = 30_000;
@@ -157,17 +158,15 @@ export async function benchLists(timed: Timed, ownerUrl: string): Promise<string
   ]);
   // The work PostgreSQL does for a statement, which the machine's load does not change: rows read
   // by the table scans (kept + filtered away, times loops), buffers touched, sequential scans.
-  type PlanNode = { "Node Type": string; "Relation Name"?: string; "Actual Rows"?: number; "Actual Loops"?: number; "Rows Removed by Filter"?: number; "Rows Removed by Index Recheck"?: number; "Shared Hit Blocks"?: number; "Shared Read Blocks"?: number; Plans?: PlanNode[] };
-  const nodesOf = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodesOf)];
   const work = async (label: string) => {
     const statement = smallStatements.get(label);
     if (!statement) return "—";
-    const [row] = await prisma.$queryRaw<Array<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>>`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement()}`;
-    const plan = row!["QUERY PLAN"][0]!.Plan;
-    const scans = nodesOf(plan).filter((n) => n["Relation Name"]);
-    const read = scans.reduce((sum, n) => sum + ((n["Actual Rows"] ?? 0) + (n["Rows Removed by Filter"] ?? 0) + (n["Rows Removed by Index Recheck"] ?? 0)) * (n["Actual Loops"] ?? 1), 0);
+    const [row] = await prisma.$queryRaw<ExplainRow[]>`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement()}`;
+    const plan = topPlan(row);
+    const scans = planNodes(plan).filter((n) => n["Relation Name"]);
+    const read = scans.reduce((sum, n) => sum + rowsRead(n), 0);
     const seq = scans.filter((n) => n["Node Type"] === "Seq Scan").length;
-    return `${Math.round(read)} rows, ${(plan["Shared Hit Blocks"] ?? 0) + (plan["Shared Read Blocks"] ?? 0)} buffers${seq ? `, ${seq} Seq Scan` : ""}`;
+    return `${Math.round(read)} rows, ${buffersTouched(plan)} buffers${seq ? `, ${seq} Seq Scan` : ""}`;
   };
   const alone = new Map<string, number>();
   const workAlone = new Map<string, string>();

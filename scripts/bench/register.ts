@@ -15,6 +15,7 @@
 import { cpus, loadavg, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
+import { buffersTouched, planNodes, rowsRead, topPlan, type ExplainRow } from "../../lib/testing/query-plan";
 
 export const VENDORS = 10_000;
 export const PRODUCTS_PER_VENDOR = 3;
@@ -103,32 +104,15 @@ interface PlanWork {
   seqScans: number;
 }
 
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Actual Rows"?: number;
-  "Actual Loops"?: number;
-  "Rows Removed by Filter"?: number;
-  "Rows Removed by Index Recheck"?: number;
-  "Shared Hit Blocks"?: number;
-  "Shared Read Blocks"?: number;
-  Plans?: PlanNode[];
-}
-
 /** What PostgreSQL did for a statement: rows its Vendor/Product scans read (kept or filtered), buffers, Seq Scans on them. */
 async function planWork(pool: pg.Pool, statement: { text: string; values: unknown[] }): Promise<PlanWork> {
-  const result = await pool.query<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`, statement.values);
-  const top = result.rows[0]!["QUERY PLAN"][0]!.Plan;
-  const nodes: PlanNode[] = [];
-  const walk = (node: PlanNode) => {
-    nodes.push(node);
-    node.Plans?.forEach(walk);
-  };
-  walk(top);
+  const result = await pool.query<ExplainRow>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`, statement.values);
+  const top = topPlan(result.rows[0]);
+  const nodes = planNodes(top);
   const scans = nodes.filter((n) => n["Relation Name"] === "Vendor" || n["Relation Name"] === "Product");
   return {
-    rows: scans.reduce((sum, n) => sum + ((n["Actual Rows"] ?? 0) + (n["Rows Removed by Filter"] ?? 0) + (n["Rows Removed by Index Recheck"] ?? 0)) * (n["Actual Loops"] ?? 1), 0),
-    buffers: (top["Shared Hit Blocks"] ?? 0) + (top["Shared Read Blocks"] ?? 0),
+    rows: scans.reduce((sum, n) => sum + rowsRead(n), 0),
+    buffers: buffersTouched(top),
     seqScans: scans.filter((n) => n["Node Type"] === "Seq Scan").length,
   };
 }
