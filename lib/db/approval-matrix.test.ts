@@ -5,14 +5,13 @@
  * (every client and use case loaded, statuses computed by statusShownForUseCase, filtered in
  * memory), and another organisation's rows never show.
  */
-import pg from "pg";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { statusShownForUseCase } from "@/lib/domain/approvals/approval-validity";
 import { filterMatrix } from "@/lib/domain/approvals/matrix-filter";
 import { calendarDateOfColumn } from "@/lib/domain/dates/calendar-date";
 import { RISK_TIERS } from "@/lib/domain/vocabulary";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
-import { planNodes, topPlan, type ExplainRow } from "@/lib/testing/query-plan";
+import { analyzeAsOwner, planNodes, topPlan, type ExplainRow } from "@/lib/testing/query-plan";
 import { approvalMatrix, approvalMatrixStatement, MATRIX_STATUSES, type MatrixQuery } from "./approval-matrix";
 import { prisma, type Prisma } from "./prisma-client";
 import type { TenantContext } from "./tenant";
@@ -169,13 +168,7 @@ describe("approval matrix filters", () => {
     await prisma.vendor.create({ data: { id: "mzv", organizationId: big.organizationId, name: "Big vendor" } });
     await prisma.product.create({ data: { id: "mzp", organizationId: big.organizationId, vendorId: "mzv", name: "Big model", tier: "BUSINESS", deploymentModel: "CLOUD_API", processingRegions: ["EU"] } });
     await prisma.useCase.createMany({ data: Array.from({ length: 3000 }, (_, i) => ({ organizationId: big.organizationId, clientId: `mz${i}`, productId: "mzp", purpose: "Drafting", status: "APPROVED" as const, currentTier: "CRITICAL" as const })) });
-    const owner = new pg.Client({ connectionString: inject("ownerUrl") });
-    await owner.connect();
-    try {
-      await owner.query(`ANALYZE "Client"; ANALYZE "UseCase"`);
-    } finally {
-      await owner.end();
-    }
+    await analyzeAsOwner(inject("ownerUrl"), ["Client", "UseCase"]);
     const all = await prisma.client.count();
     const me = a.as.COMPLIANCE_OFFICER;
     for (const query of [{ q: "" }, { q: "", statuses: ["APPROVED" as const], tiers: ["CRITICAL" as const] }, { q: "", statuses: ["LAPSED" as const] }]) {

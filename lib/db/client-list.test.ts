@@ -4,10 +4,9 @@
  * organisation's; sorting by the count gives what Prisma's `_count` ordering gave, and reads about
  * a page of clients from the (organizationId, useCaseCount, name) indexes, no use case at all.
  */
-import pg from "pg";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
-import { planNodes, topPlan, type ExplainRow } from "@/lib/testing/query-plan";
+import { analyzeAsOwner, planNodes, topPlan, type ExplainRow } from "@/lib/testing/query-plan";
 import { parseListQuery } from "@/lib/validation/list-query";
 import { CLIENT_LIST, listClients } from "./clients";
 import { prisma, Prisma } from "./prisma-client";
@@ -67,13 +66,7 @@ describe("clients list", () => {
     await prisma.vendor.create({ data: { id: "ccv", organizationId: c.organizationId, name: "Vendor" } });
     await prisma.product.create({ data: { id: "ccp", organizationId: c.organizationId, vendorId: "ccv", name: "Model", tier: "BUSINESS", deploymentModel: "CLOUD_API", processingRegions: ["EU"] } });
     await prisma.useCase.createMany({ data: Array.from({ length: 400 }, (_, i) => Array.from({ length: i % 6 }, (_, k) => ({ organizationId: c.organizationId, clientId: `cc${i}`, productId: "ccp", purpose: `P${k}` }))).flat() });
-    const owner = new pg.Client({ connectionString: inject("ownerUrl") });
-    await owner.connect();
-    try {
-      await owner.query(`ANALYZE "Client"; ANALYZE "UseCase"`);
-    } finally {
-      await owner.end();
-    }
+    await analyzeAsOwner(inject("ownerUrl"), ["Client", "UseCase"]);
     const page = await listClients(c.as.ACCOUNT_MANAGER, parseListQuery({ sort: "-useCases" }, CLIENT_LIST));
     expect(page.rows.map((r) => r.useCases)).toEqual(Array(25).fill(5));
     for (const dir of [Prisma.sql`DESC`, Prisma.sql`ASC`]) {

@@ -4,13 +4,12 @@
  * keyset pages that cover every row exactly once, forwards and backwards; nothing from another
  * tenant; and plans that read the tenant's index range, not the table.
  */
-import pg from "pg";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { DEPLOYMENT_MODELS, PRODUCT_TIERS, RISK_TIERS, TRAINING_POLICIES } from "@/lib/domain/vocabulary";
 import { TOTAL_CAP } from "@/lib/domain/list-pages";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
 import { at, walk } from "@/lib/testing/list-walk";
-import { planNodes, topPlan } from "@/lib/testing/query-plan";
+import { analyzeAsOwner, planNodes, topPlan } from "@/lib/testing/query-plan";
 import { parseListQuery, type ListQuery, type ListQueryOptions } from "@/lib/validation/list-query";
 import { prisma, Prisma } from "./prisma-client";
 import { listProducts, listVendors, PRODUCT_LIST, registerPageStatement, VENDOR_LIST } from "./register-lists";
@@ -261,13 +260,7 @@ describe("register lists (keyset, page-sized, tenant-sized)", () => {
     const small = await createTestOrganization("Lists small");
     await fillRegister(small, "s", 5);
     // The planner must know the table is big (as it is: B, the capped tenant and every other test file).
-    const owner = new pg.Client({ connectionString: inject("ownerUrl") });
-    await owner.connect();
-    try {
-      await owner.query(`ANALYZE "Vendor"; ANALYZE "Product"`);
-    } finally {
-      await owner.end();
-    }
+    await analyzeAsOwner(inject("ownerUrl"), ["Vendor", "Product"]);
     const me = small.as.ACCOUNT_MANAGER;
     const cases: Array<["vendors" | "products", ListQuery]> = [
       ["vendors", parseListQuery({}, VENDOR_LIST)],

@@ -5,14 +5,13 @@
  * and backwards, nothing from another tenant, and plans that read the tenant's index range.
  * Also the audit trail's counts, now read from the chain head instead of the whole history.
  */
-import pg from "pg";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { DEFAULT_QUESTIONNAIRE } from "@/lib/catalogue/default-questionnaire";
 import { TOTAL_CAP } from "@/lib/domain/list-pages";
 import { RISK_TIERS } from "@/lib/domain/vocabulary";
 import { createTestOrganization, type TestOrganization } from "@/lib/testing/fixtures";
 import { at, walk, type WalkedPage } from "@/lib/testing/list-walk";
-import { planNodes, topPlan } from "@/lib/testing/query-plan";
+import { analyzeAsOwner, planNodes, topPlan } from "@/lib/testing/query-plan";
 import { parseListQuery, type ListQuery, type ListQueryOptions } from "@/lib/validation/list-query";
 import { templateSchema } from "@/lib/validation/questionnaire-template";
 import { ASSESSMENT_LIST, assessmentListPageStatement, assessmentStatusWhere, listAssessments, mineWhere } from "./assessment-list";
@@ -291,13 +290,7 @@ describe("work lists (keyset, page-sized, tenant-sized)", () => {
   it("read a small tenant's first page from its own index range, whatever other tenants hold", async () => {
     const small = await createTestOrganization("Work lists small");
     await fill(small, "ws", 6, 5);
-    const owner = new pg.Client({ connectionString: inject("ownerUrl") });
-    await owner.connect();
-    try {
-      await owner.query(`ANALYZE "Assessment"; ANALYZE "Report"; ANALYZE "ScoreSnapshot"; ANALYZE "Decision"; ANALYZE "ShareLink"; ANALYZE "Product"; ANALYZE "Vendor"`);
-    } finally {
-      await owner.end();
-    }
+    await analyzeAsOwner(inject("ownerUrl"), ["Assessment", "Report", "ScoreSnapshot", "Decision", "ShareLink", "Product", "Vendor"]);
     const cases: Array<[string, Prisma.Sql]> = [
       ["reviews", reviewQueuePageStatement(small.as.COMPLIANCE_OFFICER, parseListQuery({}, REVIEW_LIST))],
       ["reviews -submittedAt", reviewQueuePageStatement(small.as.COMPLIANCE_OFFICER, parseListQuery({ sort: "-submittedAt" }, REVIEW_LIST))],

@@ -1,3 +1,5 @@
+import pg from "pg";
+
 /**
  * Reading PostgreSQL's `EXPLAIN (ANALYZE, FORMAT JSON)` plans, for the tests and benchmarks that
  * check a list reads about a page of rows (issue 17), not the tenant's or the table's.
@@ -39,4 +41,18 @@ export function rowsRead(node: PlanNode): number {
 /** Buffers the whole statement touched (needs EXPLAIN's BUFFERS option). */
 export function buffersTouched(top: PlanNode): number {
   return (top["Shared Hit Blocks"] ?? 0) + (top["Shared Read Blocks"] ?? 0);
+}
+
+/**
+ * Refreshes the planner's statistics for `tables` as the database owner (the app role may not
+ * ANALYZE), so an EXPLAIN check sees the tables as big as they are.
+ */
+export async function analyzeAsOwner(ownerUrl: string, tables: string[]) {
+  const owner = new pg.Client({ connectionString: ownerUrl });
+  await owner.connect();
+  try {
+    for (const table of tables) await owner.query(`ANALYZE "${table}"`);
+  } finally {
+    await owner.end();
+  }
 }
