@@ -12,7 +12,8 @@
  * link, no features, and a cell that fits its height (the row is at least as tall as the cell). A
  * glyph with an offset (a combining mark) falls back to pdfkit's own _fragment for that line.
  */
-import type { Doc } from "./pdf-layout";
+/** The same document type as pdf-layout.ts names Doc (PDFKit's own), taken here directly: pdf-layout imports this file. */
+type Doc = PDFKit.PDFDocument;
 
 interface WrappedLine {
   text: string;
