@@ -1,6 +1,24 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signInAndWait } from "./support/auth";
 import { DEMO, DEMO_PASSWORD } from "./support/env";
+
+/**
+ * Signs in as the admin and opens the default template's draft in the builder: the one an earlier
+ * import or builder test left, or a new copy of the published version.
+ */
+async function openDefaultTemplateDraft(page: Page) {
+  await signInAndWait(page, DEMO.ADMIN, DEMO_PASSWORD, /\/dashboard$/);
+  await page.goto("/settings/questionnaires");
+  const versions = page.locator('[data-testid^="version-AI vendor due diligence-"]');
+  const existingDraft = versions.filter({ hasText: "draft" });
+  if ((await existingDraft.count()) > 0) {
+    await existingDraft.getByRole("link", { name: "Edit" }).click();
+  } else {
+    await versions.filter({ hasText: "published" }).getByRole("link", { name: "View" }).click();
+    page.once("dialog", (d) => void d.accept());
+    await page.getByRole("button", { name: "Start a new draft from this version" }).click();
+  }
+}
 
 test("an admin exports a template to JSON, imports it back as a draft that is the same template, and a bad file names the problem", async ({ page }) => {
   await signInAndWait(page, DEMO.ADMIN, DEMO_PASSWORD, /\/dashboard$/);
@@ -55,18 +73,7 @@ test("only admins manage questionnaires", async ({ page }) => {
 });
 
 test("the builder: a new draft, edit a question, add one with a show-when rule, preview it, publish", async ({ page }) => {
-  await signInAndWait(page, DEMO.ADMIN, DEMO_PASSWORD, /\/dashboard$/);
-  await page.goto("/settings/questionnaires");
-  // Work on the template's draft: the one an earlier import left, or a new copy of the published version.
-  const versions = page.locator('[data-testid^="version-AI vendor due diligence-"]');
-  const existingDraft = versions.filter({ hasText: "draft" });
-  if ((await existingDraft.count()) > 0) {
-    await existingDraft.getByRole("link", { name: "Edit" }).click();
-  } else {
-    await versions.filter({ hasText: "published" }).getByRole("link", { name: "View" }).click();
-    page.once("dialog", (d) => void d.accept());
-    await page.getByRole("button", { name: "Start a new draft from this version" }).click();
-  }
+  await openDefaultTemplateDraft(page);
   await expect(page.getByRole("tab", { name: "Edit" })).toBeVisible();
 
   const first = page.getByTestId("builder-question-0-0");
@@ -105,17 +112,7 @@ test("the builder: a new draft, edit a question, add one with a show-when rule, 
 test("the builder by keyboard alone: a choice question with option rows and points, a later question shown by a rule on it, reordered with the move buttons", async ({ page }) => {
   // Typing key by key into a 38-question builder on a shared 2-core machine takes most of a minute.
   test.setTimeout(120_000);
-  await signInAndWait(page, DEMO.ADMIN, DEMO_PASSWORD, /\/dashboard$/);
-  await page.goto("/settings/questionnaires");
-  const versions = page.locator('[data-testid^="version-AI vendor due diligence-"]');
-  const existingDraft = versions.filter({ hasText: "draft" });
-  if ((await existingDraft.count()) > 0) {
-    await existingDraft.getByRole("link", { name: "Edit" }).click();
-  } else {
-    await versions.filter({ hasText: "published" }).getByRole("link", { name: "View" }).click();
-    page.once("dialog", (d) => void d.accept());
-    await page.getByRole("button", { name: "Start a new draft from this version" }).click();
-  }
+  await openDefaultTemplateDraft(page);
   await expect(page.getByRole("tab", { name: "Edit" })).toBeVisible();
   const section = page.getByRole("region", { name: "Section 1" });
   const questions = section.locator('[data-testid^="builder-question-0-"]');
@@ -220,17 +217,7 @@ test("the builder by keyboard alone: a choice question with option rows and poin
 });
 
 test("the builder: a question is reordered by dragging its handle", async ({ page }) => {
-  await signInAndWait(page, DEMO.ADMIN, DEMO_PASSWORD, /\/dashboard$/);
-  await page.goto("/settings/questionnaires");
-  const versions = page.locator('[data-testid^="version-AI vendor due diligence-"]');
-  const existingDraft = versions.filter({ hasText: "draft" });
-  if ((await existingDraft.count()) > 0) {
-    await existingDraft.getByRole("link", { name: "Edit" }).click();
-  } else {
-    await versions.filter({ hasText: "published" }).getByRole("link", { name: "View" }).click();
-    page.once("dialog", (d) => void d.accept());
-    await page.getByRole("button", { name: "Start a new draft from this version" }).click();
-  }
+  await openDefaultTemplateDraft(page);
   const section = page.getByRole("region", { name: "Section 1" });
   const questions = section.locator('[data-testid^="builder-question-0-"]');
   const keys = async () => Promise.all((await questions.all()).map((q) => q.getByLabel("Key", { exact: true }).inputValue()));
